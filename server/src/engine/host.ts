@@ -1,0 +1,37 @@
+// Everything the engine needs from the outside world is injected through EngineHost,
+// so the same engine runs in the CLI, the language server, a worker thread and tests.
+
+export interface EngineFileSystem {
+  readFile(path: string): Promise<string>;
+  /** Resolves to false when the path does not exist or cannot be read. */
+  exists(path: string): Promise<boolean>;
+  /** Modification time in ms, or undefined when the file does not exist; used for ruleset caching. */
+  mtime(path: string): Promise<number | undefined>;
+}
+
+export type EngineFetch = (url: string, init?: { signal?: AbortSignal }) => Promise<{ ok: boolean; status: number; statusText: string; text(): Promise<string>; headers: { get(name: string): string | null } }>;
+
+export interface EngineLogger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface EngineHost {
+  fs: EngineFileSystem;
+  /** Used only when remote rulesets/$refs are allowed. */
+  fetch?: EngineFetch;
+  log: EngineLogger;
+}
+
+/** Security-relevant choices, made by the user, never by the linted repository. */
+export interface TrustOptions {
+  /** Run JavaScript from the workspace: JS rulesets, custom functions, npm rulesets. */
+  trustWorkspaceCode: boolean;
+  /** Fetch `extends` URLs and remote `$ref`s. */
+  allowRemote: boolean;
+  /** Directories $refs and rulesets may be read from (the workspace / repository root). Empty = no restriction. */
+  allowedRoots: string[];
+}
+
+export const silentLogger: EngineLogger = { info() {}, warn() {}, error() {} };

@@ -1,0 +1,20 @@
+import type { AudienceConfig } from './types';
+import type { TrustOptions } from './host';
+
+export interface LintOptions {
+  /** Absolute path of the document (for untitled buffers, a pseudo path inside the workspace). */
+  filePath: string;
+  text: string;
+  /** Explicit ruleset file or built-in name; when absent the nearest .spectral.* walking up from filePath is used, else the built-in default. */
+  rulesetFile?: string;
+  /** Discovery stops at this directory (workspace folder / repository root / cwd). */
+  discoveryRoot?: string;
+  audience?: AudienceConfig;
+  trust: TrustOptions;
+  /**
+   * What to do when the ruleset cannot be loaded: 'throw' a RulesetLoadError (CLI: exit 2),
+   * or 'fallback' to the last good ruleset for that file, else the built-in default, and report it in
+   * LintResult.rulesetError (language server).
+   */
+  onRulesetError?: 'throw' | 'fallback';
+}

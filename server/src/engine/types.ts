@@ -1,0 +1,113 @@
+// Plain data types shared by the engine, the CLI, the language server and the fixers.
+// Nothing here knows about LSP, VS Code or Spectral classes: only JSON-serialisable shapes,
+// so results can cross a worker boundary or a JSON-RPC connection unchanged.
+
+export const EXTERNAL_AUDIENCES = ['external-public', 'external-partner'] as const;
+export const INTERNAL_AUDIENCES = ['company-internal', 'business-unit-internal', 'component-internal'] as const;
+export const AUDIENCES = [...EXTERNAL_AUDIENCES, ...INTERNAL_AUDIENCES] as const;
+
+export type Audience = (typeof AUDIENCES)[number];
+export type AudienceKind = 'external' | 'internal';
+
+/** Where an operation's audience came from, most specific first. */
+export type AudienceSource =
+  | 'operation' // operation x-audience / x-internal
+  | 'path' // path item x-audience / x-internal
+  | 'info' // info.x-audience, root x-audience or x-api-audience
+  | 'glob' // a glob mapping from the ruleset, the settings or the CLI
+  | 'default' // the configured default audience
+  | 'fallback'; // nothing said anything: treated as external-public
+
+export interface ResolvedAudience {
+  audience: Audience;
+  kind: AudienceKind;
+  source: AudienceSource;
+  /** Human-readable origin, e.g. "info.x-audience", "glob apis/partner/** (.spectral.yaml)". */
+  detail: string;
+}
+
+/** One glob → audience mapping. Globs match paths relative to `baseDir` (or the file name if no baseDir). */
+export interface AudienceGlob {
+  glob: string;
+  audience: Audience;
+  /** Where the mapping was declared, shown to the user ("settings", "/repo/.spectral.yaml", "--audience-glob"). */
+  origin: string;
+  baseDir?: string;
+}
+
+export interface AudienceConfig {
+  defaultAudience?: Audience;
+  audienceByGlob?: AudienceGlob[];
+}
+
+export type Severity = 'error' | 'warn' | 'info' | 'hint';
+export const SEVERITIES: readonly Severity[] = ['error', 'warn', 'info', 'hint'];
+
+/** 0-based, like LSP and Spectral. */
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type JsonPath = (string | number)[];
+
+export interface Finding {
+  /** Rule name, or "parser" / "ruleset" / "lint-timeout" / "lint-error" for problems that are not rule results. */
+  code: string;
+  message: string;
+  severity: Severity;
+  path: JsonPath;
+  range: Range;
+  /** Absolute path of the file the finding is in (may differ from the linted file for $ref'd files). */
+  source?: string;
+  /** Effective audience of the operation the finding belongs to, when it belongs to one. */
+  audience?: Audience;
+  audienceSource?: AudienceSource;
+  documentationUrl?: string;
+}
+
+/** Per-operation audience, for hover / CodeLens / status bar. */
+export interface OperationAudience {
+  path: string;
+  method: string;
+  /** JSON path of the operation: ["paths", path, method]. */
+  jsonPath: JsonPath;
+  range: Range;
+  resolved: ResolvedAudience;
+}
+
+/** An edit on the document text, by UTF-16 offset, like TextDocument.offsetAt. */
+export interface TextEdit {
+  offset: number;
+  length: number;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  /** Stable identifier of the kind of fix, e.g. "external-oauth2/operation". */
+  id: string;
+  edits: TextEdit[];
+  /** The fix most users want; editors show it first / apply it on Ctrl+. */
+  isPreferred?: boolean;
+  /** Safe to apply without looking (used by fix-all and --fix). */
+  safe: boolean;
+}
+
+export type DocumentFormat = 'yaml' | 'json';
+
+export interface LintResult {
+  /** false when the text is not an OpenAPI/Swagger document: nothing was linted. */
+  isOpenApi: boolean;
+  format: DocumentFormat;
+  findings: Finding[];
+  operations: OperationAudience[];
+  /** The ruleset in effect: a file path or a built-in name. */
+  ruleset: string;
+  /** Set when the configured ruleset failed and a fallback was used. */
+  rulesetError?: string;
+}

@@ -1,0 +1,106 @@
+// The only contract shared by client/ (VS Code extension) and server/ (language server).
+// Type-only and constant-only: importing it must not pull the engine or vscode into either side.
+
+export const EXTENSION_ID = 'apiExposureLint';
+/** Settings section: every setting is `apiExposureLint.<key>` and has `"scope": "resource"`. */
+export const SETTINGS_SECTION = 'apiExposureLint';
+/** `diagnostic.source` of everything this server publishes. */
+export const DIAGNOSTIC_SOURCE = 'api-exposure-lint';
+/** Code action kind of fix-all, so users can put it in `editor.codeActionsOnSave`. */
+export const FIX_ALL_KIND = 'source.fixAll.apiExposureLint';
+
+export type AudienceSetting =
+  | 'external-public'
+  | 'external-partner'
+  | 'company-internal'
+  | 'business-unit-internal'
+  | 'component-internal';
+
+/** Raw settings as VS Code (or another client) sends them; normalised on the server in one place. */
+export interface Settings {
+  enable: boolean;
+  run: 'onType' | 'onSave';
+  /** Ruleset file (absolute, or relative to the workspace folder) or a built-in ruleset name; empty = discover. */
+  rulesetFile: string;
+  /** Audience of operations for which neither the document nor a glob says anything; empty = treated as external. */
+  defaultAudience: AudienceSetting | '';
+  /** Glob (relative to the workspace folder) → audience. */
+  audienceByGlob: Record<string, AudienceSetting>;
+  /** Globs of files to lint (relative to the workspace folder); documents must also look like OpenAPI. */
+  validateFiles: string[];
+  /** Debounce between a keystroke and the lint, in ms. */
+  debounceMs: number;
+  /** Time budget of one lint in ms; a lint that runs longer is stopped and reported. */
+  lintTimeoutMs: number;
+  /** Fetch remote rulesets and $refs (off by default). */
+  allowRemote: boolean;
+  trace: { server: 'off' | 'messages' | 'verbose' };
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  enable: true,
+  run: 'onType',
+  rulesetFile: '',
+  defaultAudience: '',
+  audienceByGlob: {},
+  validateFiles: ['**/*.{yaml,yml,json}'],
+  debounceMs: 200,
+  lintTimeoutMs: 30000,
+  allowRemote: false,
+  trace: { server: 'off' },
+};
+
+/** initializationOptions the VS Code client sends. Other editors may omit it (defaults apply). */
+export interface InitializationOptions {
+  /** VS Code workspace trust; standalone servers use --trust-workspace-code. */
+  workspaceTrusted?: boolean;
+  settings?: Partial<Settings>;
+}
+
+/** Server → client: what the status bar shows for a document. */
+export const STATUS_NOTIFICATION = 'apiExposureLint/status';
+export interface StatusParams {
+  uri: string;
+  /** Ruleset in effect: a path or a built-in name. */
+  ruleset: string;
+  /** Set when the configured ruleset failed and a fallback is in use. */
+  rulesetError?: string;
+  /** The document's audience summary, e.g. "external-public" or "mixed (3 external, 1 internal)"; absent when not OpenAPI. */
+  audience?: string;
+  /** Why: e.g. "info.x-audience". */
+  audienceSource?: string;
+  isOpenApi: boolean;
+  state: 'linting' | 'done' | 'disabled' | 'error';
+  /** Set when workspace code (JS functions, npm rulesets) was not run because the workspace is untrusted. */
+  untrustedCodeSkipped?: boolean;
+}
+
+/** Client → server: the workspace trust changed (VS Code grants trust at runtime). */
+export const TRUST_CHANGED_NOTIFICATION = 'apiExposureLint/workspaceTrustChanged';
+export interface TrustChangedParams {
+  trusted: boolean;
+}
+
+/** Client → server: lint every OpenAPI file of the workspace; diagnostics are published for each. */
+export const LINT_WORKSPACE_REQUEST = 'apiExposureLint/lintWorkspace';
+export interface LintWorkspaceResult {
+  files: number;
+  findings: number;
+}
+
+/** Commands contributed by the extension. */
+export const COMMANDS = {
+  lintWorkspace: 'apiExposureLint.lintWorkspace',
+  restartServer: 'apiExposureLint.restartServer',
+  showOutput: 'apiExposureLint.showOutput',
+  showRuleDocumentation: 'apiExposureLint.showRuleDocumentation',
+} as const;
+
+/** What `diagnostic.data` carries so a code action can be computed without re-linting. */
+export interface DiagnosticData {
+  path: (string | number)[];
+  audience?: AudienceSetting;
+  audienceSource?: string;
+  /** Document version the diagnostic was computed for. */
+  version: number;
+}
