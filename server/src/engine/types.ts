@@ -110,4 +110,6 @@ export interface LintResult {
   ruleset: string;
   /** Set when the configured ruleset failed and a fallback was used. */
   rulesetError?: string;
+  /** Workspace code (custom functions, JS/npm rulesets) not run because the workspace is not trusted. */
+  untrustedCodeSkipped?: string[];
 }

@@ -1,0 +1,159 @@
+// The lint pipeline, the same for the CLI, the language server and tests:
+// text → Document → (not OpenAPI? stop) → ruleset (discovered, cached) → Spectral run → Findings
+// annotated with audiences and documentation, minus inline suppressions.
+import { Spectral, type Document } from '@stoplight/spectral-core';
+import type { EngineHost, TrustOptions } from './host';
+import type { LintOptions } from './lint-options';
+import type { AudienceConfig, Finding, LintResult, OperationAudience } from './types';
+import { createDocument, detectFormat, isOpenApiData, looksLikeOpenApi } from './document';
+import { createRefResolver } from './ref-resolver';
+import { resolveOperationAudiences } from './audience';
+import { setExposureConfig } from './exposure-context';
+import { applySuppressions } from './suppressions';
+import { attachAudiences, compareFindings, toFinding } from './findings';
+import { findRulesetFile } from './ruleset/discover';
+import { RulesetCache } from './ruleset/cache';
+import { DEFAULT_RULESET_NAME, isBuiltinRulesetName } from './ruleset/builtin-rulesets';
+import { isUrl } from './paths';
+import * as nodePath from 'node:path';
+import { RulesetLoadError, oneLine } from './ruleset/errors';
+import { loadBuiltinRuleset, type LoadedRuleset } from './ruleset/load';
+import { mergeAudienceConfigs } from './ruleset/preprocess';
+import { takeRuleFailures } from './ruleset/guard-functions';
+
+/** Rulesets, $refs and globs are resolved against absolute paths; callers may pass relative ones. */
+function absolutePaths<T extends Pick<LintOptions, 'filePath' | 'rulesetFile' | 'discoveryRoot'>>(options: T): T {
+  const abs = (p: string) => (isUrl(p) || isBuiltinRulesetName(p) ? p : nodePath.resolve(p));
+  return {
+    ...options,
+    filePath: abs(options.filePath),
+    ...(options.rulesetFile ? { rulesetFile: abs(options.rulesetFile) } : {}),
+    ...(options.discoveryRoot ? { discoveryRoot: abs(options.discoveryRoot) } : {}),
+  };
+}
+
+const ZERO_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export class Linter {
+  private readonly rulesets: RulesetCache;
+  /** Last ruleset that loaded for a given configured/discovered ruleset file: the editor's fallback. */
+  private readonly lastGood = new Map<string, LoadedRuleset>();
+  private readonly spectrals = new WeakMap<LoadedRuleset, Map<string, Spectral>>();
+  private defaultRuleset: LoadedRuleset | undefined;
+
+  constructor(private readonly host: EngineHost) {
+    this.rulesets = new RulesetCache(host);
+  }
+
+  async lint(requested: LintOptions): Promise<LintResult> {
+    const options = absolutePaths(requested);
+    const format = detectFormat(options.filePath, options.text);
+    const document = createDocument(options.text, options.filePath, format);
+    if (!isOpenApiData(document.data) && !looksLikeOpenApi(options.text)) {
+      return { isOpenApi: false, format, findings: [], operations: [], ruleset: '' };
+    }
+
+    const { loaded, rulesetError } = await this.resolveRuleset(options);
+    const audience = mergeAudienceConfigs([options.audience ?? {}, loaded.audience]);
+    const operations = this.operationAudiences(document, audience, options.filePath);
+    const findings = await this.run(document, loaded, audience, options);
+    attachAudiences(findings, operations);
+
+    const result: LintResult = {
+      isOpenApi: true,
+      format,
+      findings: applySuppressions(findings, document.data).sort(compareFindings),
+      operations,
+      ruleset: loaded.name,
+    };
+    if (rulesetError) result.rulesetError = rulesetError;
+    if (loaded.untrustedCodeSkipped) result.untrustedCodeSkipped = loaded.untrustedCodeSkipped;
+    return result;
+  }
+
+  /** Which ruleset file applies to a document (explicit, discovered, or the built-in default name). */
+  async rulesetFor(requested: Pick<LintOptions, 'filePath' | 'rulesetFile' | 'discoveryRoot'>): Promise<string> {
+    const options = absolutePaths(requested);
+    if (options.rulesetFile) return options.rulesetFile;
+    return (await findRulesetFile(options.filePath, options.discoveryRoot, this.host.fs)) ?? DEFAULT_RULESET_NAME;
+  }
+
+  /** Drop cached rulesets built from `path` (a ruleset or a file it extends), or all of them. */
+  invalidate(path?: string): boolean {
+    return this.rulesets.invalidate(path);
+  }
+
+  /** Local files the loaded rulesets were built from: what an editor should watch for changes. */
+  rulesetDependencies(): string[] {
+    return this.rulesets.dependencies();
+  }
+
+  private async resolveRuleset(options: LintOptions): Promise<{ loaded: LoadedRuleset; rulesetError?: string }> {
+    const file = await this.rulesetFor(options);
+    try {
+      const loaded = await this.rulesets.get(file, options.trust);
+      this.lastGood.set(file, loaded);
+      return { loaded };
+    } catch (error) {
+      const loadError = error instanceof RulesetLoadError ? error : new RulesetLoadError(file, oneLine(error));
+      if (options.onRulesetError !== 'fallback') throw loadError;
+      this.host.log.warn(`ruleset ${file}: ${loadError.message}`);
+      const fallback = this.lastGood.get(file);
+      const loaded = fallback ?? this.builtinDefault();
+      const using = fallback ? 'the last version that loaded' : `the built-in ${DEFAULT_RULESET_NAME} ruleset`;
+      return { loaded, rulesetError: `${file}: ${loadError.message} (using ${using})` };
+    }
+  }
+
+  private builtinDefault(): LoadedRuleset {
+    return (this.defaultRuleset ??= loadBuiltinRuleset(DEFAULT_RULESET_NAME));
+  }
+
+  private spectralFor(loaded: LoadedRuleset, trust: TrustOptions): Spectral {
+    let byTrust = this.spectrals.get(loaded);
+    if (!byTrust) this.spectrals.set(loaded, (byTrust = new Map()));
+    const key = `${trust.allowRemote}\0${trust.allowedRoots.join('\0')}`;
+    let spectral = byTrust.get(key);
+    if (!spectral) {
+      spectral = new Spectral({ resolver: createRefResolver(this.host, trust) });
+      spectral.setRuleset(loaded.ruleset);
+      byTrust.set(key, spectral);
+    }
+    return spectral;
+  }
+
+  private operationAudiences(document: Document, audience: AudienceConfig, filePath: string): OperationAudience[] {
+    try {
+      return resolveOperationAudiences(document.data, audience, filePath).map((op) => ({
+        ...op,
+        range: document.getRangeForJsonPath(op.jsonPath, true) ?? ZERO_RANGE,
+      }));
+    } catch (error) {
+      this.host.log.warn(`audience resolution failed for ${filePath}: ${oneLine(error)}`);
+      return [];
+    }
+  }
+
+  private async run(document: Document, loaded: LoadedRuleset, audience: AudienceConfig, options: LintOptions): Promise<Finding[]> {
+    setExposureConfig(document, { ...audience, filePath: options.filePath });
+    try {
+      const results = await this.spectralFor(loaded, options.trust).run(document);
+      const findings = results.map((r) => toFinding(r, loaded.ruleset));
+      for (const failure of takeRuleFailures(document)) {
+        this.host.log.error(`rule ${failure.rule} failed on ${options.filePath}: ${failure.stack ?? failure.message}`);
+        findings.push({
+          code: 'rule-error',
+          message: `Rule "${failure.rule}" of ${loaded.name} failed and was skipped: ${failure.message}`,
+          severity: 'error',
+          path: [],
+          range: ZERO_RANGE,
+        });
+      }
+      return findings;
+    } catch (error) {
+      // One throwing rule function aborts Spectral's whole run; say so instead of showing nothing.
+      this.host.log.error(`lint of ${options.filePath} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return [{ code: 'lint-error', message: `Linting failed: ${oneLine(error)}`, severity: 'error', path: [], range: ZERO_RANGE }];
+    }
+  }
+}

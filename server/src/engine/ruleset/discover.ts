@@ -1,0 +1,27 @@
+// Finds the ruleset that applies to a file: the nearest .spectral.* walking up from the file's folder,
+// stopping at the discovery root (workspace folder, repository root or cwd). Nearest wins, so a
+// sub-folder can refine the repository's ruleset.
+import * as nodePath from 'node:path';
+import type { EngineFileSystem } from '../host';
+import { isInside } from '../paths';
+
+export const RULESET_FILE_NAMES = ['.spectral.yaml', '.spectral.yml', '.spectral.json', '.spectral.js', '.spectral.mjs', '.spectral.cjs'];
+
+export async function findRulesetFile(filePath: string, discoveryRoot: string | undefined, fs: EngineFileSystem): Promise<string | undefined> {
+  let dir = nodePath.dirname(filePath);
+  const root = discoveryRoot && isInside(dir, discoveryRoot) ? discoveryRoot : dir;
+  for (;;) {
+    for (const name of RULESET_FILE_NAMES) {
+      const candidate = nodePath.join(dir, name);
+      if (await fs.exists(candidate)) return candidate;
+    }
+    if (dir === root || !isInside(dir, root)) return undefined;
+    const parent = nodePath.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export function isRulesetFileName(filePath: string): boolean {
+  return RULESET_FILE_NAMES.includes(nodePath.basename(filePath));
+}

@@ -1,0 +1,54 @@
+// Spectral aborts a whole run when one rule function throws (or its promise rejects), losing every
+// other result of the document. Each rule function is wrapped once, when its ruleset loads: a failure
+// is recorded against the document being linted and the rule yields nothing, so the other rules' results
+// survive and the failure is reported as one finding naming the rule.
+import type { Ruleset } from '@stoplight/spectral-core';
+import { oneLine } from './errors';
+
+export interface RuleFailure {
+  rule: string;
+  message: string;
+  stack?: string;
+}
+
+const failuresByDocument = new WeakMap<object, RuleFailure[]>();
+const GUARDED = Symbol('api-exposure-lint/guarded');
+
+type RuleFunction = ((input: unknown, options: unknown, context: { document: object }) => unknown) & { [GUARDED]?: true };
+
+function record(document: object, rule: string, error: unknown): undefined {
+  const list = failuresByDocument.get(document) ?? [];
+  if (!list.some((f) => f.rule === rule)) list.push({ rule, message: oneLine(error), stack: error instanceof Error ? error.stack : undefined });
+  failuresByDocument.set(document, list);
+  return undefined;
+}
+
+export function guardRuleFunctions(ruleset: Ruleset): void {
+  for (const [name, rule] of Object.entries(ruleset.rules)) {
+    for (const then of rule.then as { function: RuleFunction }[]) {
+      const original = then.function;
+      if (typeof original !== 'function' || original[GUARDED]) continue;
+      const guarded: RuleFunction = function (input, options, context) {
+        try {
+          const result = original(input, options, context) as { then?: unknown; catch?: (f: (e: unknown) => unknown) => unknown } | undefined;
+          if (result && typeof result.then === 'function' && typeof result.catch === 'function') {
+            return result.catch((error) => record(context.document, name, error));
+          }
+          return result;
+        } catch (error) {
+          return record(context.document, name, error);
+        }
+      };
+      Object.defineProperty(guarded, 'name', { value: original.name });
+      guarded[GUARDED] = true;
+      then.function = guarded;
+    }
+  }
+}
+
+/** Failures recorded while linting `document`; reading them clears them. */
+export function takeRuleFailures(document: object): RuleFailure[] {
+  const list = failuresByDocument.get(document) ?? [];
+  failuresByDocument.delete(document);
+  return list;
+}

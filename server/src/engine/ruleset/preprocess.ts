@@ -1,0 +1,146 @@
+// Every YAML/JSON ruleset file in an extends chain passes through here before Spectral's migrator sees it.
+// 1. Rulesets can assign audiences, which Spectral's ruleset schema does not allow, so they are taken out:
+//   x-exposure: { defaultAudience: company-internal, audienceByGlob: { "apis/partner/**": external-partner } }
+//   overrides: [{ files: ["apis/public/**"], x-audience: external-public }]
+// Globs are relative to the ruleset file's directory, like Spectral's own `overrides`.
+// 2. In an untrusted workspace, the parts that would run workspace code are taken out, so the rest of the
+// team's ruleset (built-in functions, severities, overrides) still applies: custom `functions`, rules
+// that call them, and `extends` of JS files or npm packages.
+import { parse } from 'yaml';
+import * as builtinFunctions from '@stoplight/spectral-functions';
+import { AUDIENCES, type Audience, type AudienceConfig, type AudienceGlob } from '../types';
+import { dirnameOf } from '../paths';
+
+const isAudience = (value: unknown): value is Audience => typeof value === 'string' && (AUDIENCES as readonly string[]).includes(value);
+
+export interface PreprocessedRuleset {
+  /** The ruleset text Spectral should see (unchanged unless something was taken out). */
+  text: string;
+  config: AudienceConfig;
+  /** What was not loaded because it is workspace code and the workspace is not trusted. */
+  skipped: string[];
+}
+
+export function preprocessRuleset(file: string, text: string, trusted: boolean): PreprocessedRuleset {
+  let data: unknown;
+  try {
+    data = parse(text, { merge: true, maxAliasCount: 1000 });
+  } catch {
+    return { text, config: {}, skipped: [] }; // Spectral reports the syntax error itself, with a better message.
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { text, config: {}, skipped: [] };
+  const ruleset = data as Record<string, unknown>;
+  const skipped = trusted ? [] : removeWorkspaceCode(ruleset);
+  const { config, changed } = extractAudiences(file, ruleset);
+  // JSON is valid YAML, so one serialisation serves both parsers Spectral picks by extension.
+  return { text: changed || skipped.length > 0 ? JSON.stringify(ruleset) : text, config, skipped };
+}
+
+function extractAudiences(file: string, ruleset: Record<string, unknown>): { config: AudienceConfig; changed: boolean } {
+  const baseDir = dirnameOf(file);
+  const config: AudienceConfig = {};
+  const globs: AudienceGlob[] = [];
+  let changed = false;
+
+  const block = ruleset['x-exposure'];
+  if (block !== undefined) {
+    delete ruleset['x-exposure'];
+    changed = true;
+    if (typeof block === 'object' && block !== null) {
+      const { defaultAudience, audienceByGlob } = block as Record<string, unknown>;
+      if (defaultAudience !== undefined) {
+        if (!isAudience(defaultAudience)) throw new Error(`x-exposure.defaultAudience "${String(defaultAudience)}" is not one of ${AUDIENCES.join(', ')}`);
+        config.defaultAudience = defaultAudience;
+      }
+      if (typeof audienceByGlob === 'object' && audienceByGlob !== null) {
+        for (const [glob, audience] of Object.entries(audienceByGlob)) {
+          if (!isAudience(audience)) throw new Error(`x-exposure.audienceByGlob["${glob}"] "${String(audience)}" is not one of ${AUDIENCES.join(', ')}`);
+          globs.push({ glob, audience, origin: file, baseDir });
+        }
+      }
+    }
+  }
+
+  if (Array.isArray(ruleset.overrides)) {
+    const kept: unknown[] = [];
+    for (const override of ruleset.overrides) {
+      const entry = override as Record<string, unknown>;
+      if (entry && typeof entry === 'object' && 'x-audience' in entry) {
+        changed = true;
+        const audience = entry['x-audience'];
+        if (!isAudience(audience)) throw new Error(`overrides x-audience "${String(audience)}" is not one of ${AUDIENCES.join(', ')}`);
+        for (const glob of Array.isArray(entry.files) ? entry.files : []) {
+          if (typeof glob === 'string') globs.push({ glob, audience, origin: file, baseDir });
+        }
+        delete entry['x-audience'];
+        if (!('rules' in entry) && !('extends' in entry)) continue; // nothing left for Spectral
+      }
+      kept.push(entry);
+    }
+    if (kept.length > 0) ruleset.overrides = kept;
+    else delete ruleset.overrides;
+  }
+
+  if (globs.length > 0) config.audienceByGlob = globs;
+  return { config, changed };
+}
+
+const BUILTIN_FUNCTIONS = new Set(Object.keys(builtinFunctions));
+// Matches nothing, so a rule whose function was removed stays defined (overrides may name it) but is inert.
+const INERT_GIVEN = '$["x-api-exposure-lint-untrusted-code-skipped"]';
+
+function isDataExtend(name: string): boolean {
+  return name.startsWith('spectral:') || name.startsWith('api-exposure-lint:') || name === '@stoplight/spectral-owasp-ruleset' || /\.(ya?ml|json)$/i.test(name);
+}
+
+function removeWorkspaceCode(ruleset: Record<string, unknown>): string[] {
+  const skipped: string[] = [];
+  if (Array.isArray(ruleset.functions) && ruleset.functions.length > 0) {
+    skipped.push(`custom functions ${ruleset.functions.join(', ')}`);
+    delete ruleset.functions;
+  }
+  delete ruleset.functionsDir;
+
+  const filterExtends = (value: unknown): unknown => {
+    const list = Array.isArray(value) ? value : [value];
+    const kept = list.filter((entry) => {
+      const name = Array.isArray(entry) ? entry[0] : entry;
+      if (typeof name !== 'string' || isDataExtend(name)) return true;
+      skipped.push(`extended ruleset ${name}`);
+      return false;
+    });
+    return kept;
+  };
+  if (ruleset.extends !== undefined) ruleset.extends = filterExtends(ruleset.extends);
+  if (Array.isArray(ruleset.overrides)) {
+    for (const o of ruleset.overrides as Record<string, unknown>[]) if (o && o.extends !== undefined) o.extends = filterExtends(o.extends);
+  }
+
+  const rules = ruleset.rules;
+  if (rules && typeof rules === 'object') {
+    for (const [name, rule] of Object.entries(rules as Record<string, unknown>)) {
+      if (!rule || typeof rule !== 'object') continue;
+      const definition = rule as Record<string, unknown>;
+      const thens = Array.isArray(definition.then) ? definition.then : [definition.then];
+      const custom = thens.some((t) => t && typeof t === 'object' && typeof (t as { function?: unknown }).function === 'string' && !BUILTIN_FUNCTIONS.has((t as { function: string }).function));
+      if (custom) {
+        skipped.push(`rule ${name}`);
+        definition.given = INERT_GIVEN;
+        definition.then = { function: 'undefined' };
+      }
+    }
+  }
+  return skipped;
+}
+
+/** Earlier configs win: the ruleset a file names comes before the rulesets it extends. */
+export function mergeAudienceConfigs(configs: AudienceConfig[]): AudienceConfig {
+  const merged: AudienceConfig = {};
+  const globs: AudienceGlob[] = [];
+  for (const c of configs) {
+    if (merged.defaultAudience === undefined && c.defaultAudience !== undefined) merged.defaultAudience = c.defaultAudience;
+    globs.push(...(c.audienceByGlob ?? []));
+  }
+  if (globs.length > 0) merged.audienceByGlob = globs;
+  return merged;
+}
