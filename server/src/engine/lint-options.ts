@@ -17,4 +17,10 @@ export interface LintOptions {
    * LintResult.rulesetError (language server).
    */
   onRulesetError?: 'throw' | 'fallback';
+  /** Documents larger than this many characters are not linted (reported instead). Default 20 MB. */
+  maxDocumentSize?: number;
+  /** Rules to skip for this run (set by the worker after a rule exceeded the time budget). */
+  disabledRules?: string[];
 }
+
+export const DEFAULT_MAX_DOCUMENT_SIZE = 20_000_000;

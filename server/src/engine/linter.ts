@@ -19,7 +19,8 @@ import * as nodePath from 'node:path';
 import { RulesetLoadError, oneLine } from './ruleset/errors';
 import { loadBuiltinRuleset, type LoadedRuleset } from './ruleset/load';
 import { mergeAudienceConfigs } from './ruleset/preprocess';
-import { takeRuleFailures } from './ruleset/guard-functions';
+import { disableRulesFor, takeRuleFailures } from './ruleset/guard-functions';
+import { DEFAULT_MAX_DOCUMENT_SIZE } from './lint-options';
 
 /** Rulesets, $refs and globs are resolved against absolute paths; callers may pass relative ones. */
 function absolutePaths<T extends Pick<LintOptions, 'filePath' | 'rulesetFile' | 'discoveryRoot'>>(options: T): T {
@@ -33,6 +34,23 @@ function absolutePaths<T extends Pick<LintOptions, 'filePath' | 'rulesetFile' | 
 }
 
 const ZERO_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function tooLarge(text: string, maxSize: number, format: LintResult['format']): LintResult {
+  const mb = (n: number) => (n / 1e6).toFixed(1);
+  return {
+    isOpenApi: looksLikeOpenApi(text.slice(0, 20000)),
+    format,
+    findings: [{
+      code: 'document-too-large',
+      message: `Not linted: the document is ${mb(text.length)} MB, over the ${mb(maxSize)} MB limit (raise it with maxDocumentSize / --max-document-size)`,
+      severity: 'warn',
+      path: [],
+      range: ZERO_RANGE,
+    }],
+    operations: [],
+    ruleset: '',
+  };
+}
 
 export class Linter {
   private readonly rulesets: RulesetCache;
@@ -48,6 +66,8 @@ export class Linter {
   async lint(requested: LintOptions): Promise<LintResult> {
     const options = absolutePaths(requested);
     const format = detectFormat(options.filePath, options.text);
+    const maxSize = options.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
+    if (options.text.length > maxSize) return tooLarge(options.text, maxSize, format);
     const document = createDocument(options.text, options.filePath, format);
     if (!isOpenApiData(document.data) && !looksLikeOpenApi(options.text)) {
       return { isOpenApi: false, format, findings: [], operations: [], ruleset: '' };
@@ -136,6 +156,7 @@ export class Linter {
 
   private async run(document: Document, loaded: LoadedRuleset, audience: AudienceConfig, options: LintOptions): Promise<Finding[]> {
     setExposureConfig(document, { ...audience, filePath: options.filePath });
+    disableRulesFor(document, options.disabledRules ?? []);
     try {
       const results = await this.spectralFor(loaded, options.trust).run(document);
       const findings = results.map((r) => toFinding(r, loaded.ruleset));

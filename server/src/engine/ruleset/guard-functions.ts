@@ -12,6 +12,19 @@ export interface RuleFailure {
 }
 
 const failuresByDocument = new WeakMap<object, RuleFailure[]>();
+const disabledByDocument = new WeakMap<object, ReadonlySet<string>>();
+/** Told which rule is about to run, so a watchdog can name the rule that never returned. */
+let ruleObserver: ((rule: string | undefined) => void) | undefined;
+
+/** The observer gets the rule name before each call and undefined when the call returned. */
+export function observeRuleCalls(observer: ((rule: string | undefined) => void) | undefined): void {
+  ruleObserver = observer;
+}
+
+/** Rules that must not run for this document (they timed out in an earlier attempt). */
+export function disableRulesFor(document: object, rules: readonly string[]): void {
+  if (rules.length > 0) disabledByDocument.set(document, new Set(rules));
+}
 const GUARDED = Symbol('api-exposure-lint/guarded');
 
 type RuleFunction = ((input: unknown, options: unknown, context: { document: object }) => unknown) & { [GUARDED]?: true };
@@ -29,6 +42,8 @@ export function guardRuleFunctions(ruleset: Ruleset): void {
       const original = then.function;
       if (typeof original !== 'function' || original[GUARDED]) continue;
       const guarded: RuleFunction = function (input, options, context) {
+        if (disabledByDocument.get(context.document)?.has(name)) return undefined;
+        ruleObserver?.(name);
         try {
           const result = original(input, options, context) as { then?: unknown; catch?: (f: (e: unknown) => unknown) => unknown } | undefined;
           if (result && typeof result.then === 'function' && typeof result.catch === 'function') {
@@ -37,6 +52,8 @@ export function guardRuleFunctions(ruleset: Ruleset): void {
           return result;
         } catch (error) {
           return record(context.document, name, error);
+        } finally {
+          ruleObserver?.(undefined);
         }
       };
       Object.defineProperty(guarded, 'name', { value: original.name });

@@ -1,0 +1,49 @@
+// Entry of dist/lint-worker.js: runs the engine off the main thread, so a long or endless lint can be
+// stopped (terminate) without taking the language server or the CLI down with it.
+import { parentPort, workerData } from 'node:worker_threads';
+import { Linter } from '../linter';
+import { createNodeHost } from '../../node-host';
+import { observeRuleCalls } from '../ruleset/guard-functions';
+import type { FromWorker, ToWorker } from './messages';
+import { CURRENT_RULE_BYTES } from './messages';
+
+const port = parentPort;
+if (!port) throw new Error('lint-worker.js must run in a worker thread');
+
+const post = (message: FromWorker) => port.postMessage(message);
+const linter = new Linter(
+  createNodeHost({
+    info: (message) => post({ type: 'log', level: 'info', message }),
+    warn: (message) => post({ type: 'log', level: 'warn', message }),
+    error: (message) => post({ type: 'log', level: 'error', message }),
+  }),
+);
+
+const currentRule = new Uint8Array(workerData.currentRule as SharedArrayBuffer);
+const currentRuleStart = new Float64Array(workerData.currentRuleStart as SharedArrayBuffer);
+const encoder = new TextEncoder();
+observeRuleCalls((rule) => {
+  if (rule === undefined) {
+    currentRule[0] = 0;
+    return;
+  }
+  const { written } = encoder.encodeInto(rule, currentRule.subarray(0, CURRENT_RULE_BYTES - 1));
+  currentRule[written] = 0;
+  currentRuleStart[0] = Date.now();
+});
+
+port.on('message', async (message: ToWorker) => {
+  if (message.type === 'invalidate') {
+    linter.invalidate(message.path);
+    return;
+  }
+  currentRule[0] = 0;
+  try {
+    const result = await linter.lint({ ...message.options, disabledRules: message.disabledRules });
+    currentRule[0] = 0;
+    post({ type: 'result', id: message.id, result, rulesetDependencies: linter.rulesetDependencies() });
+  } catch (error) {
+    const e = error as { name?: string; message?: string; rulesetFile?: string; detail?: string; stack?: string };
+    post({ type: 'error', id: message.id, name: e.name ?? 'Error', message: e.message ?? String(error), rulesetFile: e.rulesetFile, detail: e.detail ?? e.stack });
+  }
+});

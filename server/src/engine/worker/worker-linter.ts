@@ -1,0 +1,254 @@
+// Runs lints in worker threads (dist/lint-worker.js) with a time budget and a memory cap, so that a huge
+// document, a YAML alias bomb or a ruleset function with an endless loop costs one terminated worker,
+// never a frozen editor or a hung CI job. A rule function that runs too long is named, disabled for that
+// document, and the document is linted again without it, so its other results still appear.
+import { Worker } from 'node:worker_threads';
+import type { EngineLogger } from '../host';
+import type { LintOptions } from '../lint-options';
+import type { Finding, LintResult } from '../types';
+import { Linter } from '../linter';
+import { RulesetLoadError } from '../ruleset/errors';
+import { detectFormat, looksLikeOpenApi } from '../document';
+import type { FromWorker, ToWorker } from './messages';
+import { CURRENT_RULE_BYTES } from './messages';
+import { createNodeHost } from '../../node-host';
+
+export interface WorkerLinterOptions {
+  /** Absolute path of dist/lint-worker.js. */
+  workerScript: string;
+  /** Budget of one document's lint, in ms. Default 30 s. */
+  timeoutMs?: number;
+  /** Budget of one call of one rule function; default a third of timeoutMs. */
+  ruleTimeoutMs?: number;
+  /** Heap limit of a worker; a lint that needs more is stopped and reported. Default 4096 MB. */
+  maxMemoryMb?: number;
+  /** Parallel workers (the CLI uses more than one). Default 1. */
+  concurrency?: number;
+  log?: EngineLogger;
+}
+
+export interface LintCancellationToken {
+  readonly isCancellationRequested: boolean;
+}
+
+export class LintCancelledError extends Error {
+  override readonly name = 'LintCancelledError';
+  constructor() {
+    super('Lint cancelled: a newer request superseded it');
+  }
+}
+
+interface Job {
+  options: LintOptions;
+  token?: LintCancellationToken;
+  disabledRules: string[];
+  timedOutRules: string[];
+  resolve(result: LintResult): void;
+  reject(error: Error): void;
+}
+
+const ZERO_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+const MAX_RULE_RETRIES = 3;
+const WATCHDOG_INTERVAL_MS = 100;
+
+class LintWorker {
+  readonly worker: Worker;
+  readonly currentRuleName = new Uint8Array(new SharedArrayBuffer(CURRENT_RULE_BYTES));
+  readonly currentRuleStart = new Float64Array(new SharedArrayBuffer(8));
+  job: Job | undefined;
+  jobId = 0;
+  startedAt = 0;
+  exited = false;
+
+  constructor(script: string, maxMemoryMb: number) {
+    this.worker = new Worker(script, {
+      workerData: { currentRule: this.currentRuleName.buffer, currentRuleStart: this.currentRuleStart.buffer },
+      resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb },
+      stdout: false,
+      stderr: false,
+    });
+    this.worker.unref();
+  }
+
+  currentRule(): string | undefined {
+    const end = this.currentRuleName.indexOf(0);
+    const name = new TextDecoder().decode(this.currentRuleName.slice(0, end < 0 ? undefined : end));
+    return name || undefined;
+  }
+}
+
+export class WorkerLinter {
+  private readonly queue: Job[] = [];
+  private readonly workers: LintWorker[] = [];
+  private readonly local: Linter;
+  private readonly timeoutMs: number;
+  private readonly ruleTimeoutMs: number;
+  private dependencies: string[] = [];
+  private nextId = 1;
+  private disposed = false;
+  private watchdog: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: WorkerLinterOptions) {
+    this.timeoutMs = options.timeoutMs ?? 30000;
+    this.ruleTimeoutMs = options.ruleTimeoutMs ?? Math.max(1000, Math.floor(this.timeoutMs / 3));
+    // Ruleset discovery only touches the file system: answer it here, without a round trip.
+    this.local = new Linter(createNodeHost(options.log));
+  }
+
+  lint(options: LintOptions, token?: LintCancellationToken): Promise<LintResult> {
+    if (this.disposed) return Promise.reject(new Error('WorkerLinter disposed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ options, token, disabledRules: [...(options.disabledRules ?? [])], timedOutRules: [], resolve, reject });
+      this.pump();
+    });
+  }
+
+  invalidate(path?: string): void {
+    this.local.invalidate(path);
+    for (const w of this.workers) w.worker.postMessage({ type: 'invalidate', path } satisfies ToWorker);
+  }
+
+  rulesetFor(options: Pick<LintOptions, 'filePath' | 'rulesetFile' | 'discoveryRoot'>): Promise<string> {
+    return this.local.rulesetFor(options);
+  }
+
+  rulesetDependencies(): string[] {
+    return this.dependencies;
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    if (this.watchdog) clearInterval(this.watchdog);
+    for (const job of this.queue.splice(0)) job.reject(new LintCancelledError());
+    await Promise.all(this.workers.splice(0).map((w) => w.worker.terminate()));
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0) {
+      const worker = this.idleWorker();
+      if (!worker) return;
+      const job = this.queue.shift()!;
+      if (job.token?.isCancellationRequested) {
+        job.reject(new LintCancelledError());
+        continue;
+      }
+      this.start(worker, job);
+    }
+  }
+
+  private idleWorker(): LintWorker | undefined {
+    const idle = this.workers.find((w) => !w.job && !w.exited);
+    if (idle) return idle;
+    if (this.workers.length >= (this.options.concurrency ?? 1)) return undefined;
+    const worker = new LintWorker(this.options.workerScript, this.options.maxMemoryMb ?? 4096);
+    worker.worker.on('message', (message: FromWorker) => this.onMessage(worker, message));
+    worker.worker.on('error', (error) => this.onCrash(worker, error));
+    worker.worker.on('exit', () => this.onCrash(worker, new Error('the lint worker exited')));
+    this.workers.push(worker);
+    return worker;
+  }
+
+  private start(worker: LintWorker, job: Job): void {
+    worker.job = job;
+    worker.jobId = this.nextId++;
+    worker.startedAt = Date.now();
+    worker.currentRuleName[0] = 0;
+    worker.worker.ref();
+    worker.worker.postMessage({ type: 'lint', id: worker.jobId, options: job.options, disabledRules: job.disabledRules } satisfies ToWorker);
+    this.watchdog ??= setInterval(() => this.checkBudgets(), WATCHDOG_INTERVAL_MS);
+  }
+
+  private finish(worker: LintWorker): Job | undefined {
+    const job = worker.job;
+    worker.job = undefined;
+    if (!worker.exited) worker.worker.unref();
+    if (this.workers.every((w) => !w.job) && this.watchdog) {
+      clearInterval(this.watchdog);
+      this.watchdog = undefined;
+    }
+    return job;
+  }
+
+  private onMessage(worker: LintWorker, message: FromWorker): void {
+    if (message.type === 'log') {
+      this.options.log?.[message.level](message.message);
+      return;
+    }
+    if (message.id !== worker.jobId) return;
+    const job = this.finish(worker);
+    if (job) {
+      if (message.type === 'result') {
+        this.dependencies = message.rulesetDependencies;
+        job.resolve(withTimedOutRules(message.result, job));
+      } else if (message.name === 'RulesetLoadError') {
+        job.reject(new RulesetLoadError(message.rulesetFile ?? '', message.message, message.detail));
+      } else {
+        job.reject(Object.assign(new Error(message.message), { name: message.name }));
+      }
+    }
+    this.pump();
+  }
+
+  /** Runs on a timer while jobs are in flight: the worker's own thread may be stuck and cannot tell us. */
+  private checkBudgets(): void {
+    const now = Date.now();
+    for (const worker of this.workers) {
+      const job = worker.job;
+      if (!job) continue;
+      const rule = worker.currentRule();
+      const ruleStart = worker.currentRuleStart[0];
+      if (rule && ruleStart > 0 && now - ruleStart > this.ruleTimeoutMs && job.timedOutRules.length < MAX_RULE_RETRIES) {
+        this.replace(worker);
+        job.timedOutRules.push(rule);
+        job.disabledRules.push(rule);
+        this.queue.unshift(job);
+      } else if (now - worker.startedAt > this.timeoutMs) {
+        this.replace(worker);
+        job.resolve(timedOut(job, this.timeoutMs, rule));
+      }
+    }
+    this.pump();
+  }
+
+  private replace(worker: LintWorker): void {
+    this.finish(worker);
+    worker.exited = true;
+    void worker.worker.terminate();
+    this.workers.splice(this.workers.indexOf(worker), 1);
+  }
+
+  private onCrash(worker: LintWorker, error: Error): void {
+    if (worker.exited) return;
+    worker.exited = true;
+    this.workers.splice(this.workers.indexOf(worker), 1);
+    const job = this.finish(worker);
+    if (job) {
+      const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      const reason = outOfMemory ? `it needed more than ${this.options.maxMemoryMb ?? 4096} MB of memory` : `the lint worker failed: ${error.message}`;
+      job.resolve(stoppedResult(job.options, 'lint-error', `Linting stopped: ${reason}`));
+    }
+    this.pump();
+  }
+}
+
+function stoppedResult(options: LintOptions, code: string, message: string): LintResult {
+  const finding: Finding = { code, message, severity: 'error', path: [], range: ZERO_RANGE };
+  return { isOpenApi: looksLikeOpenApi(options.text), format: detectFormat(options.filePath, options.text), findings: [finding], operations: [], ruleset: '' };
+}
+
+function timedOut(job: Job, timeoutMs: number, rule: string | undefined): LintResult {
+  const where = rule ? ` while rule "${rule}" was running` : '';
+  return stoppedResult(job.options, 'lint-timeout', `Linting stopped after ${timeoutMs / 1000} s${where}; no results for this document (raise the limit with lintTimeoutMs / --timeout)`);
+}
+
+function withTimedOutRules(result: LintResult, job: Job): LintResult {
+  if (job.timedOutRules.length === 0) return result;
+  const extra: Finding[] = job.timedOutRules.map((rule) => ({
+    code: 'rule-timeout',
+    message: `Rule "${rule}" ran too long and was stopped; the document's other results are shown`,
+    severity: 'error',
+    path: [],
+    range: ZERO_RANGE,
+  }));
+  return { ...result, findings: [...extra, ...result.findings] };
+}
