@@ -9,7 +9,8 @@ export const RULESET_FILE_NAMES = ['.spectral.yaml', '.spectral.yml', '.spectral
 
 export async function findRulesetFile(filePath: string, discoveryRoot: string | undefined, fs: EngineFileSystem): Promise<string | undefined> {
   let dir = nodePath.dirname(filePath);
-  const root = discoveryRoot && isInside(dir, discoveryRoot) ? discoveryRoot : dir;
+  // Without a root, walk to the top of the file system; a root the file is not under limits the walk to its own folder.
+  const root = discoveryRoot === undefined ? nodePath.parse(dir).root : isInside(dir, discoveryRoot) ? discoveryRoot : dir;
   for (;;) {
     for (const name of RULESET_FILE_NAMES) {
       const candidate = nodePath.join(dir, name);

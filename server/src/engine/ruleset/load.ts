@@ -57,11 +57,20 @@ export async function loadRulesetFile(file: string, host: EngineHost, trust: Tru
   const dependencies = new Set<string>();
   const configs: AudienceConfig[] = [];
   const untrustedSkipped: string[] = [];
-  const guardedFetch = makeGuardedFetch(host, trust, file);
+  // Spectral's migrator follows `extends` recursively and has no cycle check: a ruleset extending itself
+  // (or a pair extending each other) would recurse until memory runs out.
+  const reads = new Map<string, number>();
+  const countRead = (p: string) => {
+    const n = (reads.get(p) ?? 0) + 1;
+    reads.set(p, n);
+    if (n > MAX_READS_PER_FILE) throw new RulesetLoadError(file, `extends cycle: ${p} is extended by itself (directly or through other rulesets)`);
+  };
+  const guardedFetch = makeGuardedFetch(host, trust, file, countRead);
   // The migrator reads every YAML/JSON ruleset in the extends chain through this fs.
   const migratorFs = {
     promises: {
       readFile: (async (p: string) => {
+        countRead(p);
         dependencies.add(p);
         const { text, config, skipped } = preprocessRuleset(p, await host.fs.readFile(p), trust.trustWorkspaceCode);
         configs.push(config);
@@ -176,9 +185,22 @@ function remoteLoader(fetchText: (url: string) => Promise<{ text(): Promise<stri
 }
 
 const REMOTE_TIMEOUT_MS = 10000;
+const MAX_READS_PER_FILE = 8;
 
-function makeGuardedFetch(host: EngineHost, trust: TrustOptions, rulesetFile: string) {
+/** What the migrator sees for a built-in name inside a remote ruleset: "a JS module", which our plugin provides. */
+const BUILTIN_MODULE_RESPONSE = {
+  ok: true,
+  status: 200,
+  statusText: 'OK',
+  headers: { get: (name: string) => (name.toLowerCase() === 'content-type' ? 'application/javascript' : null) },
+  text: async () => '',
+};
+
+function makeGuardedFetch(host: EngineHost, trust: TrustOptions, rulesetFile: string, countRead: (url: string) => void) {
   return async (url: string) => {
+    // Inside a remote ruleset, `extends: api-exposure-lint:exposure` becomes a URL next to it.
+    if (builtinNameForImport(url)) return BUILTIN_MODULE_RESPONSE;
+    countRead(url);
     if (!trust.allowRemote) {
       throw new RulesetLoadError(rulesetFile, `remote ruleset ${url} not fetched: enable remote rulesets (setting apiExposureLint.allowRemote / --allow-remote)`);
     }

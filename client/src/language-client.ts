@@ -1,0 +1,49 @@
+// Creates the LanguageClient that runs dist/server.js in a node child process over IPC.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  DEFAULT_SETTINGS,
+  EXTENSION_ID,
+  SETTINGS_SECTION,
+  type InitializationOptions,
+  type Settings,
+} from '../../server/src/protocol';
+
+export const CLIENT_NAME = 'API Exposure Lint';
+
+/** Window-level view of the settings; the server pulls per-resource values itself via workspace/configuration. */
+function readSettings(): Partial<Settings> {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  const settings: Record<string, unknown> = {};
+  for (const key of Object.keys(DEFAULT_SETTINGS)) {
+    const value = config.get(key);
+    if (value !== undefined) settings[key] = value;
+  }
+  return settings as Partial<Settings>;
+}
+
+export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: ['yaml', 'json'].flatMap((language) =>
+      ['file', 'untitled'].map((scheme) => ({ language, scheme })),
+    ),
+    outputChannel,
+    // The server pulls settings per document (workspace/configuration) but only drops its cache on
+    // workspace/didChangeConfiguration, which VS Code sends only for a section the client synchronizes.
+    synchronize: { configurationSection: SETTINGS_SECTION },
+    // A function, so that a restart sends the trust and settings of that moment.
+    initializationOptions: (): InitializationOptions => ({
+      workspaceTrusted: vscode.workspace.isTrusted,
+      settings: readSettings(),
+    }),
+  };
+
+  // The id must equal the settings section so LanguageClient picks up `apiExposureLint.trace.server`.
+  return new LanguageClient(EXTENSION_ID, CLIENT_NAME, serverOptions, clientOptions);
+}

@@ -1,0 +1,16 @@
+import type { FormatName } from '../args';
+import { formatGithub } from './github';
+import { formatJson } from './json';
+import { formatSarif } from './sarif';
+import { formatStylish } from './stylish';
+import type { Formatter } from './types';
+
+export const FORMATTERS: Record<FormatName, Formatter> = {
+  stylish: formatStylish,
+  json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
+};
+
+export { formatSummary, countBySeverity } from './summary';
+export type { FileReport, FormatOptions, Formatter, RuleMetadata } from './types';

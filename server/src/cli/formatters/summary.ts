@@ -1,0 +1,30 @@
+// Counting findings by severity and the one-line human summary (stylish's last line, and what the
+// CLI prints on stdout when the report itself goes to --output).
+import type { Severity } from '../../engine/types';
+import { palette } from './ansi';
+import type { FileReport } from './types';
+
+export type SeverityCounts = Record<Severity, number>;
+
+export function countBySeverity(files: FileReport[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warn: 0, info: 0, hint: 0 };
+  for (const report of files) for (const finding of report.findings) counts[finding.severity]++;
+  return counts;
+}
+
+function plural(n: number, singular: string, pluralForm = singular + 's'): string {
+  return `${n} ${n === 1 ? singular : pluralForm}`;
+}
+
+export function formatSummary(files: FileReport[], options: { color?: boolean; elapsedMs?: number }): string {
+  const c = palette(options.color);
+  const counts = countBySeverity(files);
+  const total = counts.error + counts.warn + counts.info + counts.hint;
+  const linted = files.filter((f) => !f.skipped).length;
+  const elapsed = options.elapsedMs === undefined ? '' : `, ${(options.elapsedMs / 1000).toFixed(2)} s`;
+  if (total === 0) return c.green(`No problems found in ${plural(linted, 'file')}${elapsed}`);
+  const text =
+    `✖ ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warn, 'warning')}, ` +
+    `${plural(counts.info, 'info')}, ${plural(counts.hint, 'hint')}) in ${plural(linted, 'file')}${elapsed}`;
+  return counts.error > 0 ? c.red(c.bold(text)) : counts.warn > 0 ? c.yellow(c.bold(text)) : c.bold(text);
+}

@@ -1,0 +1,33 @@
+import type { Finding, Severity } from '../../engine/types';
+
+/** What the CLI learned about one file it was asked to lint. */
+export interface FileReport {
+  /** Absolute path of the linted file. */
+  file: string;
+  findings: Finding[];
+  /** Why the file was not linted (e.g. not an OpenAPI document); findings is then empty. */
+  skipped?: string;
+}
+
+/** Rule metadata for SARIF's tool.driver.rules; derived from findings when the engine does not supply it. */
+export interface RuleMetadata {
+  id: string;
+  description?: string;
+  documentationUrl?: string;
+  severity?: Severity;
+}
+
+export interface FormatOptions {
+  /** Paths in the output are relative to this directory. */
+  cwd: string;
+  /** ANSI colours (stylish only). */
+  color?: boolean;
+  /** Wall-clock duration of the run, shown in the stylish summary. */
+  elapsedMs?: number;
+  /** Stylish: end with the summary line (default true; --quiet turns it off). */
+  summary?: boolean;
+  toolVersion?: string;
+  rules?: RuleMetadata[];
+}
+
+export type Formatter = (files: FileReport[], options: FormatOptions) => string;

@@ -1,0 +1,45 @@
+// Entry point of dist/cli.js. Runs the CLI when launched (node dist/cli.js, or through
+// bin/api-exposure-lint.js); when imported by tests it only exports the pieces below.
+import path from 'node:path';
+import { EXPOSURE_RULES_META, Linter } from '../engine';
+import { createNodeHost } from '../node-host';
+import packageJson from '../../../package.json';
+import { run } from './run';
+
+export { parseArgs, UsageError, FORMATS, HELP_TEXT } from './args';
+export { expandFilePatterns, createRepoRootFinder } from './files';
+export { computeExitCode, atOrAbove, EXIT_OK, EXIT_FINDINGS, EXIT_USAGE } from './exit-code';
+export { FORMATTERS, formatSummary, countBySeverity } from './formatters';
+export { fingerprint, FINGERPRINT_KEY } from './formatters/sarif';
+export { escapeData, escapeProperty } from './formatters/github';
+export { jsonPointer } from './formatters/paths';
+export { run };
+
+const builtinRules = Object.values(EXPOSURE_RULES_META).map((meta) => ({
+  id: meta.code,
+  description: meta.description,
+  documentationUrl: meta.documentationUrl,
+  severity: meta.severity,
+}));
+
+function launchedAsCli(): boolean {
+  const entry = require.main;
+  if (!entry) return false; // imported from an ES module (tests)
+  return entry === module || path.basename(entry.filename, '.js') === 'api-exposure-lint';
+}
+
+if (launchedAsCli()) {
+  run({
+    argv: process.argv.slice(2),
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    version: packageJson.version,
+    createLinter: () => new Linter(createNodeHost()),
+    rules: builtinRules,
+  }).then((code) => {
+    // exitCode, not exit(): let stdout drain when it is a pipe.
+    process.exitCode = code;
+  });
+}

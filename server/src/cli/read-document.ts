@@ -1,0 +1,21 @@
+// Reads a file to lint. Unreadable and binary files are not fatal: the caller reports them as a
+// finding on that file and carries on with the others.
+import { promises as fs } from 'node:fs';
+
+export type ReadOutcome = { ok: true; text: string } | { ok: false; reason: string };
+
+/** How much of the file is inspected for NUL bytes, the same heuristic git and grep use for "binary". */
+const BINARY_SNIFF_BYTES = 8000;
+
+export async function readDocument(file: string): Promise<ReadOutcome> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (error) {
+    return { ok: false, reason: `cannot read file: ${(error as Error).message}` };
+  }
+  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { ok: false, reason: 'binary file, not linted' };
+  // A UTF-8 BOM would make JSON.parse fail and shift nothing useful; drop it.
+  const text = bytes.toString('utf8');
+  return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+}

@@ -1,0 +1,42 @@
+// Everything the handlers share, created once in server.ts and passed to each concern's module.
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LintBackend } from './lint-backend';
+import type { LintResults } from './lint-results';
+import type { DiagnosticsPublisher } from './diagnostics-publisher';
+import type { RulesetErrors } from './ruleset-errors';
+import type { RulesetWatch } from './ruleset-watch';
+import type { SettingsStore } from './settings';
+import type { TrustState } from './lint-request';
+import type { WorkspaceFolders } from './workspace';
+import type { FixProvider } from './fix-provider';
+
+export interface ServerContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  settings: SettingsStore;
+  folders: WorkspaceFolders;
+  backend: LintBackend;
+  fixes: FixProvider;
+  results: LintResults;
+  publisher: DiagnosticsPublisher;
+  rulesetErrors: RulesetErrors;
+  rulesetWatch: RulesetWatch;
+  trust: TrustState;
+}
+
+/**
+ * Logs to the client's output. Never throws (the connection may already be closed) and never logs
+ * document text or settings values: only the place and the error's message.
+ */
+export function log(connection: Connection, level: 'error' | 'warn' | 'info', message: string): void {
+  try {
+    connection.console[level](message);
+  } catch {
+    // Nowhere left to report to.
+  }
+}
+
+export function logError(context: Pick<ServerContext, 'connection'>, where: string, error: unknown): void {
+  log(context.connection, 'error', `${where}: ${error instanceof Error ? error.message : String(error)}`);
+}

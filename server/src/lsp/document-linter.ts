@@ -1,0 +1,120 @@
+// Lints one open document and publishes the outcome, unless the document changed or the run was
+// superseded meanwhile: results for an old version are never published.
+import path from 'node:path';
+import { promises as fs } from 'node:fs';
+import type { CancellationToken } from 'vscode-languageserver';
+import { STATUS_NOTIFICATION, type Settings, type StatusParams } from '../protocol';
+import type { Finding, LintResult } from '../engine/types';
+import type { LintOptions } from '../engine/lint-options';
+import { findRulesetFile } from '../engine/ruleset/discover';
+import { buildLintRequest } from './lint-request';
+import { toDiagnostic } from './diagnostics';
+import { statusFromResult } from './status';
+import { localRulesetDependencies } from './ruleset-watch';
+import { log, logError, type ServerContext } from './context';
+
+const nodeFs = {
+  readFile: (p: string) => fs.readFile(p, 'utf8'),
+  exists: (p: string) => fs.access(p).then(() => true, () => false),
+  mtime: (p: string) => fs.stat(p).then((s) => s.mtimeMs, () => undefined),
+};
+
+export class LintTimeoutError extends Error {}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  if (!ms) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new LintTimeoutError(`Lint took longer than ${ms} ms`)), ms);
+    promise.then(
+      (value) => (clearTimeout(timer), resolve(value)),
+      (error) => (clearTimeout(timer), reject(error)),
+    );
+  });
+}
+
+/** A lint that failed as a whole is shown as one diagnostic at the top of the document. */
+function failureResult(options: LintOptions, code: 'lint-timeout' | 'lint-error', message: string): LintResult {
+  const finding: Finding = {
+    code,
+    message,
+    severity: 'error',
+    path: [],
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  };
+  return { isOpenApi: true, format: /\.json$/i.test(options.filePath) ? 'json' : 'yaml', findings: [finding], operations: [], ruleset: options.rulesetFile ?? '' };
+}
+
+/** Findings of $ref'd files are reported when those files are linted themselves. */
+export function findingsOfFile(result: LintResult, filePath: string): Finding[] {
+  if (!result.isOpenApi) return [];
+  return result.findings.filter((finding) => !finding.source || path.resolve(finding.source) === path.resolve(filePath));
+}
+
+export function sendStatus(context: ServerContext, status: StatusParams): void {
+  void context.connection.sendNotification(STATUS_NOTIFICATION, status).catch(() => undefined);
+}
+
+export async function lintDocument(context: ServerContext, uri: string, token: CancellationToken): Promise<void> {
+  const document = context.documents.get(uri);
+  if (!document) return;
+  const version = document.version;
+  const text = document.getText();
+  const isStale = () => token.isCancellationRequested || context.documents.get(uri)?.version !== version;
+
+  const settings = await context.settings.get(uri);
+  if (isStale()) return;
+  const request = buildLintRequest(document, text, settings, context.folders, context.trust);
+  if (request.kind === 'skip') {
+    context.results.delete(uri);
+    context.rulesetWatch.forget(uri);
+    context.publisher.publishLint(uri, [], version);
+    sendStatus(context, { uri, ruleset: '', isOpenApi: false, state: 'disabled' });
+    return;
+  }
+
+  sendStatus(context, { uri, ruleset: request.options.rulesetFile ?? '', isOpenApi: true, state: 'linting' });
+  const result = await runLint(context, request.options, settings, token);
+  if (!result || isStale()) return;
+
+  context.results.set({ uri, version, text, options: request.options, result });
+  const diagnostics = findingsOfFile(result, request.options.filePath).map((finding) => toDiagnostic(finding, version));
+  context.publisher.publishLint(uri, diagnostics, version);
+  sendStatus(context, statusFromResult(uri, result));
+  await afterLint(context, uri, request.options, result);
+}
+
+async function runLint(context: ServerContext, options: LintOptions, settings: Settings, token: CancellationToken): Promise<LintResult | undefined> {
+  try {
+    return await withTimeout(context.backend.lint(options, token), settings.lintTimeoutMs);
+  } catch (error) {
+    if (token.isCancellationRequested) return undefined;
+    if (error instanceof LintTimeoutError) {
+      log(context.connection, 'warn', `Lint of ${options.filePath} timed out after ${settings.lintTimeoutMs} ms`);
+      return failureResult(options, 'lint-timeout', `${error.message}; raise apiExposureLint.lintTimeoutMs or simplify the ruleset.`);
+    }
+    logError(context, `Lint of ${options.filePath} failed`, error);
+    return failureResult(options, 'lint-error', `The linter failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Ruleset bookkeeping: report or clear its error, and watch the files it was built from. */
+async function afterLint(context: ServerContext, uri: string, options: LintOptions, result: LintResult): Promise<void> {
+  const rulesetFile = await rulesetFileOf(context, options, result);
+  const dependencies = new Set(context.backend.rulesetDependencies ? await context.backend.rulesetDependencies() : []);
+  if (rulesetFile && path.isAbsolute(rulesetFile)) {
+    dependencies.add(rulesetFile);
+    if (!context.backend.rulesetDependencies) for (const file of await localRulesetDependencies(rulesetFile)) dependencies.add(file);
+    if (!result.rulesetError) context.rulesetErrors.clear(rulesetFile);
+  }
+  if (result.rulesetError) context.rulesetErrors.report(rulesetFile ?? 'ruleset', result.rulesetError, result.ruleset);
+  context.rulesetWatch.track(uri, [...dependencies]);
+}
+
+/** The ruleset the document asked for (configured or discovered), which is not the fallback in use after an error. */
+async function rulesetFileOf(context: ServerContext, options: LintOptions, result: LintResult): Promise<string | undefined> {
+  if (!result.isOpenApi) return undefined;
+  if (context.backend.rulesetFor) return context.backend.rulesetFor(options);
+  if (options.rulesetFile) return options.rulesetFile;
+  if (!result.rulesetError) return result.ruleset;
+  return findRulesetFile(options.filePath, options.discoveryRoot, nodeFs);
+}

@@ -1,0 +1,47 @@
+// The server talks to the engine only through this interface, so the in-process Linter can be
+// swapped for a worker-thread implementation (or a slow fake in tests) without touching handlers.
+import type { LintOptions } from '../engine/lint-options';
+import type { LintResult } from '../engine/types';
+import type { EngineHost } from '../engine/host';
+import { Linter } from '../engine';
+
+/** Structurally compatible with the LSP CancellationToken; no transport types leak into backends. */
+export interface LintCancellation {
+  readonly isCancellationRequested: boolean;
+}
+
+export interface LintBackend {
+  /** May resolve with a result even when cancelled; the caller discards results it no longer wants. */
+  lint(options: LintOptions, token?: LintCancellation): Promise<LintResult>;
+  /** Forget cached rulesets (all, or those depending on `path`). */
+  invalidate(path?: string): void;
+  /** The ruleset file (or built-in name) that applies to a document: names the file of a ruleset error. */
+  rulesetFor?(options: Pick<LintOptions, 'filePath' | 'rulesetFile' | 'discoveryRoot'>): Promise<string>;
+  /** Local files the loaded rulesets were built from: what to watch. */
+  rulesetDependencies?(): string[] | Promise<string[]>;
+  dispose?(): void | Promise<void>;
+}
+
+export class LintCancelledError extends Error {
+  constructor() {
+    super('Lint cancelled');
+    this.name = 'LintCancelledError';
+  }
+}
+
+/** Runs the engine on the language server's own thread. */
+export function createInProcessBackend(host: EngineHost): LintBackend {
+  const linter = new Linter(host);
+  return {
+    async lint(options, token) {
+      // Spectral cannot be interrupted mid-run; skipping work that is already stale is what we can do.
+      if (token?.isCancellationRequested) throw new LintCancelledError();
+      return linter.lint(options);
+    },
+    invalidate(path) {
+      linter.invalidate(path);
+    },
+    rulesetFor: (options) => linter.rulesetFor(options),
+    rulesetDependencies: () => linter.rulesetDependencies(),
+  };
+}

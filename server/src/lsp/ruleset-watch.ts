@@ -1,0 +1,107 @@
+// Which files changing on disk should re-lint open documents: every .spectral.* (discovery may
+// change), plus every file a loaded ruleset was built from (extended rulesets, function files).
+// Dependencies come from the backend when it knows them, else from following local `extends`.
+import path from 'node:path';
+import { promises as fs } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import {
+  DidChangeWatchedFilesNotification,
+  type Connection,
+  type Disposable,
+  type FileSystemWatcher,
+} from 'vscode-languageserver';
+import { pathToUri } from './workspace';
+import { log } from './context';
+
+export const RULESET_GLOB = '**/.spectral.{yaml,yml,json,js,mjs,cjs}';
+const RULESET_BASENAME = /^\.spectral\.(ya?ml|json|js|mjs|cjs)$/;
+const MAX_EXTENDS_DEPTH = 10;
+
+export function isRulesetFileName(filePath: string): boolean {
+  return RULESET_BASENAME.test(path.basename(filePath));
+}
+
+/** Local files a YAML/JSON ruleset extends, recursively (URLs and package names are not files to watch). */
+export async function localRulesetDependencies(rulesetFile: string): Promise<string[]> {
+  const found = new Set<string>();
+  const visit = async (file: string, depth: number): Promise<void> => {
+    if (found.has(file) || depth > MAX_EXTENDS_DEPTH) return;
+    found.add(file);
+    if (!/\.(ya?ml|json)$/i.test(file)) return;
+    let data: unknown;
+    try {
+      data = parseYaml(await fs.readFile(file, 'utf8'));
+    } catch {
+      return; // unreadable or broken: the file itself is still watched
+    }
+    if (typeof data !== 'object' || data === null) return;
+    const raw = (data as { extends?: unknown }).extends;
+    const entries = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+    for (const entry of entries) {
+      const ref = Array.isArray(entry) ? entry[0] : entry;
+      if (typeof ref !== 'string' || /^https?:/i.test(ref)) continue;
+      if (!(ref.startsWith('.') || path.isAbsolute(ref))) continue;
+      await visit(path.resolve(path.dirname(file), ref), depth + 1);
+    }
+  };
+  await visit(rulesetFile, 0);
+  return [...found];
+}
+
+export class RulesetWatch {
+  private readonly byUri = new Map<string, Set<string>>();
+  private registeredKey = '';
+  private registration: Promise<Disposable> | undefined;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly capabilities: { dynamicRegistration: boolean; relativePatternSupport: boolean },
+  ) {}
+
+  /** Registers the .spectral.* watcher; call once on `initialized`. */
+  async start(): Promise<void> {
+    if (!this.capabilities.dynamicRegistration) return;
+    await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: RULESET_GLOB }] });
+  }
+
+  /** Records what a document's ruleset was built from and extends the watch to those files. */
+  track(uri: string, files: string[]): void {
+    this.byUri.set(uri, new Set(files));
+    this.updateRegistration();
+  }
+
+  forget(uri: string): void {
+    if (this.byUri.delete(uri)) this.updateRegistration();
+  }
+
+  /** True when a change of this file can change how some open document is linted. */
+  isRelevant(filePath: string): boolean {
+    if (isRulesetFileName(filePath)) return true;
+    for (const files of this.byUri.values()) if (files.has(filePath)) return true;
+    return false;
+  }
+
+  allDependencies(): string[] {
+    const all = new Set<string>();
+    for (const files of this.byUri.values()) for (const file of files) all.add(file);
+    return [...all].sort();
+  }
+
+  private updateRegistration(): void {
+    if (!this.capabilities.dynamicRegistration) return;
+    const extra = this.allDependencies().filter((file) => !isRulesetFileName(file));
+    const key = extra.join('\n');
+    if (key === this.registeredKey) return;
+    this.registeredKey = key;
+    const previous = this.registration;
+    const watchers: FileSystemWatcher[] = extra.map((file) =>
+      this.capabilities.relativePatternSupport
+        ? { globPattern: { baseUri: pathToUri(path.dirname(file)), pattern: path.basename(file) } }
+        : { globPattern: `**/${path.basename(file)}` },
+    );
+    this.registration =
+      watchers.length === 0 ? undefined : this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+    this.registration?.catch((error: unknown) => log(this.connection, 'warn', `Could not watch ruleset files: ${String(error)}`));
+    void previous?.then((d) => d.dispose()).catch(() => undefined);
+  }
+}

@@ -1,0 +1,79 @@
+// Argument parsing: good vectors → options, bad vectors → UsageError with a message naming the problem.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseArgs, UsageError } from '../../dist/cli.js';
+
+const defaults = {
+  patterns: [],
+  audienceGlobs: [],
+  format: 'stylish',
+  failSeverity: 'error',
+  quiet: false,
+  trustWorkspaceCode: false,
+  allowRemote: false,
+  verbose: false,
+  help: false,
+  version: false,
+};
+
+const good = [
+  { argv: ['api.yaml'], expect: { patterns: ['api.yaml'] } },
+  { argv: ['a.yaml', 'apis/**/*.json'], expect: { patterns: ['a.yaml', 'apis/**/*.json'] } },
+  { argv: ['--ruleset', 'r.yaml', 'a.yaml'], expect: { ruleset: 'r.yaml', patterns: ['a.yaml'] } },
+  { argv: ['--ruleset=r.yaml', 'a.yaml'], expect: { ruleset: 'r.yaml', patterns: ['a.yaml'] } },
+  { argv: ['-r', 'r.yaml', '-f', 'json', '-o', 'out.json', '-q', 'a.yaml'], expect: { ruleset: 'r.yaml', format: 'json', output: 'out.json', quiet: true, patterns: ['a.yaml'] } },
+  { argv: ['--audience', 'company-internal', 'a.yaml'], expect: { audience: 'company-internal', patterns: ['a.yaml'] } },
+  {
+    argv: ['--audience-glob', 'apis/partner/**=external-partner', '--audience-glob=internal/*.yaml=component-internal', 'a.yaml'],
+    expect: {
+      audienceGlobs: [
+        { glob: 'apis/partner/**', audience: 'external-partner' },
+        { glob: 'internal/*.yaml', audience: 'component-internal' },
+      ],
+      patterns: ['a.yaml'],
+    },
+  },
+  // The glob itself may contain "=": the audience is after the last one.
+  { argv: ['--audience-glob', 'a=b/*.yaml=external-public', 'x'], expect: { audienceGlobs: [{ glob: 'a=b/*.yaml', audience: 'external-public' }], patterns: ['x'] } },
+  ...['stylish', 'json', 'sarif', 'github'].map((format) => ({ argv: ['--format', format, 'a.yaml'], expect: { format, patterns: ['a.yaml'] } })),
+  ...['error', 'warn', 'info', 'hint'].map((s) => ({ argv: ['--fail-severity', s, 'a.yaml'], expect: { failSeverity: s, patterns: ['a.yaml'] } })),
+  {
+    argv: ['--trust-workspace-code', '--allow-remote', '--verbose', 'a.yaml'],
+    expect: { trustWorkspaceCode: true, allowRemote: true, verbose: true, patterns: ['a.yaml'] },
+  },
+  { argv: ['--help'], expect: { help: true } },
+  { argv: ['-h'], expect: { help: true } },
+  { argv: ['--version'], expect: { version: true } },
+  { argv: ['--', '--weird-name.yaml'], expect: { patterns: ['--weird-name.yaml'] } },
+];
+
+for (const { argv, expect } of good) {
+  test(`parseArgs accepts ${JSON.stringify(argv)}`, () => {
+    assert.deepEqual(parseArgs(argv), { ...defaults, ...expect });
+  });
+}
+
+const bad = [
+  { argv: [], message: /no files given/ },
+  { argv: ['--quiet'], message: /no files given/ },
+  { argv: ['--bogus', 'a.yaml'], message: /unknown option --bogus/ },
+  { argv: ['-z', 'a.yaml'], message: /unknown option -z/ },
+  { argv: ['a.yaml', '--format'], message: /option --format needs a value/ },
+  { argv: ['--format', 'xml', 'a.yaml'], message: /invalid value "xml" for --format: expected one of stylish, json, sarif, github/ },
+  { argv: ['--fail-severity', 'fatal', 'a.yaml'], message: /invalid value "fatal" for --fail-severity/ },
+  { argv: ['--audience', 'public', 'a.yaml'], message: /invalid value "public" for --audience: expected one of external-public, external-partner, company-internal, business-unit-internal, component-internal/ },
+  { argv: ['--audience-glob', 'apis/**', 'a.yaml'], message: /--audience-glob: expected <glob>=<audience>/ },
+  { argv: ['--audience-glob', '=external-public', 'a.yaml'], message: /--audience-glob: expected <glob>=<audience>/ },
+  { argv: ['--audience-glob', 'apis/**=nobody', 'a.yaml'], message: /invalid value "nobody" for --audience-glob/ },
+  { argv: ['--ruleset=', 'a.yaml'], message: /--ruleset needs a non-empty value/ },
+  { argv: ['--quiet=yes', 'a.yaml'], message: /--quiet does not take a value/ },
+];
+
+for (const { argv, message } of bad) {
+  test(`parseArgs rejects ${JSON.stringify(argv)}`, () => {
+    assert.throws(
+      () => parseArgs(argv),
+      (error) => error instanceof UsageError && message.test(error.message) && !error.message.includes('\n'),
+    );
+  });
+}

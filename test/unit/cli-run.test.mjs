@@ -1,0 +1,227 @@
+// The CLI run in-process, with a fake linter: file expansion, per-file failures, configuration errors,
+// notes, --quiet, --output and colour decisions. The real engine is exercised by cli-integration.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, symlinkSync, realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { run } from '../../dist/cli.js';
+
+const OPENAPI = 'openapi: 3.0.3\n';
+
+/** A temporary repository: { relative path: content }. */
+function makeRepo(files) {
+  const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'ael-cli-')));
+  mkdirSync(path.join(root, '.git'));
+  for (const [rel, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    writeFileSync(path.join(root, rel), content);
+  }
+  return root;
+}
+
+/**
+ * Fake engine: a document is OpenAPI when it starts with "openapi:"; each line "# <severity> <code>"
+ * becomes a finding; "# crash" throws; a ruleset file named bad.yaml fails to load.
+ */
+function fakeLinter(calls) {
+  return {
+    async lint(options) {
+      calls.push(options);
+      if (options.rulesetFile?.endsWith('bad.yaml')) {
+        const error = new Error('rules.x.then.function: function "nope" is not defined\n  at line 4');
+        error.name = 'RulesetLoadError';
+        error.rulesetFile = options.rulesetFile;
+        throw error;
+      }
+      if (options.text.includes('# crash')) throw new Error('engine exploded');
+      const findings = [];
+      options.text.split('\n').forEach((line, i) => {
+        const m = /^# (error|warn|info|hint) (\S+)/.exec(line);
+        if (m) findings.push({ code: m[2], message: `${m[2]} says no`, severity: m[1], path: ['info'], range: { start: { line: i, character: 0 }, end: { line: i, character: 5 } } });
+      });
+      return { isOpenApi: options.text.startsWith('openapi:'), format: 'yaml', findings, operations: [], ruleset: options.rulesetFile ?? 'builtin' };
+    },
+  };
+}
+
+async function cli(cwd, argv, { env = {}, isTTY = false } = {}) {
+  const out = [];
+  const err = [];
+  const calls = [];
+  const code = await run({
+    argv,
+    cwd,
+    env,
+    stdout: { write: (s) => out.push(s), isTTY },
+    stderr: { write: (s) => err.push(s) },
+    version: '1.2.3',
+    createLinter: () => fakeLinter(calls),
+    now: () => 0,
+  });
+  return { code, stdout: out.join(''), stderr: err.join(''), calls };
+}
+
+const lintedFiles = (calls, root) => calls.map((c) => path.relative(root, c.filePath).split(path.sep).join('/'));
+
+test('globs, directories and literal files expand; node_modules, .git and dotfiles are not walked', async () => {
+  const root = makeRepo({
+    'apis/a.yaml': OPENAPI,
+    'apis/nested/b.json': OPENAPI,
+    'apis/node_modules/dep/c.yaml': OPENAPI,
+    'apis/.hidden/d.yaml': OPENAPI,
+    'apis/.spectral.yaml': 'rules: {}\n',
+    'apis/readme.md': 'hi',
+    'other/e.yml': OPENAPI,
+  });
+  mkdirSync(path.join(root, '.git', 'x'), { recursive: true });
+  writeFileSync(path.join(root, '.git', 'x', 'f.yaml'), OPENAPI);
+  symlinkSync(path.join(root, 'other', 'e.yml'), path.join(root, 'apis', 'link.yaml'));
+
+  const glob = await cli(root, ['--format', 'json', 'apis/**/*.{yaml,json}']);
+  assert.equal(glob.code, 0, glob.stderr);
+  assert.deepEqual(lintedFiles(glob.calls, root), ['apis/a.yaml', 'apis/link.yaml', 'apis/nested/b.json']);
+
+  const dir = await cli(root, ['--format', 'json', 'apis', 'other/e.yml', './apis/a.yaml']);
+  assert.deepEqual(lintedFiles(dir.calls, root), ['apis/a.yaml', 'apis/link.yaml', 'apis/nested/b.json', 'other/e.yml']);
+
+  // A literal path is linted even where a walk would not go.
+  const literal = await cli(root, ['--format', 'json', 'apis/node_modules/dep/c.yaml']);
+  assert.deepEqual(lintedFiles(literal.calls, root), ['apis/node_modules/dep/c.yaml']);
+});
+
+test('lint options: repository root for discovery and trust, audiences, explicit ruleset, throw on ruleset errors', async () => {
+  const root = makeRepo({ 'apis/a.yaml': OPENAPI, 'config/rules.yaml': 'rules: {}\n' });
+  const { code, calls } = await cli(path.join(root, 'apis'), [
+    '--ruleset', '../config/rules.yaml',
+    '--audience', 'company-internal',
+    '--audience-glob', 'partner/**=external-partner',
+    '--trust-workspace-code',
+    'a.yaml',
+  ]);
+  assert.equal(code, 0);
+  const [options] = calls;
+  assert.equal(options.filePath, path.join(root, 'apis', 'a.yaml'));
+  assert.equal(options.text, OPENAPI);
+  assert.equal(options.rulesetFile, path.join(root, 'config', 'rules.yaml'));
+  assert.equal(options.discoveryRoot, root);
+  assert.equal(options.onRulesetError, 'throw');
+  assert.deepEqual(options.trust, { trustWorkspaceCode: true, allowRemote: false, allowedRoots: [root, path.join(root, 'config')] });
+  assert.deepEqual(options.audience, {
+    defaultAudience: 'company-internal',
+    audienceByGlob: [{ glob: 'partner/**', audience: 'external-partner', origin: '--audience-glob', baseDir: path.join(root, 'apis') }],
+  });
+
+  const builtin = await cli(root, ['--ruleset', 'spectral:oas', '--allow-remote', 'apis/a.yaml']);
+  assert.equal(builtin.calls[0].rulesetFile, 'spectral:oas');
+  assert.deepEqual(builtin.calls[0].trust, { trustWorkspaceCode: false, allowRemote: true, allowedRoots: [root] });
+  assert.equal((await cli(root, ['apis/a.yaml'])).calls[0].rulesetFile, undefined);
+});
+
+const usageErrors = [
+  { argv: ['nothing/**/*.yaml'], line: 'api-exposure-lint: no files match nothing/**/*.yaml' },
+  { argv: ['missing.yaml'], line: 'api-exposure-lint: no such file: missing.yaml' },
+  { argv: ['--format', 'xml', 'a.yaml'], line: 'api-exposure-lint: invalid value "xml" for --format: expected one of stylish, json, sarif, github' },
+  { argv: ['--ruleset', 'bad.yaml', 'a.yaml'], line: /^api-exposure-lint: ruleset \S+bad\.yaml: rules\.x\.then\.function: function "nope" is not defined at line 4$/ },
+];
+
+for (const { argv, line } of usageErrors) {
+  test(`exit 2 with one stderr line for ${argv.join(' ')}`, async () => {
+    const root = makeRepo({ 'a.yaml': OPENAPI, 'bad.yaml': 'rules: {}\n' });
+    const { code, stdout, stderr } = await cli(root, argv);
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.equal(stderr.split('\n').length, 2, stderr); // one line plus the final newline
+    if (typeof line === 'string') assert.equal(stderr, line + '\n');
+    else assert.match(stderr.trimEnd(), line);
+  });
+}
+
+test('--verbose adds detail to a ruleset error', async () => {
+  const root = makeRepo({ 'a.yaml': OPENAPI, 'bad.yaml': 'rules: {}\n' });
+  const { code, stderr } = await cli(root, ['--verbose', '--ruleset', 'bad.yaml', 'a.yaml']);
+  assert.equal(code, 2);
+  assert.ok(stderr.split('\n').length > 2);
+});
+
+test('a binary file or an engine failure is reported on that file and the others are still linted', async () => {
+  const root = makeRepo({ 'a.yaml': OPENAPI + '# warn w1\n', 'b.yaml': 'openapi: 3.0.3\n# crash\n', 'c.yaml': OPENAPI + '# error e1\n' });
+  writeFileSync(path.join(root, 'bin.yaml'), Buffer.from([0x6f, 0x70, 0x00, 0x01, 0x02]));
+  const { code, stdout, stderr, calls } = await cli(root, ['--format', 'json', '*.yaml']);
+  assert.equal(code, 1);
+  assert.equal(stderr, '');
+  assert.deepEqual(lintedFiles(calls, root), ['a.yaml', 'b.yaml', 'c.yaml']);
+  assert.deepEqual(
+    JSON.parse(stdout).map((f) => [f.file, f.code, f.severity, f.message]),
+    [
+      ['a.yaml', 'w1', 'warn', 'w1 says no'],
+      ['b.yaml', 'lint-error', 'error', 'lint failed: engine exploded'],
+      ['bin.yaml', 'lint-error', 'error', 'binary file, not linted'],
+      ['c.yaml', 'e1', 'error', 'e1 says no'],
+    ],
+  );
+});
+
+test('non-OpenAPI files are skipped with a note on stderr, silenced by --quiet', async () => {
+  const root = makeRepo({ 'api.yaml': OPENAPI, 'compose.yaml': 'services: {}\n' });
+  const loud = await cli(root, ['api.yaml', 'compose.yaml']);
+  assert.equal(loud.code, 0);
+  assert.equal(loud.stderr, 'api-exposure-lint: skipped compose.yaml: not an OpenAPI or Swagger document\n');
+  assert.equal(loud.stdout, 'No problems found in 1 file, 0.00 s\n');
+  const quiet = await cli(root, ['--quiet', 'api.yaml', 'compose.yaml']);
+  assert.equal(quiet.stderr, '');
+  assert.equal(quiet.stdout, '');
+});
+
+test('--quiet shows only errors, no summary; the exit code still honours --fail-severity', async () => {
+  const root = makeRepo({ 'a.yaml': OPENAPI + '# warn w1\n# error e1\n', 'b.yaml': OPENAPI + '# warn w2\n' });
+  const quiet = await cli(root, ['--quiet', 'a.yaml', 'b.yaml']);
+  assert.equal(quiet.code, 1);
+  assert.equal(quiet.stdout, 'a.yaml\n  3:1  error  e1  e1 says no  info\n');
+  const onlyWarnings = await cli(root, ['--quiet', '--fail-severity', 'warn', 'b.yaml']);
+  assert.equal(onlyWarnings.stdout, '');
+  assert.equal(onlyWarnings.code, 1);
+  const json = await cli(root, ['--quiet', '--format', 'json', 'a.yaml', 'b.yaml']);
+  assert.deepEqual(JSON.parse(json.stdout).map((f) => f.code), ['e1']);
+});
+
+test('--output writes the report to a file and prints the summary on stdout unless --quiet', async () => {
+  const root = makeRepo({ 'a.yaml': OPENAPI + '# error e1\n' });
+  const loud = await cli(root, ['--format', 'sarif', '--output', 'reports/out.sarif', 'a.yaml'], { isTTY: true });
+  assert.equal(loud.code, 1);
+  assert.equal(loud.stdout.replace(/\u001b\[\d+m/g, ''), '✖ 1 problem (1 error, 0 warnings, 0 infos, 0 hints) in 1 file, 0.00 s\n');
+  const sarif = JSON.parse(readFileSync(path.join(root, 'reports', 'out.sarif'), 'utf8'));
+  assert.equal(sarif.runs[0].results[0].ruleId, 'e1');
+  assert.equal(sarif.runs[0].tool.driver.version, '1.2.3');
+
+  const quiet = await cli(root, ['--quiet', '--output', 'out.txt', 'a.yaml'], { isTTY: true });
+  assert.equal(quiet.stdout, '');
+  // Files never get colour codes.
+  assert.equal(readFileSync(path.join(root, 'out.txt'), 'utf8'), 'a.yaml\n  2:1  error  e1  e1 says no  info\n');
+});
+
+test('--output to an unwritable place is a configuration error', async () => {
+  const root = makeRepo({ 'a.yaml': OPENAPI });
+  const { code, stderr } = await cli(root, ['--output', 'a.yaml/out.json', 'a.yaml']);
+  assert.equal(code, 2);
+  assert.match(stderr, /^api-exposure-lint: cannot write output file \S+out\.json: .+\n$/);
+});
+
+test('colours only on a TTY without NO_COLOR', async () => {
+  const root = makeRepo({ 'a.yaml': OPENAPI + '# error e1\n' });
+  assert.match((await cli(root, ['a.yaml'], { isTTY: true })).stdout, /\u001b\[31m/);
+  assert.doesNotMatch((await cli(root, ['a.yaml'], { isTTY: true, env: { NO_COLOR: '1' } })).stdout, /\u001b\[/);
+  assert.doesNotMatch((await cli(root, ['a.yaml'], { isTTY: false })).stdout, /\u001b\[/);
+});
+
+test('--version and --help print to stdout and exit 0 without linting', async () => {
+  const root = makeRepo({});
+  const version = await cli(root, ['--version']);
+  assert.deepEqual([version.code, version.stdout, version.calls.length], [0, '1.2.3\n', 0]);
+  const help = await cli(root, ['--help']);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /^Usage: api-exposure-lint \[options\] <files or globs\.\.\.>/);
+  for (const option of ['--ruleset', '--audience', '--audience-glob', '--format', '--output', '--fail-severity', '--quiet', '--trust-workspace-code', '--allow-remote', '--verbose', '--version', '--help']) {
+    assert.ok(help.stdout.includes(option), option);
+  }
+});

@@ -1,0 +1,78 @@
+// Property test over every quick-fix fixture: lint it with the built-in default ruleset, apply
+// each fix offered for each exposure finding (except "ignore"), lint again, and check that
+//   - the document still parses (no parser finding),
+//   - the targeted finding is gone,
+//   - no finding appears that was not there before (same code at the same path),
+//   - the same fix is not offered again for that finding.
+// Declaring an audience legitimately changes which exposure rules apply (that is its point),
+// so for those fixes only non-exposure findings must not appear.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const engine = require(path.join(here, '../../dist/engine.js'));
+const FIXTURES = path.join(here, '../fixtures/fixes');
+
+const linter = new engine.Linter(engine.createNodeHost());
+const trust = { trustWorkspaceCode: false, allowRemote: false, allowedRoots: [FIXTURES] };
+const key = (f) => `${f.code} ${JSON.stringify(f.path.map(String))}`;
+
+async function lint(filePath, text) {
+  const result = await linter.lint({ filePath, text, rulesetFile: engine.DEFAULT_RULESET_NAME, discoveryRoot: FIXTURES, trust, onRulesetError: 'throw' });
+  return result.findings;
+}
+
+for (const name of readdirSync(FIXTURES).sort()) {
+  const inputFile = readdirSync(path.join(FIXTURES, name)).find((f) => f.startsWith('input.'));
+  if (!inputFile) continue;
+  const filePath = path.join(FIXTURES, name, inputFile);
+  const format = inputFile.endsWith('.json') ? 'json' : 'yaml';
+
+  test(`every fix on ${name} removes its finding and adds none`, async () => {
+    const text = readFileSync(filePath, 'utf8');
+    const before = await lint(filePath, text);
+    const beforeKeys = new Set(before.map(key));
+    let checked = 0;
+    for (const finding of before.filter((f) => engine.FIXABLE_CODES.includes(f.code))) {
+      for (const fix of engine.getFixes(text, finding, { format })) {
+        if (fix.id.endsWith('/ignore')) continue;
+        const label = `${name}: ${fix.id} for ${key(finding)}`;
+        const fixed = engine.applyEdits(text, fix.edits);
+        const after = await lint(filePath, fixed);
+        const parserBefore = new Set(before.filter((f) => f.code === 'parser').map((f) => f.message));
+        const parserAfter = after.filter((f) => f.code === 'parser' && !parserBefore.has(f.message)).map((f) => f.message);
+        assert.deepEqual(parserAfter, [], `${label}: parses`);
+        assert.ok(!after.some((f) => key(f) === key(finding)), `${label}: finding gone; still ${after.filter((f) => key(f) === key(finding)).map((f) => f.message)}`);
+        const declaresAudience = fix.id.startsWith('exposure-audience-declared/');
+        const added = after.filter((f) => !beforeKeys.has(key(f)) && !(declaresAudience && engine.EXPOSURE_RULE_CODES.includes(f.code)));
+        assert.deepEqual(added.map((f) => `${key(f)}: ${f.message}`), [], `${label}: no new finding`);
+        const again = engine.getFixes(fixed, finding, { format });
+        assert.ok(!again.some((f) => f.id === fix.id), `${label}: not offered twice`);
+        checked++;
+      }
+    }
+    assert.ok(checked > 0 || before.every((f) => !engine.FIXABLE_CODES.includes(f.code)), `${name}: fixes were checked`);
+  });
+}
+
+test('fix-all applies every safe fix at once: exposure findings that have a safe fix disappear, nothing new appears', async () => {
+  for (const name of readdirSync(FIXTURES).sort()) {
+    const inputFile = readdirSync(path.join(FIXTURES, name)).find((f) => f.startsWith('input.'));
+    const filePath = path.join(FIXTURES, name, inputFile);
+    const format = inputFile.endsWith('.json') ? 'json' : 'yaml';
+    const text = readFileSync(filePath, 'utf8');
+    const before = await lint(filePath, text);
+    const edits = engine.getFixAllEdits(text, before, { format });
+    const fixed = engine.applyEdits(text, edits);
+    const after = await lint(filePath, fixed);
+    const beforeKeys = new Set(before.map(key));
+    assert.deepEqual(after.filter((f) => !beforeKeys.has(key(f))).map(key), [], `${name}: no new finding after fix-all`);
+    const safeCodes = ['external-oauth2', 'external-rate-limit', 'external-code-samples', 'internal-permission-scopes'];
+    assert.deepEqual(after.filter((f) => safeCodes.includes(f.code)).map(key), [], `${name}: every safely fixable finding fixed`);
+  }
+});
