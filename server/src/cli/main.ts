@@ -1,8 +1,7 @@
 // Entry point of dist/cli.js. Runs the CLI when launched (node dist/cli.js, or through
 // bin/api-exposure-lint.js); when imported by tests it only exports the pieces below.
 import path from 'node:path';
-import { EXPOSURE_RULES_META, Linter } from '../engine';
-import { createNodeHost } from '../node-host';
+import { EXPOSURE_RULES_META, WorkerLinter } from '../engine';
 import packageJson from '../../../package.json';
 import { run } from './run';
 
@@ -36,7 +35,8 @@ if (launchedAsCli()) {
     stdout: process.stdout,
     stderr: process.stderr,
     version: packageJson.version,
-    createLinter: () => new Linter(createNodeHost()),
+    // Each file is linted in a worker thread with a time budget: one hostile file cannot hang the run.
+    createLinter: () => new WorkerLinter({ workerScript: path.join(__dirname, 'lint-worker.js') }),
     rules: builtinRules,
   }).then((code) => {
     // exitCode, not exit(): let stdout drain when it is a pipe.

@@ -18,6 +18,8 @@ export interface OutputStream {
 
 export interface LinterLike {
   lint(options: LintOptions): Promise<LintResult>;
+  /** Stops worker threads once the run is over. */
+  dispose?(): unknown;
 }
 
 export interface RunEnvironment {
@@ -158,10 +160,14 @@ export async function run(environment: RunEnvironment): Promise<number> {
     };
     const reports: FileReport[] = [];
     // One file at a time: output order is stable and the engine's ruleset cache is warm after the first file.
-    for (const file of files) {
-      const report = await lintFile(file, plan);
-      if (report.skipped && !options.quiet) stderr.write(`${PROGRAM}: skipped ${relativePosix(cwd, file)}: ${report.skipped}\n`);
-      reports.push(report);
+    try {
+      for (const file of files) {
+        const report = await lintFile(file, plan);
+        if (report.skipped && !options.quiet) stderr.write(`${PROGRAM}: skipped ${relativePosix(cwd, file)}: ${report.skipped}\n`);
+        reports.push(report);
+      }
+    } finally {
+      await plan.linter.dispose?.();
     }
 
     const shown = options.quiet ? onlyErrors(reports) : reports;

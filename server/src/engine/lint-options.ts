@@ -19,6 +19,8 @@ export interface LintOptions {
   onRulesetError?: 'throw' | 'fallback';
   /** Documents larger than this many characters are not linted (reported instead). Default 20 MB. */
   maxDocumentSize?: number;
+  /** Time budget of this lint in ms (the worker stops it after that). Default: the WorkerLinter's. */
+  timeoutMs?: number;
   /** Rules to skip for this run (set by the worker after a rule exceeded the time budget). */
   disabledRules?: string[];
 }

@@ -85,7 +85,8 @@ export async function lintDocument(context: ServerContext, uri: string, token: C
 
 async function runLint(context: ServerContext, options: LintOptions, settings: Settings, token: CancellationToken): Promise<LintResult | undefined> {
   try {
-    return await withTimeout(context.backend.lint(options, token), settings.lintTimeoutMs);
+    // The worker enforces lintTimeoutMs itself and names the rule; this race only guards against a wedged backend.
+    return await withTimeout(context.backend.lint(options, token), settings.lintTimeoutMs * 2 + 5000);
   } catch (error) {
     if (token.isCancellationRequested) return undefined;
     if (error instanceof LintTimeoutError) {

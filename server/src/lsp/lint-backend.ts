@@ -3,7 +3,8 @@
 import type { LintOptions } from '../engine/lint-options';
 import type { LintResult } from '../engine/types';
 import type { EngineHost } from '../engine/host';
-import { Linter } from '../engine';
+import path from 'node:path';
+import { Linter, WorkerLinter, type EngineLogger } from '../engine';
 
 /** Structurally compatible with the LSP CancellationToken; no transport types leak into backends. */
 export interface LintCancellation {
@@ -43,5 +44,21 @@ export function createInProcessBackend(host: EngineHost): LintBackend {
     },
     rulesetFor: (options) => linter.rulesetFor(options),
     rulesetDependencies: () => linter.rulesetDependencies(),
+  };
+}
+
+/**
+ * Runs lints in a worker thread: a multi-megabyte spec or a looping ruleset function never blocks hover,
+ * code actions or other documents, and a lint over its time budget is stopped, not just abandoned.
+ */
+export function createWorkerBackend(log: EngineLogger): LintBackend {
+  // dist/server.js and dist/lint-worker.js are built side by side.
+  const linter = new WorkerLinter({ workerScript: path.join(__dirname, 'lint-worker.js'), log });
+  return {
+    lint: (options, token) => linter.lint(options, token),
+    invalidate: (p) => linter.invalidate(p),
+    rulesetFor: (options) => linter.rulesetFor(options),
+    rulesetDependencies: () => linter.rulesetDependencies(),
+    dispose: () => linter.dispose(),
   };
 }

@@ -63,6 +63,7 @@ export function buildLintRequest(
     audience: audienceConfig(settings, folder),
     trust: { trustWorkspaceCode: trust.trustWorkspaceCode, allowRemote: settings.allowRemote, allowedRoots: [root] },
     onRulesetError: 'fallback',
+    timeoutMs: settings.lintTimeoutMs,
   };
   const rulesetFile = resolveRulesetSetting(settings.rulesetFile, folder, filePath);
   if (rulesetFile) options.rulesetFile = rulesetFile;

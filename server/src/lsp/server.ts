@@ -20,7 +20,7 @@ import {
   type TrustChangedParams,
 } from '../protocol';
 import { createNodeHost } from '../node-host';
-import { createInProcessBackend, type LintBackend } from './lint-backend';
+import { createInProcessBackend, createWorkerBackend, type LintBackend } from './lint-backend';
 import { engineFixProvider, type FixProvider } from './fix-provider';
 import { SettingsStore } from './settings';
 import { WorkspaceFolders, uriToPath } from './workspace';
@@ -39,6 +39,8 @@ import { log, logError, type ServerContext } from './context';
 export interface ServerOptions {
   /** Defaults to the engine running on this thread. */
   backend?: LintBackend;
+  /** Lint on the server's own thread instead of a worker (tests of the engine wiring only). */
+  inProcess?: boolean;
   fixes?: FixProvider;
   /** --trust-workspace-code: run workspace JavaScript even if the client does not say the workspace is trusted. */
   trustWorkspaceCode?: boolean;
@@ -89,15 +91,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     folders.set(params.workspaceFolders, params.rootUri);
     const publisher = new DiagnosticsPublisher(connection);
     const watched = capabilities.workspace?.didChangeWatchedFiles;
-    const backend =
-      options.backend ??
-      createInProcessBackend(
-        createNodeHost({
-          info: (m) => log(connection, 'info', m),
-          warn: (m) => log(connection, 'warn', m),
-          error: (m) => log(connection, 'error', m),
-        }),
-      );
+    const logger = {
+      info: (m: string) => log(connection, 'info', m),
+      warn: (m: string) => log(connection, 'warn', m),
+      error: (m: string) => log(connection, 'error', m),
+    };
+    const backend = options.backend ?? (options.inProcess ? createInProcessBackend(createNodeHost(logger)) : createWorkerBackend(logger));
     context = {
       connection,
       documents,

@@ -14,11 +14,11 @@ import { CURRENT_RULE_BYTES } from './messages';
 import { createNodeHost } from '../../node-host';
 
 export interface WorkerLinterOptions {
-  /** Absolute path of dist/lint-worker.js. */
+  /** Absolute path of dist/lint-worker.js (the bundles live side by side in dist/). */
   workerScript: string;
   /** Budget of one document's lint, in ms. Default 30 s. */
   timeoutMs?: number;
-  /** Budget of one call of one rule function; default a third of timeoutMs. */
+  /** Budget of one call of one rule function; default a third of the document's budget. */
   ruleTimeoutMs?: number;
   /** Heap limit of a worker; a lint that needs more is stopped and reported. Default 4096 MB. */
   maxMemoryMb?: number;
@@ -82,7 +82,7 @@ export class WorkerLinter {
   private readonly workers: LintWorker[] = [];
   private readonly local: Linter;
   private readonly timeoutMs: number;
-  private readonly ruleTimeoutMs: number;
+  private readonly ruleTimeoutMs: number | undefined;
   private dependencies: string[] = [];
   private nextId = 1;
   private disposed = false;
@@ -90,7 +90,7 @@ export class WorkerLinter {
 
   constructor(private readonly options: WorkerLinterOptions) {
     this.timeoutMs = options.timeoutMs ?? 30000;
-    this.ruleTimeoutMs = options.ruleTimeoutMs ?? Math.max(1000, Math.floor(this.timeoutMs / 3));
+    this.ruleTimeoutMs = options.ruleTimeoutMs;
     // Ruleset discovery only touches the file system: answer it here, without a round trip.
     this.local = new Linter(createNodeHost(options.log));
   }
@@ -195,16 +195,18 @@ export class WorkerLinter {
     for (const worker of this.workers) {
       const job = worker.job;
       if (!job) continue;
+      const budget = job.options.timeoutMs ?? this.timeoutMs;
+      const ruleBudget = this.ruleTimeoutMs ?? Math.max(1000, Math.floor(budget / 3));
       const rule = worker.currentRule();
       const ruleStart = worker.currentRuleStart[0];
-      if (rule && ruleStart > 0 && now - ruleStart > this.ruleTimeoutMs && job.timedOutRules.length < MAX_RULE_RETRIES) {
+      if (rule && ruleStart > 0 && now - ruleStart > ruleBudget && job.timedOutRules.length < MAX_RULE_RETRIES) {
         this.replace(worker);
         job.timedOutRules.push(rule);
         job.disabledRules.push(rule);
         this.queue.unshift(job);
-      } else if (now - worker.startedAt > this.timeoutMs) {
+      } else if (now - worker.startedAt > budget) {
         this.replace(worker);
-        job.resolve(timedOut(job, this.timeoutMs, rule));
+        job.resolve(timedOut(job, budget, rule));
       }
     }
     this.pump();
