@@ -41,9 +41,17 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     initializationOptions: (): InitializationOptions => ({
       workspaceTrusted: vscode.workspace.isTrusted,
       settings: readSettings(),
+      proxy: readProxy(),
     }),
   };
 
   // The id must equal the settings section so LanguageClient picks up `apiExposureLint.trace.server`.
   return new LanguageClient(EXTENSION_ID, CLIENT_NAME, serverOptions, clientOptions);
+}
+
+/** VS Code's proxy settings, for remote rulesets (a change takes effect when the server restarts). */
+function readProxy(): InitializationOptions['proxy'] {
+  const http = vscode.workspace.getConfiguration('http');
+  const url = http.get<string>('proxy');
+  return url ? { url, strictSSL: http.get<boolean>('proxyStrictSSL', true) } : undefined;
 }

@@ -1,11 +1,33 @@
-// The engine's I/O on Node: files from disk, fetch from the platform (used only when the user
-// allowed remote rulesets/$refs), logs to a sink the caller chooses (stderr for the CLI, the
-// LSP console for the server).
+// The engine's I/O on Node: files from disk, fetch (used only when the user allowed remote
+// rulesets/$refs) through the user's proxy, logs to a sink the caller chooses (stderr for the CLI,
+// the LSP console for the server).
 import { promises as fs } from 'node:fs';
-import type { EngineHost, EngineLogger } from './engine/host';
+import { EnvHttpProxyAgent, ProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
+import type { EngineFetch, EngineHost, EngineLogger } from './engine/host';
 import { silentLogger } from './engine/host';
 
-export function createNodeHost(log: EngineLogger = silentLogger): EngineHost {
+export interface NodeHostOptions {
+  /** Proxy URL (VS Code's `http.proxy`); when absent, HTTPS_PROXY / HTTP_PROXY / NO_PROXY from the environment apply. */
+  proxy?: string;
+  /** Verify TLS certificates through the proxy (VS Code's `http.proxyStrictSSL`). Default true. */
+  proxyStrictSSL?: boolean;
+}
+
+function dispatcherFor(options: NodeHostOptions): Dispatcher {
+  const connect = { rejectUnauthorized: options.proxyStrictSSL !== false };
+  return options.proxy ? new ProxyAgent({ uri: options.proxy, requestTls: connect }) : new EnvHttpProxyAgent({ connect });
+}
+
+export function createNodeFetch(options: NodeHostOptions = {}): EngineFetch {
+  let dispatcher: Dispatcher | undefined;
+  return async (url, init) => {
+    dispatcher ??= dispatcherFor(options);
+    const response = await undiciFetch(url, { signal: init?.signal, dispatcher, redirect: 'follow' });
+    return response;
+  };
+}
+
+export function createNodeHost(log: EngineLogger = silentLogger, options: NodeHostOptions = {}): EngineHost {
   return {
     log,
     fs: {
@@ -26,6 +48,6 @@ export function createNodeHost(log: EngineLogger = silentLogger): EngineHost {
         }
       },
     },
-    fetch: (url, init) => globalThis.fetch(url, init),
+    fetch: createNodeFetch(options),
   };
 }

@@ -55,6 +55,8 @@ export interface InitializationOptions {
   /** VS Code workspace trust; standalone servers use --trust-workspace-code. */
   workspaceTrusted?: boolean;
   settings?: Partial<Settings>;
+  /** VS Code's `http.proxy` / `http.proxyStrictSSL`, used for remote rulesets and $refs (when allowed). */
+  proxy?: { url?: string; strictSSL?: boolean };
 }
 
 /** Server → client: what the status bar shows for a document. */

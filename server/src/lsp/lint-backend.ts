@@ -51,9 +51,9 @@ export function createInProcessBackend(host: EngineHost): LintBackend {
  * Runs lints in a worker thread: a multi-megabyte spec or a looping ruleset function never blocks hover,
  * code actions or other documents, and a lint over its time budget is stopped, not just abandoned.
  */
-export function createWorkerBackend(log: EngineLogger): LintBackend {
+export function createWorkerBackend(log: EngineLogger, proxy?: { url?: string; strictSSL?: boolean }): LintBackend {
   // dist/server.js and dist/lint-worker.js are built side by side.
-  const linter = new WorkerLinter({ workerScript: path.join(__dirname, 'lint-worker.js'), log });
+  const linter = new WorkerLinter({ workerScript: path.join(__dirname, 'lint-worker.js'), log, proxy });
   return {
     lint: (options, token) => linter.lint(options, token),
     invalidate: (p) => linter.invalidate(p),

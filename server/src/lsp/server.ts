@@ -96,7 +96,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       warn: (m: string) => log(connection, 'warn', m),
       error: (m: string) => log(connection, 'error', m),
     };
-    const backend = options.backend ?? (options.inProcess ? createInProcessBackend(createNodeHost(logger)) : createWorkerBackend(logger));
+    const backend = options.backend ?? (options.inProcess ? createInProcessBackend(createNodeHost(logger)) : createWorkerBackend(logger, initOptions.proxy));
     context = {
       connection,
       documents,

@@ -185,6 +185,19 @@ function remoteLoader(fetchText: (url: string) => Promise<{ text(): Promise<stri
 }
 
 const REMOTE_TIMEOUT_MS = 10000;
+/** Remote rulesets are cached per process: editors re-lint on every keystroke, CLIs lint many files. */
+const REMOTE_CACHE_TTL_MS = 5 * 60 * 1000;
+const remoteCache = new Map<string, { text: string; contentType: string | null; at: number }>();
+
+function cachedResponse(entry: { text: string; contentType: string | null }) {
+  return {
+    ok: true,
+    status: 200,
+    statusText: 'OK',
+    headers: { get: (name: string) => (name.toLowerCase() === 'content-type' ? entry.contentType : null) },
+    text: async () => entry.text,
+  };
+}
 const MAX_READS_PER_FILE = 8;
 
 /** What the migrator sees for a built-in name inside a remote ruleset: "a JS module", which our plugin provides. */
@@ -205,15 +218,20 @@ function makeGuardedFetch(host: EngineHost, trust: TrustOptions, rulesetFile: st
       throw new RulesetLoadError(rulesetFile, `remote ruleset ${url} not fetched: enable remote rulesets (setting apiExposureLint.allowRemote / --allow-remote)`);
     }
     if (!host.fetch) throw new RulesetLoadError(rulesetFile, `remote ruleset ${url} not fetched: no network access in this host`);
+    const cached = remoteCache.get(url);
+    if (cached && Date.now() - cached.at < REMOTE_CACHE_TTL_MS) return cachedResponse(cached);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), REMOTE_TIMEOUT_MS);
     try {
       const response = await host.fetch(url, { signal: controller.signal });
       if (!response.ok) throw new RulesetLoadError(rulesetFile, `remote ruleset ${url}: HTTP ${response.status} ${response.statusText}`);
-      return response;
+      const entry = { text: await response.text(), contentType: response.headers.get('content-type'), at: Date.now() };
+      remoteCache.set(url, entry);
+      return cachedResponse(entry);
     } catch (error) {
       if (error instanceof RulesetLoadError) throw error;
-      throw new RulesetLoadError(rulesetFile, `remote ruleset ${url} could not be fetched: ${oneLine(error)}`);
+      const reason = controller.signal.aborted ? `no answer within ${REMOTE_TIMEOUT_MS / 1000} s` : oneLine(error);
+      throw new RulesetLoadError(rulesetFile, `remote ruleset ${url} could not be fetched: ${reason}`);
     } finally {
       clearTimeout(timer);
     }

@@ -11,12 +11,16 @@ const port = parentPort;
 if (!port) throw new Error('lint-worker.js must run in a worker thread');
 
 const post = (message: FromWorker) => port.postMessage(message);
+const proxy = workerData.proxy as { url?: string; strictSSL?: boolean } | undefined;
 const linter = new Linter(
-  createNodeHost({
-    info: (message) => post({ type: 'log', level: 'info', message }),
-    warn: (message) => post({ type: 'log', level: 'warn', message }),
-    error: (message) => post({ type: 'log', level: 'error', message }),
-  }),
+  createNodeHost(
+    {
+      info: (message) => post({ type: 'log', level: 'info', message }),
+      warn: (message) => post({ type: 'log', level: 'warn', message }),
+      error: (message) => post({ type: 'log', level: 'error', message }),
+    },
+    { proxy: proxy?.url || undefined, proxyStrictSSL: proxy?.strictSSL },
+  ),
 );
 
 const currentRule = new Uint8Array(workerData.currentRule as SharedArrayBuffer);

@@ -24,6 +24,8 @@ export interface WorkerLinterOptions {
   maxMemoryMb?: number;
   /** Parallel workers (the CLI uses more than one). Default 1. */
   concurrency?: number;
+  /** Proxy for remote rulesets/$refs (VS Code's http.proxy); else HTTPS_PROXY/HTTP_PROXY/NO_PROXY apply. */
+  proxy?: { url?: string; strictSSL?: boolean };
   log?: EngineLogger;
 }
 
@@ -60,9 +62,9 @@ class LintWorker {
   startedAt = 0;
   exited = false;
 
-  constructor(script: string, maxMemoryMb: number) {
+  constructor(script: string, maxMemoryMb: number, proxy: WorkerLinterOptions['proxy']) {
     this.worker = new Worker(script, {
-      workerData: { currentRule: this.currentRuleName.buffer, currentRuleStart: this.currentRuleStart.buffer },
+      workerData: { currentRule: this.currentRuleName.buffer, currentRuleStart: this.currentRuleStart.buffer, proxy },
       resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb },
       stdout: false,
       stderr: false,
@@ -140,7 +142,7 @@ export class WorkerLinter {
     const idle = this.workers.find((w) => !w.job && !w.exited);
     if (idle) return idle;
     if (this.workers.length >= (this.options.concurrency ?? 1)) return undefined;
-    const worker = new LintWorker(this.options.workerScript, this.options.maxMemoryMb ?? 4096);
+    const worker = new LintWorker(this.options.workerScript, this.options.maxMemoryMb ?? 4096, this.options.proxy);
     worker.worker.on('message', (message: FromWorker) => this.onMessage(worker, message));
     worker.worker.on('error', (error) => this.onCrash(worker, error));
     worker.worker.on('exit', () => this.onCrash(worker, new Error('the lint worker exited')));

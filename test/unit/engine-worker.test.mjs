@@ -1,0 +1,81 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { engine, workspace, trusted, codes, workerScript, EXTERNAL_API } from './helpers/engine.mjs';
+
+const lint = (linter, file, extra = {}) => linter.lint({ filePath: file, text: readFileSync(file, 'utf8'), trust: trusted, ...extra });
+
+test('the worker gives the same results as the in-process linter', async () => {
+  const root = workspace({ 'api.yaml': EXTERNAL_API });
+  const file = path.join(root, 'api.yaml');
+  const worker = new engine.WorkerLinter({ workerScript });
+  try {
+    const inWorker = await lint(worker, file);
+    const inProcess = await lint(new engine.Linter(engine.createNodeHost()), file);
+    assert.deepEqual(inWorker, inProcess);
+  } finally {
+    await worker.dispose();
+  }
+});
+
+test('a rule function that never returns is stopped and named; the other results still appear', { timeout: 60000 }, async () => {
+  const root = workspace({
+    'api.yaml': EXTERNAL_API,
+    'functions/spin.js': 'module.exports = function spin() { for (;;) {} };\n',
+    '.spectral.yaml': 'extends: ["api-exposure-lint:exposure"]\nfunctions: [spin]\nrules:\n  endless:\n    given: $.info\n    then: { function: spin }\n',
+  });
+  const worker = new engine.WorkerLinter({ workerScript, timeoutMs: 6000, ruleTimeoutMs: 500 });
+  try {
+    const result = await lint(worker, path.join(root, 'api.yaml'));
+    assert.equal(result.findings[0].code, 'rule-timeout');
+    assert.match(result.findings[0].message, /"endless"/);
+    assert.deepEqual(codes(result).slice(1).sort(), ['external-code-samples', 'external-oauth2', 'external-rate-limit']);
+    // The worker that was stuck was replaced: the next lint works.
+    const again = await lint(worker, path.join(root, 'api.yaml'), { rulesetFile: 'api-exposure-lint:exposure' });
+    assert.deepEqual(codes(again).sort(), ['external-code-samples', 'external-oauth2', 'external-rate-limit']);
+  } finally {
+    await worker.dispose();
+  }
+});
+
+test('a lint over its time budget outside any rule is reported as lint-timeout', { timeout: 60000 }, async () => {
+  const root = workspace({
+    'api.yaml': EXTERNAL_API,
+    // Slow at load time (module scope), so no rule is running when the budget runs out.
+    'functions/slowLoad.js': 'const end = Date.now() + 60000; while (Date.now() < end) {}\nmodule.exports = () => [];\n',
+    '.spectral.yaml': 'functions: [slowLoad]\nrules:\n  r:\n    given: $\n    then: { function: slowLoad }\n',
+  });
+  const worker = new engine.WorkerLinter({ workerScript, timeoutMs: 1500 });
+  try {
+    const result = await lint(worker, path.join(root, 'api.yaml'));
+    assert.deepEqual(codes(result), ['lint-timeout']);
+    assert.match(result.findings[0].message, /1\.5 s/);
+  } finally {
+    await worker.dispose();
+  }
+});
+
+test('cancelled requests that have not started are rejected, not run', async () => {
+  const root = workspace({ 'api.yaml': EXTERNAL_API });
+  const file = path.join(root, 'api.yaml');
+  const worker = new engine.WorkerLinter({ workerScript });
+  try {
+    const first = lint(worker, file);
+    const stale = worker.lint({ filePath: file, text: EXTERNAL_API, trust: trusted }, { isCancellationRequested: true });
+    await assert.rejects(stale, (e) => e.name === 'LintCancelledError');
+    assert.equal((await first).isOpenApi, true);
+  } finally {
+    await worker.dispose();
+  }
+});
+
+test('ruleset errors cross the worker boundary as RulesetLoadError', async () => {
+  const root = workspace({ 'api.yaml': EXTERNAL_API, '.spectral.yaml': 'rules:\n  bad: { given: 1 }\n' });
+  const worker = new engine.WorkerLinter({ workerScript });
+  try {
+    await assert.rejects(lint(worker, path.join(root, 'api.yaml')), (e) => e.name === 'RulesetLoadError' && e.rulesetFile.endsWith('.spectral.yaml') && /rules\.bad\.given/.test(e.message));
+  } finally {
+    await worker.dispose();
+  }
+});
