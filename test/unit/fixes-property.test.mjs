@@ -27,11 +27,18 @@ async function lint(filePath, text) {
   return result.findings;
 }
 
-for (const name of readdirSync(FIXTURES).sort()) {
-  const inputFile = readdirSync(path.join(FIXTURES, name)).find((f) => f.startsWith('input.'));
-  if (!inputFile) continue;
-  const filePath = path.join(FIXTURES, name, inputFile);
-  const format = inputFile.endsWith('.json') ? 'json' : 'yaml';
+// The fix fixtures, plus real-world-shaped specs and the bundled examples.
+const REAL_WORLD = [path.join(here, '../fixtures/real-world'), path.join(here, '../../examples')];
+const subjects = [
+  ...readdirSync(FIXTURES).sort().flatMap((name) => {
+    const inputFile = readdirSync(path.join(FIXTURES, name)).find((f) => f.startsWith('input.'));
+    return inputFile ? [{ name, filePath: path.join(FIXTURES, name, inputFile) }] : [];
+  }),
+  ...REAL_WORLD.flatMap((dir) => readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort().map((f) => ({ name: f, filePath: path.join(dir, f) }))),
+];
+
+for (const { name, filePath } of subjects) {
+  const format = filePath.endsWith('.json') ? 'json' : 'yaml';
 
   test(`every fix on ${name} removes its finding and adds none`, async () => {
     const text = readFileSync(filePath, 'utf8');
@@ -61,10 +68,8 @@ for (const name of readdirSync(FIXTURES).sort()) {
 }
 
 test('fix-all applies every safe fix at once: exposure findings that have a safe fix disappear, nothing new appears', async () => {
-  for (const name of readdirSync(FIXTURES).sort()) {
-    const inputFile = readdirSync(path.join(FIXTURES, name)).find((f) => f.startsWith('input.'));
-    const filePath = path.join(FIXTURES, name, inputFile);
-    const format = inputFile.endsWith('.json') ? 'json' : 'yaml';
+  for (const { name, filePath } of subjects) {
+    const format = filePath.endsWith('.json') ? 'json' : 'yaml';
     const text = readFileSync(filePath, 'utf8');
     const before = await lint(filePath, text);
     const edits = engine.getFixAllEdits(text, before, { format });

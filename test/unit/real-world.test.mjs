@@ -1,0 +1,59 @@
+// Real-world-shaped specs of each audience: the exposure findings are exactly the expected ones, and
+// the CLI (worker threads, JSON output) reports the same findings as the engine used by the editor.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { engine, repoRoot, lintFile } from './helpers/engine.mjs';
+
+const dir = path.join(repoRoot, 'test/fixtures/real-world');
+const op = (p, m) => JSON.stringify(['paths', p, m]);
+
+const EXPECTED = {
+  'inventory-business-unit.yaml': [
+    ['internal-permission-scopes', op('/stock/{sku}', 'put'), 'business-unit-internal'],
+    ['internal-permission-scopes', op('/reservations', 'post'), 'business-unit-internal'],
+    ['external-code-samples', op('/partner/stock/{sku}', 'get'), 'external-partner'],
+    ['external-oauth2', op('/partner/stock/{sku}', 'get'), 'external-partner'],
+    ['external-rate-limit', op('/partner/stock/{sku}', 'get'), 'external-partner'],
+  ],
+  'payments-partner.json': [
+    ['external-code-samples', op('/payments', 'post'), 'external-partner'],
+    ['external-oauth2', op('/payments', 'post'), 'external-partner'],
+    ['external-rate-limit', op('/payments', 'post'), 'external-partner'],
+    ['external-code-samples', op('/payments/{paymentId}/refunds', 'post'), 'external-partner'],
+    ['external-oauth2', op('/payments/{paymentId}/refunds', 'post'), 'external-partner'],
+    ['external-rate-limit', op('/payments/{paymentId}/refunds', 'post'), 'external-partner'],
+  ],
+  'weather-public-swagger2.yaml': [
+    ['external-code-samples', op('/forecasts/{city}', 'get'), 'external-public'],
+    ['external-oauth2', op('/forecasts/{city}', 'get'), 'external-public'],
+    ['external-rate-limit', op('/forecasts/{city}', 'get'), 'external-public'],
+    ['external-code-samples', op('/alerts', 'get'), 'external-public'],
+    ['external-oauth2', op('/alerts', 'get'), 'external-public'],
+    ['external-rate-limit', op('/alerts', 'get'), 'external-public'],
+  ],
+};
+
+const exposure = (findings) =>
+  findings.filter((f) => engine.EXPOSURE_RULE_CODES.includes(f.code)).map((f) => [f.code, JSON.stringify(f.path), f.audience]).sort();
+
+const cliJson = JSON.parse(
+  (() => {
+    try {
+      return execFileSync(process.execPath, [path.join(repoRoot, 'dist/cli.js'), '--format', 'json', ...Object.keys(EXPECTED).map((f) => path.join(dir, f))], { cwd: repoRoot, encoding: 'utf8' });
+    } catch (error) {
+      return error.stdout; // exit code 1: there are errors, which is the point
+    }
+  })(),
+);
+
+for (const [file, expected] of Object.entries(EXPECTED)) {
+  test(`${file}: exactly the expected exposure findings, same in the engine and the CLI`, async () => {
+    const result = await lintFile(path.join(dir, file), { discoveryRoot: dir });
+    assert.deepEqual(exposure(result.findings), [...expected].sort());
+    const fromCli = cliJson.filter((f) => f.file === path.relative(repoRoot, path.join(dir, file)));
+    const key = (f) => `${f.code} ${JSON.stringify(f.path)} ${f.range.start.line}:${f.range.start.character} ${f.message}`;
+    assert.deepEqual(fromCli.map(key).sort(), result.findings.map(key).sort(), 'CLI and engine agree on every finding, not only exposure ones');
+  });
+}
