@@ -8,7 +8,6 @@ import { createRequire } from 'node:module';
 import * as nodePath from 'node:path';
 import { Ruleset, type RulesetDefinition } from '@stoplight/spectral-core';
 import { migrateRuleset } from '@stoplight/spectral-ruleset-migrator';
-import { bundleRuleset } from '@stoplight/spectral-ruleset-bundler';
 import { builtins } from '@stoplight/spectral-ruleset-bundler/plugins/builtins';
 import { commonjs } from '@stoplight/spectral-ruleset-bundler/plugins/commonjs';
 import { stdin } from '@stoplight/spectral-ruleset-bundler/plugins/stdin';
@@ -20,6 +19,7 @@ import { builtinNameForImport, getBuiltinRuleset, isBuiltinRulesetName } from '.
 import { RulesetLoadError, oneLine } from './errors';
 import { preprocessRuleset, mergeAudienceConfigs } from './preprocess';
 import { guardRuleFunctions } from './guard-functions';
+import { bundleRulesetCode } from './bundle';
 
 export interface LoadedRuleset {
   /** The ruleset file path or built-in name. */
@@ -90,7 +90,7 @@ export async function loadRulesetFile(file: string, host: EngineHost, trust: Tru
     } else {
       dependencies.add(file);
     }
-    const code = await bundleRuleset(entry, { target: 'node', format: 'commonjs', plugins });
+    const code = await bundleRulesetCode(entry, plugins, host.log);
     const definition = evaluate(code, file);
     const ruleset = guarded(new Ruleset(definition, { severity: 'recommended', source: file }));
     const loaded: LoadedRuleset = { name: file, ruleset, dependencies: [...dependencies].filter((d) => !isUrl(d)), audience: mergeAudienceConfigs(configs) };
