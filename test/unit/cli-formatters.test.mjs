@@ -1,8 +1,18 @@
 // Output formats on hand-made findings: exact text where humans or GitHub read it, parsed structure for JSON/SARIF.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { FORMATTERS, escapeData, escapeProperty, fingerprint, FINGERPRINT_KEY, jsonPointer } from '../../dist/cli.js';
+
+// The official SARIF 2.1.0 JSON schema (draft-04), shipped offline by @microsoft/jest-sarif.
+const require = createRequire(import.meta.url);
+const AjvDraft04 = require('ajv-draft-04');
+const addFormats = require('ajv-formats');
+// The schema's "language" pattern is not valid with the u flag; strict off for its extra keywords.
+const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
+addFormats(ajv);
+const validateSarif = ajv.compile(require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'));
 
 const cwd = path.resolve('/repo');
 const file = (rel) => path.join(cwd, rel);
@@ -173,6 +183,40 @@ test('sarif: no findings is still a valid log with an empty result list', () => 
   const run = JSON.parse(FORMATTERS.sarif([{ file: file('a.yaml'), findings: [] }], options)).runs[0];
   assert.deepEqual(run.results, []);
   assert.deepEqual(run.tool.driver.rules, []);
+});
+
+test('sarif: valid against the official SARIF 2.1.0 schema (findings, skipped files, rules, no findings)', () => {
+  const rules = [{ id: 'external-oauth2', description: 'External operations require OAuth 2.', documentationUrl: 'https://docs.example/oauth', severity: 'error' }];
+  for (const input of [files, [{ file: file('a.yaml'), findings: [] }]]) {
+    const log = JSON.parse(FORMATTERS.sarif(input, { ...options, rules }));
+    assert.ok(validateSarif(log), JSON.stringify(validateSarif.errors, null, 2));
+  }
+  // The validator does reject a broken log.
+  assert.equal(validateSarif({ version: '2.1.0', runs: [{ tool: {} }] }), false);
+});
+
+test('gitlab: Code Quality issues with mapped severities, 1-based begin lines and relative paths', () => {
+  const issues = JSON.parse(FORMATTERS.gitlab(files, options));
+  assert.deepEqual(
+    issues.map((i) => [i.check_name, i.severity, i.location.path, i.location.lines.begin, i.description]),
+    [
+      ['external-oauth2', 'major', 'apis/orders.yaml', 18, oauth.message],
+      ['external-code-samples', 'minor', 'apis/orders.yaml', 18, 'no x-codeSamples'],
+      ['info-contact', 'info', 'apis/orders.yaml', 3, contact.message],
+      ['tip', 'info', 'apis/tips.json', 1, 'consider tags'],
+    ],
+  );
+  for (const issue of issues) assert.deepEqual(Object.keys(issue).sort(), ['check_name', 'description', 'fingerprint', 'location', 'severity']);
+  // The same identity as SARIF and baselines: rule + file + JSON path.
+  assert.equal(issues[0].fingerprint, fingerprint('external-oauth2', 'apis/orders.yaml', ['paths', '/orders', 'get']));
+  assert.equal(JSON.parse(FORMATTERS.gitlab([{ file: file('apis/orders.yaml'), findings: [{ ...oauth, range: range(90, 0, 91, 0) }] }], options))[0].fingerprint, issues[0].fingerprint);
+});
+
+test('gitlab: fingerprints are unique even for two findings with the same identity; no findings → []', () => {
+  const twice = JSON.parse(FORMATTERS.gitlab([{ file: file('a.yaml'), findings: [oauth, { ...oauth, message: 'again' }, oauth] }], options));
+  assert.equal(new Set(twice.map((i) => i.fingerprint)).size, 3);
+  assert.equal(twice[0].fingerprint, fingerprint('external-oauth2', 'a.yaml', oauth.path));
+  assert.equal(FORMATTERS.gitlab([{ file: file('a.yaml'), findings: [] }], options), '[]\n');
 });
 
 test('jsonPointer escapes ~ and /', () => {

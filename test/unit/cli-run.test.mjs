@@ -21,8 +21,9 @@ function makeRepo(files) {
 }
 
 /**
- * Fake engine: a document is OpenAPI when it starts with "openapi:"; each line "# <severity> <code>"
- * becomes a finding; "# crash" throws; a ruleset file named bad.yaml fails to load.
+ * Fake engine: a document is OpenAPI when it starts with "openapi:"; each line "# <severity> <code> [<json.path>]"
+ * becomes a finding (path ["info"] unless given); "# crash" throws; a ruleset file named bad.yaml fails
+ * to load; "# untrusted <what>" reports skipped workspace code.
  */
 function fakeLinter(calls) {
   return {
@@ -36,11 +37,17 @@ function fakeLinter(calls) {
       }
       if (options.text.includes('# crash')) throw new Error('engine exploded');
       const findings = [];
+      const untrusted = [];
       options.text.split('\n').forEach((line, i) => {
-        const m = /^# (error|warn|info|hint) (\S+)/.exec(line);
-        if (m) findings.push({ code: m[2], message: `${m[2]} says no`, severity: m[1], path: ['info'], range: { start: { line: i, character: 0 }, end: { line: i, character: 5 } } });
+        const m = /^# (error|warn|info|hint) (\S+)(?: (\S+))?/.exec(line);
+        const range = { start: { line: i, character: 0 }, end: { line: i, character: 5 } };
+        if (m) findings.push({ code: m[2], message: m[2] === 'rule-error' ? 'Rule "boom" of r.yaml failed and was skipped: kaboom' : `${m[2]} says no`, severity: m[1], path: m[3] ? m[3].split('.') : ['info'], range });
+        const u = /^# untrusted (.+)/.exec(line);
+        if (u) untrusted.push(u[1]);
       });
-      return { isOpenApi: options.text.startsWith('openapi:'), format: 'yaml', findings, operations: [], ruleset: options.rulesetFile ?? 'builtin' };
+      const result = { isOpenApi: options.text.startsWith('openapi:'), format: 'yaml', findings, operations: [], ruleset: options.rulesetFile ?? 'builtin' };
+      if (untrusted.length > 0) result.untrustedCodeSkipped = untrusted;
+      return result;
     },
   };
 }
@@ -121,13 +128,16 @@ test('lint options: repository root for discovery and trust, audiences, explicit
 const usageErrors = [
   { argv: ['nothing/**/*.yaml'], line: 'api-exposure-lint: no files match nothing/**/*.yaml' },
   { argv: ['missing.yaml'], line: 'api-exposure-lint: no such file: missing.yaml' },
-  { argv: ['--format', 'xml', 'a.yaml'], line: 'api-exposure-lint: invalid value "xml" for --format: expected one of stylish, json, sarif, github' },
+  { argv: ['--format', 'xml', 'a.yaml'], line: 'api-exposure-lint: invalid value "xml" for --format: expected one of stylish, json, sarif, github, gitlab' },
+  { argv: ['--baseline', 'missing.json', 'a.yaml'], line: /^api-exposure-lint: cannot read baseline \S+missing\.json: ENOENT: .+$/ },
+  { argv: ['--baseline', 'a.yaml', 'a.yaml'], line: /^api-exposure-lint: baseline \S+a\.yaml is not valid JSON: .+$/ },
+  { argv: ['--baseline', 'old.json', 'a.yaml'], line: /^api-exposure-lint: baseline \S+old\.json: expected \{ "version": 1, "findings": \[\.\.\.\] \} \(write one with --write-baseline\)$/ },
   { argv: ['--ruleset', 'bad.yaml', 'a.yaml'], line: /^api-exposure-lint: ruleset \S+bad\.yaml: rules\.x\.then\.function: function "nope" is not defined at line 4$/ },
 ];
 
 for (const { argv, line } of usageErrors) {
   test(`exit 2 with one stderr line for ${argv.join(' ')}`, async () => {
-    const root = makeRepo({ 'a.yaml': OPENAPI, 'bad.yaml': 'rules: {}\n' });
+    const root = makeRepo({ 'a.yaml': OPENAPI, 'bad.yaml': 'rules: {}\n', 'old.json': '{ "version": 0, "findings": [] }' });
     const { code, stdout, stderr } = await cli(root, argv);
     assert.equal(code, 2);
     assert.equal(stdout, '');
@@ -149,7 +159,7 @@ test('a binary file or an engine failure is reported on that file and the others
   writeFileSync(path.join(root, 'bin.yaml'), Buffer.from([0x6f, 0x70, 0x00, 0x01, 0x02]));
   const { code, stdout, stderr, calls } = await cli(root, ['--format', 'json', '*.yaml']);
   assert.equal(code, 1);
-  assert.equal(stderr, '');
+  assert.equal(stderr, '✖ 4 problems (3 errors, 1 warning, 0 infos, 0 hints) in 4 files, 0.00 s\n');
   assert.deepEqual(lintedFiles(calls, root), ['a.yaml', 'b.yaml', 'c.yaml']);
   assert.deepEqual(
     JSON.parse(stdout).map((f) => [f.file, f.code, f.severity, f.message]),

@@ -2,7 +2,7 @@
 // one plain-English message naming the offending option, which run.ts prints as exit code 2.
 import { AUDIENCES, SEVERITIES, type Audience, type Severity } from '../engine/types';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 /** A mistake in how the CLI was called or configured: exit code 2, one line on stderr. */
@@ -30,13 +30,58 @@ export interface CliOptions {
   verbose: boolean;
   help: boolean;
   version: boolean;
+  /** Apply every safe fix in place, then report what remains. */
+  fix: boolean;
+  /** Print the fixes as a unified diff; write nothing. */
+  fixDryRun: boolean;
+  /** Lint only files changed since this git ref (committed since the merge base, plus working-tree changes). */
+  changedSince?: string;
+  /** With changedSince: report only findings that the ref's version of the file does not have. */
+  newOnly: boolean;
+  /** Drop findings recorded in this baseline file. */
+  baseline?: string;
+  /** Record every current finding in this baseline file, then exit 0. */
+  writeBaseline?: string;
+  /** Time budget of one document's lint, in milliseconds. */
+  timeoutMs?: number;
+  /** Documents larger than this many characters are reported, not linted. */
+  maxDocumentSize?: number;
 }
 
-type ValueOption = 'ruleset' | 'audience' | 'audience-glob' | 'format' | 'output' | 'fail-severity';
-type FlagOption = 'quiet' | 'trust-workspace-code' | 'allow-remote' | 'verbose' | 'version' | 'help';
+type ValueOption =
+  | 'ruleset'
+  | 'audience'
+  | 'audience-glob'
+  | 'format'
+  | 'output'
+  | 'fail-severity'
+  | 'changed-since'
+  | 'baseline'
+  | 'write-baseline'
+  | 'timeout'
+  | 'max-document-size';
+type FlagOption = 'quiet' | 'trust-workspace-code' | 'allow-remote' | 'verbose' | 'version' | 'help' | 'fix' | 'fix-dry-run' | 'new-only';
 
-const VALUE_OPTIONS: readonly ValueOption[] = ['ruleset', 'audience', 'audience-glob', 'format', 'output', 'fail-severity'];
-const FLAG_OPTIONS: readonly FlagOption[] = ['quiet', 'trust-workspace-code', 'allow-remote', 'verbose', 'version', 'help'];
+const VALUE_OPTIONS: readonly ValueOption[] = [
+  'ruleset',
+  'audience',
+  'audience-glob',
+  'format',
+  'output',
+  'fail-severity',
+  'changed-since',
+  'baseline',
+  'write-baseline',
+  'timeout',
+  'max-document-size',
+];
+const FLAG_OPTIONS: readonly FlagOption[] = ['quiet', 'trust-workspace-code', 'allow-remote', 'verbose', 'version', 'help', 'fix', 'fix-dry-run', 'new-only'];
+/** Long spellings accepted for the same option. */
+const LONG_ALIASES: Record<string, ValueOption | FlagOption> = {
+  'allow-remote-refs': 'allow-remote',
+};
+/** One megabyte for --max-document-size, the same decimal unit as the engine's "20 MB" default. */
+const MEGABYTE = 1_000_000;
 const SHORT_ALIASES: Record<string, ValueOption | FlagOption> = {
   r: 'ruleset',
   f: 'format',
@@ -57,6 +102,9 @@ export function defaultOptions(): CliOptions {
     verbose: false,
     help: false,
     version: false,
+    fix: false,
+    fixDryRun: false,
+    newOnly: false,
   };
 }
 
@@ -72,6 +120,14 @@ function parseAudienceGlob(value: string): CliAudienceGlob {
     throw new UsageError(`invalid value "${value}" for --audience-glob: expected <glob>=<audience>`);
   }
   return { glob: value.slice(0, at), audience: oneOf('audience-glob', value.slice(at + 1), AUDIENCES) };
+}
+
+function positiveNumber(option: string, value: string, unit: string): number {
+  const n = Number(value);
+  if (!/^\s*[\d.]+\s*$/.test(value) || !Number.isFinite(n) || n <= 0) {
+    throw new UsageError(`invalid value "${value}" for --${option}: expected a positive number of ${unit}`);
+  }
+  return n;
 }
 
 function applyValue(options: CliOptions, name: ValueOption, value: string): void {
@@ -94,6 +150,23 @@ function applyValue(options: CliOptions, name: ValueOption, value: string): void
       break;
     case 'fail-severity':
       options.failSeverity = oneOf(name, value, SEVERITIES);
+      break;
+    case 'changed-since':
+      // A value starting with "-" would reach git as an option.
+      if (value.startsWith('-')) throw new UsageError(`invalid value "${value}" for --changed-since: expected a git ref`);
+      options.changedSince = value;
+      break;
+    case 'baseline':
+      options.baseline = value;
+      break;
+    case 'write-baseline':
+      options.writeBaseline = value;
+      break;
+    case 'timeout':
+      options.timeoutMs = Math.round(positiveNumber(name, value, 'seconds') * 1000);
+      break;
+    case 'max-document-size':
+      options.maxDocumentSize = Math.round(positiveNumber(name, value, 'megabytes') * MEGABYTE);
       break;
   }
 }
@@ -118,13 +191,23 @@ function applyFlag(options: CliOptions, name: FlagOption): void {
     case 'help':
       options.help = true;
       break;
+    case 'fix':
+      options.fix = true;
+      break;
+    case 'fix-dry-run':
+      options.fixDryRun = true;
+      break;
+    case 'new-only':
+      options.newOnly = true;
+      break;
   }
 }
 
 function resolveName(arg: string): { name: string; inlineValue?: string } {
   if (arg.startsWith('--')) {
     const eq = arg.indexOf('=');
-    return eq === -1 ? { name: arg.slice(2) } : { name: arg.slice(2, eq), inlineValue: arg.slice(eq + 1) };
+    const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
+    return { name: LONG_ALIASES[name] ?? name, inlineValue: eq === -1 ? undefined : arg.slice(eq + 1) };
   }
   const alias = SHORT_ALIASES[arg.slice(1)];
   if (!alias) throw new UsageError(`unknown option ${arg} (see --help)`);
@@ -160,10 +243,23 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       throw new UsageError(`unknown option --${name} (see --help)`);
     }
   }
-  if (options.patterns.length === 0 && !options.help && !options.version) {
+  if (!options.help && !options.version) checkCombinations(options);
+  return options;
+}
+
+/** Options that only make sense together, or not at all together. */
+function checkCombinations(options: CliOptions): void {
+  // With --changed-since, no file arguments means "every changed file in the repository".
+  if (options.patterns.length === 0 && options.changedSince === undefined) {
     throw new UsageError('no files given (usage: api-exposure-lint [options] <files or globs...>)');
   }
-  return options;
+  if (options.newOnly && options.changedSince === undefined) throw new UsageError('--new-only needs --changed-since <git-ref>');
+  if (options.fix && options.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be combined');
+  if (options.writeBaseline !== undefined && options.baseline !== undefined) {
+    throw new UsageError('--write-baseline records every current finding: do not combine it with --baseline');
+  }
+  if (options.writeBaseline !== undefined && options.newOnly) throw new UsageError('--write-baseline cannot be combined with --new-only');
+  if (options.writeBaseline !== undefined && options.fixDryRun) throw new UsageError('--write-baseline cannot be combined with --fix-dry-run');
 }
 
 export const HELP_TEXT = `Usage: api-exposure-lint [options] <files or globs...>
@@ -179,11 +275,28 @@ Options:
   -o, --output <file>               Write the report to a file
       --fail-severity <severity>    Exit 1 when a result is at or above: ${SEVERITIES.join(', ')} (default: error)
   -q, --quiet                       Only report errors; no summary, no notes
+
+Fixing:
+      --fix                         Apply every safe fix in place, then report what remains
+      --fix-dry-run                 Print the fixes as a unified diff on stdout; write nothing
+
+Pull requests:
+      --changed-since <git-ref>     Lint only files changed since the merge base with <git-ref> (committed,
+                                    staged, unstaged and untracked); no file arguments = the whole repository
+      --new-only                    With --changed-since: report only findings the ref's version does not have
+                                    (matched by rule, file and JSON path, so moved blocks and renames are not new)
+      --baseline <file>             Drop the findings recorded in this baseline file
+      --write-baseline <file>       Record every current finding in this baseline file, then exit 0
+
+Limits and trust:
+      --timeout <seconds>           Time budget of one document (default 30)
+      --max-document-size <MB>      Larger documents are reported, not linted (default 20)
       --trust-workspace-code        Allow JavaScript rulesets, custom functions and npm rulesets
-      --allow-remote                Allow remote rulesets and $refs
+      --allow-remote                Allow remote rulesets and $refs (alias: --allow-remote-refs)
       --verbose                     Print error details and stack traces on stderr
       --version                     Print the version
   -h, --help                        Print this help
 
-Exit codes: 0 no results at or above the fail severity, 1 there are, 2 usage or configuration error.
+Exit codes: 0 no results at or above the fail severity, 1 there are, 2 usage or configuration error,
+or a ruleset function failed or ran out of time (the other results are still printed).
 `;

@@ -12,6 +12,10 @@ export { FORMATTERS, formatSummary, countBySeverity } from './formatters';
 export { fingerprint, FINGERPRINT_KEY } from './formatters/sarif';
 export { escapeData, escapeProperty } from './formatters/github';
 export { jsonPointer } from './formatters/paths';
+export { formatGitlab, GITLAB_SEVERITY } from './formatters/gitlab';
+export { unifiedDiff } from './unified-diff';
+export { baselineEntries, renderBaseline, BASELINE_VERSION } from './baseline';
+export { OPERATIONAL_CODES, RULE_FAILURE_CODES } from './finding-identity';
 export { run };
 
 const builtinRules = Object.values(EXPOSURE_RULES_META).map((meta) => ({

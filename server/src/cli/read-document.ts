@@ -2,7 +2,8 @@
 // finding on that file and carries on with the others.
 import { promises as fs } from 'node:fs';
 
-export type ReadOutcome = { ok: true; text: string } | { ok: false; reason: string };
+/** `bom`: the file started with a UTF-8 byte order mark, which `text` leaves out (--fix writes it back). */
+export type ReadOutcome = { ok: true; text: string; bom: boolean } | { ok: false; reason: string };
 
 /** How much of the file is inspected for NUL bytes, the same heuristic git and grep use for "binary". */
 const BINARY_SNIFF_BYTES = 8000;
@@ -17,5 +18,6 @@ export async function readDocument(file: string): Promise<ReadOutcome> {
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { ok: false, reason: 'binary file, not linted' };
   // A UTF-8 BOM would make JSON.parse fail and shift nothing useful; drop it.
   const text = bytes.toString('utf8');
-  return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  const bom = text.charCodeAt(0) === 0xfeff;
+  return { ok: true, text: bom ? text.slice(1) : text, bom };
 }

@@ -1,26 +1,25 @@
 // The whole CLI run, with every outside dependency injected (streams, cwd, env, linter factory, clock)
 // so tests can drive it in-process. Returns the exit code; never calls process.exit.
+//
+// Stages: choose the files (arguments, or what changed since a git ref) → lint → fix → keep what is
+// new (--new-only, --baseline) → report → notes and exit code.
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { LintOptions } from '../engine/lint-options';
-import type { AudienceConfig, Finding, LintResult } from '../engine/types';
+import type { AudienceConfig } from '../engine/types';
 import { HELP_TEXT, parseArgs, UsageError, type CliOptions } from './args';
+import { dropBaselined, readBaseline, writeBaseline } from './baseline';
+import { selectChangedFiles, type ChangeSelection } from './changed-files';
+import { ConfigurationError, oneLine, PROGRAM } from './errors';
 import { computeExitCode, EXIT_OK, EXIT_USAGE } from './exit-code';
 import { createRepoRootFinder, expandFilePatterns } from './files';
-import { FORMATTERS, formatSummary, type FileReport, type RuleMetadata } from './formatters';
+import { fixFiles } from './fix-files';
+import { FORMATTERS, formatSummary, type FileReport, type FormatOptions, type RuleMetadata } from './formatters';
 import { relativePosix } from './formatters/paths';
-import { readDocument } from './read-document';
+import { lintFile, type LintedFile, type LinterLike, type LintPlan, type OutputStream } from './lint-file';
+import { keepNewFindings } from './new-only';
+import { fixedNote, ruleFailureLines, untrustedNotes } from './notes';
 
-export interface OutputStream {
-  write(chunk: string): unknown;
-  isTTY?: boolean;
-}
-
-export interface LinterLike {
-  lint(options: LintOptions): Promise<LintResult>;
-  /** Stops worker threads once the run is over. */
-  dispose?(): unknown;
-}
+export type { LinterLike, OutputStream } from './lint-file';
 
 export interface RunEnvironment {
   argv: readonly string[];
@@ -35,80 +34,12 @@ export interface RunEnvironment {
   now?: () => number;
 }
 
-const PROGRAM = 'api-exposure-lint';
-const NOT_OPENAPI = 'not an OpenAPI or Swagger document';
-
-/** A configuration problem found while linting: ends the run with exit code 2. */
-class ConfigurationError extends Error {
-  constructor(
-    message: string,
-    readonly detail?: string,
-  ) {
-    super(message);
-  }
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-}
-
-function isRulesetLoadError(error: unknown): error is Error & { rulesetFile: string; detail?: string } {
-  // Matched by name, not instanceof, so the CLI does not depend on the engine's class identity.
-  return error instanceof Error && error.name === 'RulesetLoadError';
-}
-
-function rulesetErrorMessage(rulesetFile: string | undefined, reason: string): string {
-  const line = oneLine(reason);
-  return rulesetFile && !line.includes(rulesetFile) ? `ruleset ${rulesetFile}: ${line}` : `ruleset: ${line}`;
-}
-
 /** --ruleset values that are not files: URLs and built-in names ("spectral:oas", "@stoplight/spectral-owasp-ruleset"). */
 function resolveRulesetArgument(value: string, cwd: string): string {
   const asFile = path.resolve(cwd, value);
   if (existsSync(asFile)) return asFile;
   if (/^https?:\/\//i.test(value) || /^[\w@.-]{2,}:/.test(value) || value.startsWith('@')) return value;
   return asFile; // the engine reports "file not found" with the absolute path
-}
-
-function fileProblem(message: string): Finding {
-  return { code: 'lint-error', message, severity: 'error', path: [], range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
-}
-
-interface LintPlan {
-  linter: LinterLike;
-  options: CliOptions;
-  cwd: string;
-  rulesetFile?: string;
-  audience: AudienceConfig;
-  rootOf: (dir: string) => string | undefined;
-  stderr: OutputStream;
-}
-
-async function lintFile(file: string, plan: LintPlan): Promise<FileReport> {
-  const read = await readDocument(file);
-  if (!read.ok) return { file, findings: [fileProblem(read.reason)] };
-  const root = plan.rootOf(path.dirname(file)) ?? plan.cwd;
-  // An explicitly chosen ruleset is a user decision, so its folder is readable even outside the repository.
-  const allowedRoots = plan.rulesetFile && path.isAbsolute(plan.rulesetFile) ? [root, path.dirname(plan.rulesetFile)] : [root];
-  let result: LintResult;
-  try {
-    result = await plan.linter.lint({
-      filePath: file,
-      text: read.text,
-      rulesetFile: plan.rulesetFile,
-      discoveryRoot: root,
-      audience: plan.audience,
-      trust: { trustWorkspaceCode: plan.options.trustWorkspaceCode, allowRemote: plan.options.allowRemote, allowedRoots },
-      onRulesetError: 'throw',
-    });
-  } catch (error) {
-    if (isRulesetLoadError(error)) throw new ConfigurationError(rulesetErrorMessage(error.rulesetFile, error.message), error.detail ?? error.stack);
-    if (plan.options.verbose) plan.stderr.write(`${PROGRAM}: ${relativePosix(plan.cwd, file)}: ${(error as Error)?.stack ?? String(error)}\n`);
-    return { file, findings: [fileProblem(`lint failed: ${oneLine((error as Error)?.message ?? String(error))}`)] };
-  }
-  if (result.rulesetError) throw new ConfigurationError(rulesetErrorMessage(result.ruleset, result.rulesetError));
-  if (!result.isOpenApi) return { file, findings: [], skipped: NOT_OPENAPI };
-  return { file, findings: result.findings };
 }
 
 function audienceConfig(options: CliOptions, cwd: string): AudienceConfig {
@@ -131,8 +62,117 @@ async function writeOutputFile(file: string, content: string): Promise<void> {
   }
 }
 
+function colorFor(stream: OutputStream, env: RunEnvironment['env']): boolean {
+  return stream.isTTY === true && !env.NO_COLOR;
+}
+
+/** Lints every file, one at a time: output order is stable and the engine's ruleset cache is warm after the first. */
+async function lintAll(files: string[], plan: LintPlan, noteSkipped: boolean): Promise<LintedFile[]> {
+  const linted: LintedFile[] = [];
+  for (const file of files) {
+    const result = await lintFile(file, plan);
+    if (result.report.skipped && noteSkipped) plan.stderr.write(`${PROGRAM}: skipped ${relativePosix(plan.cwd, file)}: ${result.report.skipped}\n`);
+    linted.push(result);
+  }
+  return linted;
+}
+
+/** Prints the report (and the summary where the report leaves no room for it); returns nothing. */
+async function printReport(shown: FileReport[], diffs: string[], options: CliOptions, environment: RunEnvironment, formatOptions: FormatOptions) {
+  const { cwd, stdout, stderr, env } = environment;
+  const summary = () => formatSummary(shown, { ...formatOptions, color: colorFor(stderr, env) }) + '\n';
+  if (options.fixDryRun) {
+    // stdout is the patch (`git apply`-able); the report only goes to a file.
+    stdout.write(diffs.join(''));
+    if (options.output) await writeOutputFile(path.resolve(cwd, options.output), FORMATTERS[options.format](shown, formatOptions));
+    if (!options.quiet) stderr.write(summary());
+    return;
+  }
+  const report = FORMATTERS[options.format](shown, formatOptions);
+  if (options.output) {
+    await writeOutputFile(path.resolve(cwd, options.output), report);
+    if (!options.quiet) stdout.write(formatSummary(shown, { ...formatOptions, color: colorFor(stdout, env) }) + '\n');
+    return;
+  }
+  stdout.write(report);
+  // Machine-readable reports own stdout; the human summary goes to stderr so pipes stay parseable.
+  if (options.format !== 'stylish' && !options.quiet) stderr.write(summary());
+}
+
+async function lintAndReport(options: CliOptions, environment: RunEnvironment, started: number): Promise<number> {
+  const { cwd, stderr } = environment;
+  const now = environment.now ?? Date.now;
+
+  let selection: ChangeSelection | undefined;
+  let files: string[];
+  if (options.changedSince !== undefined) {
+    selection = await selectChangedFiles(options.changedSince, options.patterns, cwd);
+    files = selection.files;
+  } else {
+    files = await expandFilePatterns(options.patterns, cwd);
+  }
+  // Baselines and outputs are read before linting: a typo costs no lint time.
+  const baselineFile = options.baseline === undefined ? undefined : path.resolve(cwd, options.baseline);
+  const baseline = baselineFile === undefined ? undefined : await readBaseline(baselineFile);
+
+  const plan: LintPlan = {
+    linter: environment.createLinter(),
+    options,
+    cwd,
+    rulesetFile: options.ruleset === undefined ? undefined : resolveRulesetArgument(options.ruleset, cwd),
+    audience: audienceConfig(options, cwd),
+    rootOf: createRepoRootFinder(existsSync),
+    stderr,
+  };
+  let reports: FileReport[];
+  let diffs: string[] = [];
+  try {
+    // Files picked by --changed-since alone were not named by the user: no note for non-OpenAPI ones.
+    const noteSkipped = !options.quiet && (selection === undefined || options.patterns.length > 0);
+    let linted = await lintAll(files, plan, noteSkipped);
+    if (options.fix || options.fixDryRun) {
+      const outcome = await fixFiles(linted, plan, options.fix);
+      linted = outcome.files;
+      diffs = outcome.diffs;
+      if (!options.quiet) for (const f of outcome.fixed) stderr.write(fixedNote(f.file, f.before, f.after, cwd, options.fixDryRun));
+    }
+    reports = linted.map((l) => l.report);
+    if (!options.quiet) untrustedNotes(reports).forEach((line) => stderr.write(line));
+    if (options.newOnly && selection) reports = await keepNewFindings(reports, selection, plan);
+  } finally {
+    await plan.linter.dispose?.();
+  }
+  const ruleFailures = ruleFailureLines(reports, cwd);
+
+  if (options.writeBaseline !== undefined) {
+    const file = path.resolve(cwd, options.writeBaseline);
+    const count = await writeBaseline(reports, file);
+    if (!options.quiet) stderr.write(`${PROGRAM}: wrote ${count} finding${count === 1 ? '' : 's'} to baseline ${relativePosix(cwd, file)}\n`);
+    ruleFailures.forEach((line) => stderr.write(line));
+    return ruleFailures.length > 0 ? EXIT_USAGE : EXIT_OK;
+  }
+  if (baseline && baselineFile) reports = dropBaselined(reports, baseline, baselineFile);
+
+  const shown = options.quiet ? onlyErrors(reports) : reports;
+  const formatOptions: FormatOptions = {
+    cwd,
+    color: !options.output && colorFor(environment.stdout, environment.env),
+    elapsedMs: now() - started,
+    toolVersion: environment.version,
+    rules: environment.rules,
+    summary: !options.quiet,
+  };
+  await printReport(shown, diffs, options, environment, formatOptions);
+
+  // After every result is out: a failed rule function makes the results incomplete, which CI must not take as a pass.
+  ruleFailures.forEach((line) => stderr.write(line));
+  if (ruleFailures.length > 0) return EXIT_USAGE;
+  // The gate uses every finding that is left: --quiet changes what is shown, not whether CI fails.
+  return computeExitCode(reports, options.failSeverity);
+}
+
 export async function run(environment: RunEnvironment): Promise<number> {
-  const { cwd, stdout, stderr } = environment;
+  const { stdout, stderr } = environment;
   const now = environment.now ?? Date.now;
   const started = now();
   let verbose = environment.argv.includes('--verbose');
@@ -147,41 +187,7 @@ export async function run(environment: RunEnvironment): Promise<number> {
       stdout.write(environment.version + '\n');
       return EXIT_OK;
     }
-
-    const files = await expandFilePatterns(options.patterns, cwd);
-    const plan: LintPlan = {
-      linter: environment.createLinter(),
-      options,
-      cwd,
-      rulesetFile: options.ruleset === undefined ? undefined : resolveRulesetArgument(options.ruleset, cwd),
-      audience: audienceConfig(options, cwd),
-      rootOf: createRepoRootFinder(existsSync),
-      stderr,
-    };
-    const reports: FileReport[] = [];
-    // One file at a time: output order is stable and the engine's ruleset cache is warm after the first file.
-    try {
-      for (const file of files) {
-        const report = await lintFile(file, plan);
-        if (report.skipped && !options.quiet) stderr.write(`${PROGRAM}: skipped ${relativePosix(cwd, file)}: ${report.skipped}\n`);
-        reports.push(report);
-      }
-    } finally {
-      await plan.linter.dispose?.();
-    }
-
-    const shown = options.quiet ? onlyErrors(reports) : reports;
-    const color = !options.output && stdout.isTTY === true && !environment.env.NO_COLOR;
-    const formatOptions = { cwd, color, elapsedMs: now() - started, toolVersion: environment.version, rules: environment.rules, summary: !options.quiet };
-    const report = FORMATTERS[options.format](shown, formatOptions);
-    if (options.output) {
-      await writeOutputFile(path.resolve(cwd, options.output), report);
-      if (!options.quiet) stdout.write(formatSummary(shown, { ...formatOptions, color: stdout.isTTY === true && !environment.env.NO_COLOR }) + '\n');
-    } else {
-      stdout.write(report);
-    }
-    // The gate uses every finding: --quiet changes what is shown, not whether CI fails.
-    return computeExitCode(reports, options.failSeverity);
+    return await lintAndReport(options, environment, started);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigurationError) {
       stderr.write(`${PROGRAM}: ${error.message}\n`);

@@ -1,5 +1,6 @@
 import type { FormatName } from '../args';
 import { formatGithub } from './github';
+import { formatGitlab } from './gitlab';
 import { formatJson } from './json';
 import { formatSarif } from './sarif';
 import { formatStylish } from './stylish';
@@ -10,6 +11,7 @@ export const FORMATTERS: Record<FormatName, Formatter> = {
   json: formatJson,
   sarif: formatSarif,
   github: formatGithub,
+  gitlab: formatGitlab,
 };
 
 export { formatSummary, countBySeverity } from './summary';

@@ -1,7 +1,7 @@
 // SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. partialFingerprints hash the rule,
 // the file and the JSON path (never line numbers), so a finding keeps its identity when lines move.
-import { createHash } from 'node:crypto';
 import type { Finding, Severity } from '../../engine/types';
+import { fingerprint } from '../finding-identity';
 import { jsonPointer, locatedFindings, relativePosix } from './paths';
 import type { Formatter, RuleMetadata } from './types';
 
@@ -13,10 +13,7 @@ export const FINGERPRINT_KEY = 'apiExposureLint/v1';
 type SarifLevel = 'error' | 'warning' | 'note';
 const LEVEL: Record<Severity, SarifLevel> = { error: 'error', warn: 'warning', info: 'note', hint: 'note' };
 
-export function fingerprint(ruleId: string, relativeFile: string, path: Finding['path']): string {
-  // JSON-encode the parts so no choice of separator can make two different inputs collide.
-  return createHash('sha256').update(JSON.stringify([ruleId, relativeFile, path])).digest('hex');
-}
+export { fingerprint };
 
 /** Rules for tool.driver.rules: supplied metadata first, then any code seen in findings but not described. */
 function collectRules(findings: Finding[], supplied: RuleMetadata[] = []): RuleMetadata[] {

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../../engine/types';
+import type { DocumentFormat, Finding, Severity } from '../../engine/types';
 
 /** What the CLI learned about one file it was asked to lint. */
 export interface FileReport {
@@ -7,6 +7,12 @@ export interface FileReport {
   findings: Finding[];
   /** Why the file was not linted (e.g. not an OpenAPI document); findings is then empty. */
   skipped?: string;
+  /** How the document was parsed (for fixes). */
+  format?: DocumentFormat;
+  /** The ruleset in effect (file path or built-in name). */
+  ruleset?: string;
+  /** Workspace code the ruleset has but that was not run (untrusted workspace). */
+  untrustedCodeSkipped?: string[];
 }
 
 /** Rule metadata for SARIF's tool.driver.rules; derived from findings when the engine does not supply it. */

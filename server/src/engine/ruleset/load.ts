@@ -112,6 +112,8 @@ function describe(error: unknown): string {
   const code = (error as { code?: string }).code;
   if (code === 'ENOENT') return 'file not found';
   const message = oneLine(error);
+  const missingModule = /Cannot find module '([^']+)'/.exec(message);
+  if (missingModule) return `cannot find ${missingModule[1]} (a custom function file or package the ruleset needs)`;
   const nested = (error as { cause?: unknown }).cause;
   if (/Could not read ruleset/.test(message) && nested) return oneLine(nested);
   return message;
