@@ -180,11 +180,15 @@ function spectralAccepts(ruleset) {
   }
 }
 
+// Spectral sees rulesets after the engine took out the exposure extensions (x-exposure, overrides x-audience).
+const { preprocessRuleset } = require(path.join(root, 'dist/engine.js'));
+const asSpectralSeesIt = (file) => JSON.parse(JSON.stringify(YAML.parse(preprocessRuleset(file, readFileSync(file, 'utf8'), true).text)));
+
 for (const file of exampleRulesets()) {
   test(`schema and Spectral accept ${path.relative(root, file)}`, () => {
     const ruleset = parseRuleset(file);
     assert.ok(validate(ruleset), JSON.stringify(validate.errors, null, 2));
-    assert.ok(spectralAccepts(ruleset), 'Spectral rejects it: the example (or the schema) is wrong');
+    assert.ok(spectralAccepts(asSpectralSeesIt(file)), 'Spectral rejects it: the example (or the schema) is wrong');
   });
 }
 

@@ -8,6 +8,7 @@ export { Linter } from './linter';
 export { WorkerLinter, LintCancelledError } from './worker/worker-linter';
 export type { WorkerLinterOptions, LintCancellationToken } from './worker/worker-linter';
 export { RulesetLoadError } from './ruleset/errors';
+export { preprocessRuleset } from './ruleset/preprocess';
 export { DEFAULT_RULESET_NAME, BUILTIN_RULESET_NAMES, isBuiltinRulesetName } from './ruleset/builtin-rulesets';
 export { findRulesetFile, isRulesetFileName, RULESET_FILE_NAMES } from './ruleset/discover';
 export { detectFormat, looksLikeOpenApi } from './document';
