@@ -93,7 +93,11 @@ export async function loadRulesetFile(file: string, host: EngineHost, trust: Tru
     const code = await bundleRulesetCode(entry, plugins, host.log);
     const definition = evaluate(code, file);
     const ruleset = guarded(new Ruleset(definition, { severity: 'recommended', source: file }));
-    const loaded: LoadedRuleset = { name: file, ruleset, dependencies: [...dependencies].filter((d) => !isUrl(d)), audience: mergeAudienceConfigs(configs) };
+    // Audience globs describe the repository being linted, wherever they are declared: a team's shared
+    // ruleset package in node_modules says `apis/partner/**` about the repository that extends it.
+    const topDir = isRemote ? undefined : nodePath.dirname(file);
+    const rebased = configs.map((c) => ({ ...c, audienceByGlob: c.audienceByGlob?.map((g) => ({ ...g, baseDir: topDir })) }));
+    const loaded: LoadedRuleset = { name: file, ruleset, dependencies: [...dependencies].filter((d) => !isUrl(d)), audience: mergeAudienceConfigs(rebased) };
     if (untrustedSkipped.length > 0) loaded.untrustedCodeSkipped = untrustedSkipped;
     return loaded;
   } catch (error) {

@@ -2,7 +2,8 @@
 // 1. Rulesets can assign audiences, which Spectral's ruleset schema does not allow, so they are taken out:
 //   x-exposure: { defaultAudience: company-internal, audienceByGlob: { "apis/partner/**": external-partner } }
 //   overrides: [{ files: ["apis/public/**"], x-audience: external-public }]
-// Globs are relative to the ruleset file's directory, like Spectral's own `overrides`.
+// Globs are relative to the directory of the ruleset file the linter was pointed at (the repository's
+// .spectral.yaml), also when they come from a ruleset it extends, such as a team's shared package.
 // 2. In an untrusted workspace, the parts that would run workspace code are taken out, so the rest of the
 // team's ruleset (built-in functions, severities, overrides) still applies: custom `functions`, rules
 // that call them, and `extends` of JS files or npm packages.
