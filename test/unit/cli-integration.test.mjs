@@ -2,8 +2,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+
+// The official SARIF 2.1.0 schema (draft-04), shipped offline by @microsoft/jest-sarif.
+const require = createRequire(import.meta.url);
+const AjvDraft04 = require('ajv-draft-04');
+const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
+require('ajv-formats')(ajv);
+const validateSarif = ajv.compile(require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'));
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cliPath = path.join(repo, 'dist', 'cli.js');
@@ -93,13 +101,14 @@ test('a YAML file that is not OpenAPI is skipped with a note, and --quiet silenc
   const loud = json('not-openapi.yaml', 'clean.yaml');
   assert.equal(loud.code, 0);
   assert.deepEqual(loud.findings, []);
-  assert.equal(loud.stderr, 'api-exposure-lint: skipped not-openapi.yaml: not an OpenAPI or Swagger document\n');
+  assert.match(loud.stderr, /^api-exposure-lint: skipped not-openapi\.yaml: not an OpenAPI or Swagger document\nNo problems found in 1 file, [\d.]+ s\n$/);
   assert.equal(cli('--quiet', 'not-openapi.yaml').stderr, '');
 });
 
 test('sarif and github formats on a real run', () => {
-  const sarif = cli('--format', 'sarif', 'external-findings.yaml');
+  const sarif = cli('--format', 'sarif', 'external-findings.yaml', 'not-openapi.yaml');
   const log = JSON.parse(sarif.stdout);
+  assert.ok(validateSarif(log), JSON.stringify(validateSarif.errors, null, 2));
   const driver = log.runs[0].tool.driver;
   assert.equal(driver.version, JSON.parse(spawnSync('node', ['-p', 'JSON.stringify(require("./package.json"))'], { cwd: repo, encoding: 'utf8' }).stdout).version);
   const result = log.runs[0].results.find((r) => r.ruleId === 'external-oauth2');
@@ -109,6 +118,12 @@ test('sarif and github formats on a real run', () => {
 
   const github = cli('--format', 'github', 'external-findings.yaml');
   assert.match(github.stdout, /^::error file=external-findings\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=external-oauth2::/m);
+
+  const gitlab = cli('--format', 'gitlab', 'external-findings.yaml');
+  const issue = JSON.parse(gitlab.stdout).find((i) => i.check_name === 'external-oauth2');
+  assert.deepEqual([issue.severity, issue.location.path], ['major', 'external-findings.yaml']);
+  assert.equal(issue.fingerprint, result.partialFingerprints['apiExposureLint/v1'], 'the same identity as SARIF');
+  assert.match(gitlab.stderr, /^✖ \d+ problems? .* in 1 file/);
 });
 
 test('--version prints the package version', () => {

@@ -231,7 +231,109 @@ test('--version and --help print to stdout and exit 0 without linting', async ()
   const help = await cli(root, ['--help']);
   assert.equal(help.code, 0);
   assert.match(help.stdout, /^Usage: api-exposure-lint \[options\] <files or globs\.\.\.>/);
-  for (const option of ['--ruleset', '--audience', '--audience-glob', '--format', '--output', '--fail-severity', '--quiet', '--trust-workspace-code', '--allow-remote', '--verbose', '--version', '--help']) {
+  for (const option of ['--ruleset', '--audience', '--audience-glob', '--format', '--output', '--fail-severity', '--quiet', '--trust-workspace-code', '--allow-remote', '--verbose', '--version', '--help',
+    '--fix', '--fix-dry-run', '--changed-since', '--new-only', '--baseline', '--write-baseline', '--timeout', '--max-document-size', '--allow-remote-refs']) {
     assert.ok(help.stdout.includes(option), option);
   }
+});
+
+test('--timeout and --max-document-size reach the engine as timeoutMs and maxDocumentSize; absent, the engine defaults apply', async () => {
+  const root = makeRepo({ 'a.yaml': OPENAPI });
+  const limited = await cli(root, ['--timeout', '2.5', '--max-document-size', '3', '--allow-remote-refs', 'a.yaml']);
+  assert.equal(limited.calls[0].timeoutMs, 2500);
+  assert.equal(limited.calls[0].maxDocumentSize, 3_000_000);
+  assert.equal(limited.calls[0].trust.allowRemote, true);
+  const plain = (await cli(root, ['a.yaml'])).calls[0];
+  assert.ok(!('timeoutMs' in plain) && !('maxDocumentSize' in plain));
+});
+
+// Where the summary line goes: inside the stylish report, else on stderr (stdout holds a machine-readable report).
+const summaryCases = [
+  { format: 'stylish', stdout: /✖ 1 problem .* 0\.00 s\n$/, stderr: '' },
+  ...['json', 'sarif', 'github', 'gitlab'].map((format) => ({ format, stdout: /^(?!.*problem)/s, stderr: '✖ 1 problem (1 error, 0 warnings, 0 infos, 0 hints) in 1 file, 0.00 s\n' })),
+];
+for (const { format, stdout, stderr } of summaryCases) {
+  test(`summary line for --format ${format}; none with --quiet`, async () => {
+    const root = makeRepo({ 'a.yaml': OPENAPI + '# error e1\n' });
+    const loud = await cli(root, ['--format', format, 'a.yaml']);
+    assert.equal(loud.code, 1);
+    assert.match(loud.stdout, stdout);
+    assert.equal(loud.stderr, stderr);
+    const quiet = await cli(root, ['--quiet', '--format', format, 'a.yaml']);
+    assert.equal(quiet.stderr, '');
+    assert.doesNotMatch(quiet.stdout, /problem/);
+  });
+}
+
+test('untrusted workspace code: one note per ruleset on stderr, none with --quiet', async () => {
+  const root = makeRepo({
+    'a.yaml': OPENAPI + '# untrusted custom functions boom\n# untrusted rule terms\n',
+    'b.yaml': OPENAPI + '# untrusted custom functions boom\n# untrusted rule terms\n',
+    'c.yaml': OPENAPI,
+  });
+  const loud = await cli(root, ['--format', 'json', 'a.yaml', 'b.yaml', 'c.yaml']);
+  assert.equal(loud.code, 0);
+  const notes = loud.stderr.split('\n').filter((l) => l.includes('note:'));
+  assert.deepEqual(notes, ['api-exposure-lint: note: workspace code not run (untrusted): custom functions boom, rule terms; pass --trust-workspace-code to run it']);
+  assert.equal((await cli(root, ['--quiet', 'a.yaml'])).stderr, '');
+});
+
+test('a rule function that failed: every result is printed, then one stderr line per failure, exit 2 (even with --quiet)', async () => {
+  const root = makeRepo({ 'a.yaml': OPENAPI + '# error rule-error\n# warn w1\n', 'b.yaml': OPENAPI + '# error e1\n' });
+  for (const quiet of [[], ['--quiet']]) {
+    const { code, stdout, stderr } = await cli(root, [...quiet, '--format', 'json', 'a.yaml', 'b.yaml']);
+    assert.equal(code, 2);
+    const shown = JSON.parse(stdout).map((f) => `${f.file} ${f.code}`);
+    assert.deepEqual(shown, quiet.length ? ['a.yaml rule-error', 'b.yaml e1'] : ['a.yaml rule-error', 'a.yaml w1', 'b.yaml e1']);
+    const lines = stderr.split('\n').filter(Boolean);
+    assert.equal(lines[lines.length - 1], 'api-exposure-lint: a.yaml: Rule "boom" of r.yaml failed and was skipped: kaboom');
+    assert.equal(lines.filter((l) => l.includes('boom')).length, 1);
+  }
+  // A rule that ran out of time is the same.
+  const slow = makeRepo({ 'a.yaml': OPENAPI + '# error rule-timeout\n' });
+  assert.equal((await cli(slow, ['a.yaml'])).code, 2);
+});
+
+test('baseline round trip: write (exit 0, sorted, relative to the baseline folder), lint with it (clean), add a finding (only it)', async () => {
+  const root = makeRepo({
+    'apis/a.yaml': OPENAPI + '# error e1 paths./a.get\n# warn w1\n# error rule-error\n',
+    'apis/b.yaml': OPENAPI + '# error e1 paths./b.get\n',
+  });
+  const written = await cli(root, ['--write-baseline', 'config/baseline.json', 'apis']);
+  assert.equal(written.code, 2, 'the failed rule still makes the run incomplete');
+  assert.equal(written.stdout, '');
+  assert.match(written.stderr, /^api-exposure-lint: wrote 3 findings to baseline config\/baseline\.json\n/);
+  const baseline = JSON.parse(readFileSync(path.join(root, 'config', 'baseline.json'), 'utf8'));
+  assert.equal(baseline.version, 1);
+  assert.deepEqual(
+    baseline.findings.map((f) => [f.file, f.code, f.path]),
+    [
+      ['../apis/a.yaml', 'e1', '/paths/~1a/get'],
+      ['../apis/a.yaml', 'w1', '/info'],
+      ['../apis/b.yaml', 'e1', '/paths/~1b/get'],
+    ],
+    'sorted by file, rule, path; run problems (rule-error) are never recorded',
+  );
+  for (const f of baseline.findings) assert.match(f.fingerprint, /^[0-9a-f]{64}$/);
+
+  // The same baseline written from another folder is byte-identical: paths are relative to the baseline file.
+  const before = readFileSync(path.join(root, 'config', 'baseline.json'), 'utf8');
+  await cli(path.join(root, 'apis'), ['--write-baseline', '../config/baseline.json', '.']);
+  assert.equal(readFileSync(path.join(root, 'config', 'baseline.json'), 'utf8'), before);
+
+  writeFileSync(path.join(root, 'apis/a.yaml'), OPENAPI + '# error e1 paths./a.get\n# warn w1\n');
+  const clean = await cli(root, ['--baseline', 'config/baseline.json', '--format', 'json', 'apis']);
+  assert.equal(clean.code, 0, clean.stderr);
+  assert.deepEqual(JSON.parse(clean.stdout), []);
+
+  // Lines move (the baseline does not care) and one finding is new: only it is reported.
+  writeFileSync(path.join(root, 'apis/a.yaml'), OPENAPI + '\n\n# warn w1\n# error e1 paths./a.get\n# error e1 paths./a.post\n');
+  const added = await cli(root, ['--baseline', 'config/baseline.json', '--format', 'json', 'apis']);
+  assert.equal(added.code, 1);
+  assert.deepEqual(JSON.parse(added.stdout).map((f) => [f.file, f.code, f.path.join('.')]), [['apis/a.yaml', 'e1', 'paths./a.post']]);
+
+  // Each baseline entry excuses one finding: a second identical finding is new.
+  writeFileSync(path.join(root, 'apis/b.yaml'), OPENAPI + '# error e1 paths./b.get\n# error e1 paths./b.get\n');
+  const twice = await cli(root, ['--baseline', 'config/baseline.json', '--format', 'json', 'apis/b.yaml']);
+  assert.deepEqual(JSON.parse(twice.stdout).map((f) => f.code), ['e1']);
 });

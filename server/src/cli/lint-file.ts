@@ -1,0 +1,92 @@
+// Lints one file (or one version of a file's text) with the options of the run. Per-file problems
+// (unreadable, binary, engine failure) become a "lint-error" finding on that file; ruleset problems
+// end the run with exit 2.
+import path from 'node:path';
+import type { LintOptions } from '../engine/lint-options';
+import type { AudienceConfig, Finding, LintResult } from '../engine/types';
+import type { CliOptions } from './args';
+import { ConfigurationError, oneLine, PROGRAM } from './errors';
+import type { FileReport } from './formatters';
+import { relativePosix } from './formatters/paths';
+import { readDocument } from './read-document';
+
+export interface OutputStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface LinterLike {
+  lint(options: LintOptions): Promise<LintResult>;
+  /** Stops worker threads once the run is over. */
+  dispose?(): unknown;
+}
+
+export interface LintPlan {
+  linter: LinterLike;
+  options: CliOptions;
+  cwd: string;
+  rulesetFile?: string;
+  audience: AudienceConfig;
+  rootOf: (dir: string) => string | undefined;
+  stderr: OutputStream;
+}
+
+/** A linted file and the text it was linted from (what --fix edits). */
+export interface LintedFile {
+  report: FileReport;
+  source?: { text: string; bom: boolean };
+}
+
+export const NOT_OPENAPI = 'not an OpenAPI or Swagger document';
+const ZERO_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export function fileProblem(message: string): Finding {
+  return { code: 'lint-error', message, severity: 'error', path: [], range: ZERO_RANGE };
+}
+
+function isRulesetLoadError(error: unknown): error is Error & { rulesetFile: string; detail?: string } {
+  // Matched by name, not instanceof, so the CLI does not depend on the engine's class identity.
+  return error instanceof Error && error.name === 'RulesetLoadError';
+}
+
+function rulesetErrorMessage(rulesetFile: string | undefined, reason: string): string {
+  const line = oneLine(reason);
+  return rulesetFile && !line.includes(rulesetFile) ? `ruleset ${rulesetFile}: ${line}` : `ruleset: ${line}`;
+}
+
+/** Lints `text` as the content of `file` (the file's current text, a fixed text, or an older version). */
+export async function lintText(file: string, text: string, plan: LintPlan): Promise<FileReport> {
+  const root = plan.rootOf(path.dirname(file)) ?? plan.cwd;
+  // An explicitly chosen ruleset is a user decision, so its folder is readable even outside the repository.
+  const allowedRoots = plan.rulesetFile && path.isAbsolute(plan.rulesetFile) ? [root, path.dirname(plan.rulesetFile)] : [root];
+  const { options } = plan;
+  let result: LintResult;
+  try {
+    result = await plan.linter.lint({
+      filePath: file,
+      text,
+      rulesetFile: plan.rulesetFile,
+      discoveryRoot: root,
+      audience: plan.audience,
+      trust: { trustWorkspaceCode: options.trustWorkspaceCode, allowRemote: options.allowRemote, allowedRoots },
+      onRulesetError: 'throw',
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.maxDocumentSize !== undefined ? { maxDocumentSize: options.maxDocumentSize } : {}),
+    });
+  } catch (error) {
+    if (isRulesetLoadError(error)) throw new ConfigurationError(rulesetErrorMessage(error.rulesetFile, error.message), error.detail ?? error.stack);
+    if (options.verbose) plan.stderr.write(`${PROGRAM}: ${relativePosix(plan.cwd, file)}: ${(error as Error)?.stack ?? String(error)}\n`);
+    return { file, findings: [fileProblem(`lint failed: ${oneLine((error as Error)?.message ?? String(error))}`)] };
+  }
+  if (result.rulesetError) throw new ConfigurationError(rulesetErrorMessage(result.ruleset, result.rulesetError));
+  const report: FileReport = { file, findings: result.isOpenApi ? result.findings : [], format: result.format, ruleset: result.ruleset };
+  if (!result.isOpenApi) report.skipped = NOT_OPENAPI;
+  if (result.untrustedCodeSkipped?.length) report.untrustedCodeSkipped = result.untrustedCodeSkipped;
+  return report;
+}
+
+export async function lintFile(file: string, plan: LintPlan): Promise<LintedFile> {
+  const read = await readDocument(file);
+  if (!read.ok) return { report: { file, findings: [fileProblem(read.reason)] } };
+  return { report: await lintText(file, read.text, plan), source: { text: read.text, bom: read.bom } };
+}
