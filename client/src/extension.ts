@@ -9,7 +9,12 @@ import { forwardTrustChanges, noticeUntrustedWorkspaceOnce } from './trust';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** Returned by activate(): lets extension-host tests read what the status bar shows. */
+export interface ExtensionApi {
+  statusBarText(): string;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
   // Created here rather than by LanguageClient so it survives server restarts and `showOutput` always has it.
   const outputChannel = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
   const statusBar = new ExposureStatusBar();
@@ -32,6 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // The client already logged the details; keep the commands usable (restart, show output).
     outputChannel.error(`Failed to start the API Exposure Lint server: ${error instanceof Error ? error.message : String(error)}`);
   }
+  return { statusBarText: () => statusBar.shownText };
 }
 
 export async function deactivate(): Promise<void> {

@@ -29,9 +29,17 @@ export class ExposureStatusBar implements vscode.Disposable {
     this.render();
   }
 
+  /** What the item shows now ('' when hidden): StatusBarItem cannot be read back, tests read this. */
+  get shownText(): string {
+    return this.visible ? this.item.text : '';
+  }
+
+  private visible = false;
+
   private render(): void {
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
     const presentation = presentStatus(uri ? this.statusByUri.get(uri) : undefined);
+    this.visible = presentation.visible;
     if (!presentation.visible) {
       this.item.hide();
       return;

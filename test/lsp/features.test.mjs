@@ -46,6 +46,26 @@ test('source.fixAll.apiExposureLint fixes every safe finding at once', async (t)
   assert.ok(after.diagnostics.length < publish.diagnostics.length, `before ${codesOf(publish)}, after ${codesOf(after)}`);
 });
 
+test('fix-all on save right after typing fixes the text just typed, not the last linted version', async (t) => {
+  // A long debounce stands for the user saving before the lint of their last keystrokes ran.
+  const { client, workspace, teardown } = await setup({ settings: { debounceMs: 60000 } });
+  t.after(teardown);
+  const { uri } = await client.openFile(workspace.file('external.yaml'));
+  await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+  const typed = client.textOf(uri).replace('/orders:', '/orders:\n    x-lint-ignore: [external-code-samples]');
+  await client.change(uri, typed);
+  const actions = await client.request('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics: [], only: ['source.fixAll.apiExposureLint'] },
+  });
+  assert.equal(actions.length, 1, 'fix-all is offered for the version just typed');
+  const fixed = applyTextEdits(typed, actions[0].edit.changes[uri]);
+  assert.ok(fixed.includes('x-lint-ignore: [external-code-samples]'), 'the edits apply to the typed text');
+  assert.ok(fixed.includes('429'), 'rate limiting was added');
+  assert.ok(!/x-codeSamples/.test(fixed), 'the finding the user just suppressed is not fixed');
+});
+
 test('hover on an operation shows its audience, where it came from and its requirements', async (t) => {
   const { client, workspace, teardown } = await setup();
   t.after(teardown);

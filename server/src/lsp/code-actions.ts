@@ -28,11 +28,18 @@ export function findingForDiagnostic(lint: DocumentLint, diagnostic: Diagnostic)
   return byPath.find((f) => sameRange(f.range, diagnostic.range)) ?? (current && data ? undefined : byPath[0]);
 }
 
-export function provideCodeActions(context: ServerContext, params: CodeActionParams): CodeAction[] {
+export async function provideCodeActions(context: ServerContext, params: CodeActionParams): Promise<CodeAction[]> {
   const document = context.documents.get(params.textDocument.uri);
   if (!document) return [];
   const only = params.context.only;
-  const lint = context.results.getForVersion(document.uri, document.version);
+  const fixAllRequested = !!only && kindRequested(only, FIX_ALL_KIND);
+  let lint = context.results.getForVersion(document.uri, document.version);
+  if (!lint && fixAllRequested) {
+    // Fix-all on save usually arrives before the debounced lint of the last keystrokes: lint now and wait.
+    context.lintNow(document.uri);
+    const settings = await context.settings.get(document.uri);
+    lint = await context.results.whenVersion(document.uri, document.version, settings.lintTimeoutMs);
+  }
   const actions: CodeAction[] = [];
 
   if (kindRequested(only, CodeActionKind.QuickFix)) {
@@ -49,7 +56,7 @@ export function provideCodeActions(context: ServerContext, params: CodeActionPar
     }
   }
 
-  if (lint && only && kindRequested(only, FIX_ALL_KIND)) {
+  if (lint && fixAllRequested) {
     const edits = context.fixes.getFixAllEdits(lint.text, findingsOfFile(lint.result, lint.options.filePath), { format: lint.result.format });
     if (edits.length > 0) {
       actions.push({

@@ -23,6 +23,8 @@ export interface ServerContext {
   rulesetErrors: RulesetErrors;
   rulesetWatch: RulesetWatch;
   trust: TrustState;
+  /** Lint a document now instead of after its debounce (fix-all on save needs the current version's findings). */
+  lintNow(uri: string): void;
 }
 
 /**

@@ -12,11 +12,47 @@ export interface DocumentLint {
   result: LintResult;
 }
 
+interface VersionWaiter {
+  uri: string;
+  version: number;
+  resolve(lint: DocumentLint | undefined): void;
+}
+
 export class LintResults {
   private readonly byUri = new Map<string, DocumentLint>();
+  private readonly waiters = new Set<VersionWaiter>();
 
   set(lint: DocumentLint): void {
     this.byUri.set(lint.uri, lint);
+    for (const waiter of this.waiters) {
+      if (waiter.uri !== lint.uri || lint.version < waiter.version) continue;
+      this.waiters.delete(waiter);
+      waiter.resolve(lint.version === waiter.version ? lint : undefined);
+    }
+  }
+
+  /**
+   * The result for exactly this version, waiting for it when it is not there yet (a save that comes
+   * before the debounced lint, with fix-all on save). Undefined when a newer version won or time ran out.
+   */
+  whenVersion(uri: string, version: number, timeoutMs: number): Promise<DocumentLint | undefined> {
+    const ready = this.getForVersion(uri, version);
+    if (ready) return Promise.resolve(ready);
+    return new Promise((resolve) => {
+      const waiter: VersionWaiter = {
+        uri,
+        version,
+        resolve: (lint) => {
+          clearTimeout(timer);
+          resolve(lint);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        resolve(undefined);
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
   }
 
   get(uri: string): DocumentLint | undefined {
@@ -31,5 +67,10 @@ export class LintResults {
 
   delete(uri: string): void {
     this.byUri.delete(uri);
+    for (const waiter of this.waiters) {
+      if (waiter.uri !== uri) continue;
+      this.waiters.delete(waiter);
+      waiter.resolve(undefined);
+    }
   }
 }

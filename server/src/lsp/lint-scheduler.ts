@@ -37,6 +37,15 @@ export class LintScheduler {
     this.states.delete(uri);
   }
 
+  /** Lint now if the document waits for its debounce, or has nothing pending; a running lint is left to finish. */
+  flush(uri: string): void {
+    const state = this.stateOf(uri);
+    if (state.running) return;
+    if (state.timer) clearTimeout(state.timer);
+    state.timer = undefined;
+    void this.start(uri, state);
+  }
+
   /** True while a lint of this document is waiting for its debounce or running. */
   isPending(uri: string): boolean {
     const state = this.states.get(uri);

@@ -112,6 +112,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         relativePatternSupport: watched?.relativePatternSupport === true,
       }),
       trust: { trustWorkspaceCode: options.trustWorkspaceCode === true || initOptions.workspaceTrusted === true },
+      lintNow: (uri) => scheduler?.flush(uri),
     };
     const ctx = context;
     scheduler = new LintScheduler(
