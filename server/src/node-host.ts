@@ -2,7 +2,7 @@
 // rulesets/$refs) through the user's proxy, logs to a sink the caller chooses (stderr for the CLI,
 // the LSP console for the server).
 import { promises as fs } from 'node:fs';
-import { EnvHttpProxyAgent, ProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
+import { Agent, EnvHttpProxyAgent, ProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
 import type { EngineFetch, EngineHost, EngineLogger } from './engine/host';
 import { silentLogger } from './engine/host';
 
@@ -13,9 +13,13 @@ export interface NodeHostOptions {
   proxyStrictSSL?: boolean;
 }
 
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+
 function dispatcherFor(options: NodeHostOptions): Dispatcher {
   const connect = { rejectUnauthorized: options.proxyStrictSSL !== false };
-  return options.proxy ? new ProxyAgent({ uri: options.proxy, requestTls: connect }) : new EnvHttpProxyAgent({ connect });
+  if (options.proxy) return new ProxyAgent({ uri: options.proxy, requestTls: connect });
+  // EnvHttpProxyAgent warns that it is experimental: only use it when the environment names a proxy.
+  return PROXY_VARIABLES.some((name) => process.env[name]) ? new EnvHttpProxyAgent({ connect }) : new Agent({ connect });
 }
 
 export function createNodeFetch(options: NodeHostOptions = {}): EngineFetch {

@@ -8,10 +8,10 @@ import type { Finding } from '../engine/types';
  * Problems of the run rather than of the document (a rule function threw or ran too long, the
  * document could not be linted). Baselines and --new-only never hide them.
  */
-export const OPERATIONAL_CODES: ReadonlySet<string> = new Set(['rule-error', 'rule-timeout', 'lint-timeout', 'lint-error']);
+export const OPERATIONAL_CODES: ReadonlySet<string> = new Set(['rule-error', 'rule-timeout', 'ruleset-error', 'lint-timeout', 'lint-error']);
 
 /** Codes that end the run with exit 2: a ruleset function failed, so the results are incomplete. */
-export const RULE_FAILURE_CODES: ReadonlySet<string> = new Set(['rule-error', 'rule-timeout']);
+export const RULE_FAILURE_CODES: ReadonlySet<string> = new Set(['rule-error', 'rule-timeout', 'ruleset-error']);
 
 export function isOperational(finding: Finding): boolean {
   return OPERATIONAL_CODES.has(finding.code);

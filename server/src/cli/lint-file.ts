@@ -1,6 +1,8 @@
 // Lints one file (or one version of a file's text) with the options of the run. Per-file problems
-// (unreadable, binary, engine failure) become a "lint-error" finding on that file; ruleset problems
-// end the run with exit 2.
+// (unreadable, binary, engine failure) become a "lint-error" finding on that file. A ruleset given with
+// --ruleset that fails ends the run with exit 2 at once (it applies to every file); a discovered ruleset that
+// fails becomes a "ruleset-error" finding on the files it applies to, so other folders are still linted
+// (the run still exits 2, after the report).
 import path from 'node:path';
 import type { LintOptions } from '../engine/lint-options';
 import type { AudienceConfig, Finding, LintResult } from '../engine/types';
@@ -74,7 +76,12 @@ export async function lintText(file: string, text: string, plan: LintPlan): Prom
       ...(options.maxDocumentSize !== undefined ? { maxDocumentSize: options.maxDocumentSize } : {}),
     });
   } catch (error) {
-    if (isRulesetLoadError(error)) throw new ConfigurationError(rulesetErrorMessage(error.rulesetFile, error.message), error.detail ?? error.stack);
+    if (isRulesetLoadError(error)) {
+      const message = rulesetErrorMessage(error.rulesetFile, error.message);
+      if (plan.rulesetFile) throw new ConfigurationError(message, error.detail ?? error.stack);
+      if (options.verbose && error.detail) plan.stderr.write(`${PROGRAM}: ${error.detail}\n`);
+      return { file, findings: [{ code: 'ruleset-error', message, severity: 'error', path: [], range: ZERO_RANGE }] };
+    }
     if (options.verbose) plan.stderr.write(`${PROGRAM}: ${relativePosix(plan.cwd, file)}: ${(error as Error)?.stack ?? String(error)}\n`);
     return { file, findings: [fileProblem(`lint failed: ${oneLine((error as Error)?.message ?? String(error))}`)] };
   }

@@ -19,11 +19,17 @@ export function untrustedNotes(reports: FileReport[]): string[] {
   return lines;
 }
 
-/** One line per rule function that threw or ran too long, naming the file and the reason. */
+/**
+ * One line per rule function that threw or ran too long, naming the file and the reason, and one line per
+ * ruleset that failed to load (however many files it applies to).
+ */
 export function ruleFailureLines(reports: FileReport[], cwd: string): string[] {
-  return reports.flatMap((report) =>
-    report.findings.filter((f) => RULE_FAILURE_CODES.has(f.code)).map((f) => `${PROGRAM}: ${relativePosix(cwd, f.source ?? report.file)}: ${f.message}\n`),
+  const lines = reports.flatMap((report) =>
+    report.findings
+      .filter((f) => RULE_FAILURE_CODES.has(f.code))
+      .map((f) => (f.code === 'ruleset-error' ? `${PROGRAM}: ${f.message}\n` : `${PROGRAM}: ${relativePosix(cwd, f.source ?? report.file)}: ${f.message}\n`)),
   );
+  return [...new Set(lines)];
 }
 
 export function fixedNote(file: string, before: number, after: number, cwd: string, dryRun: boolean): string {

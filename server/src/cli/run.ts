@@ -99,6 +99,10 @@ async function printReport(shown: FileReport[], diffs: string[], options: CliOpt
   if (options.format !== 'stylish' && !options.quiet) stderr.write(summary());
 }
 
+function onlyRulesetErrors(report: FileReport): boolean {
+  return report.findings.length > 0 && report.findings.every((f) => f.code === 'ruleset-error');
+}
+
 async function lintAndReport(options: CliOptions, environment: RunEnvironment, started: number): Promise<number> {
   const { cwd, stderr } = environment;
   const now = environment.now ?? Date.now;
@@ -143,6 +147,11 @@ async function lintAndReport(options: CliOptions, environment: RunEnvironment, s
     await plan.linter.dispose?.();
   }
   const ruleFailures = ruleFailureLines(reports, cwd);
+  // Nothing could be linted because every file's ruleset failed: a configuration error, one line each, no report.
+  if (reports.length > 0 && reports.every(onlyRulesetErrors)) {
+    ruleFailures.forEach((line) => stderr.write(line));
+    return EXIT_USAGE;
+  }
 
   if (options.writeBaseline !== undefined) {
     const file = path.resolve(cwd, options.writeBaseline);

@@ -5,7 +5,7 @@ import { Spectral, type Document } from '@stoplight/spectral-core';
 import type { EngineHost, TrustOptions } from './host';
 import type { LintOptions } from './lint-options';
 import type { AudienceConfig, Finding, LintResult, OperationAudience } from './types';
-import { createDocument, detectFormat, isOpenApiData, looksLikeOpenApi } from './document';
+import { createDocument, detectFormat, DocumentRefusedError, isOpenApiData, looksLikeOpenApi } from './document';
 import { createRefResolver } from './ref-resolver';
 import { resolveOperationAudiences } from './audience';
 import { setExposureConfig } from './exposure-context';
@@ -35,21 +35,19 @@ function absolutePaths<T extends Pick<LintOptions, 'filePath' | 'rulesetFile' | 
 
 const ZERO_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
+function notLinted(text: string, format: LintResult['format'], finding: Pick<Finding, 'code' | 'message' | 'severity'>): LintResult {
+  return { isOpenApi: looksLikeOpenApi(text.slice(0, 20000)), format, findings: [{ ...finding, path: [], range: ZERO_RANGE }], operations: [], ruleset: '' };
+}
+
 function tooLarge(text: string, maxSize: number, format: LintResult['format']): LintResult {
   const mb = (n: number) => (n / 1e6).toFixed(1);
-  return {
-    isOpenApi: looksLikeOpenApi(text.slice(0, 20000)),
-    format,
-    findings: [{
-      code: 'document-too-large',
-      message: `Not linted: the document is ${mb(text.length)} MB, over the ${mb(maxSize)} MB limit (raise it with maxDocumentSize / --max-document-size)`,
-      severity: 'warn',
-      path: [],
-      range: ZERO_RANGE,
-    }],
-    operations: [],
-    ruleset: '',
-  };
+  const message = `Not linted: the document is ${mb(text.length)} MB, over the ${mb(maxSize)} MB limit (raise it with maxDocumentSize / --max-document-size)`;
+  return notLinted(text, format, { code: 'document-too-large', message, severity: 'warn' });
+}
+
+/** An alias bomb or absurd nesting: refused before Spectral would hang or overflow on it. */
+function refused(text: string, format: LintResult['format'], error: DocumentRefusedError): LintResult {
+  return notLinted(text, format, { code: error.code, message: error.message, severity: 'error' });
 }
 
 export class Linter {
@@ -68,7 +66,13 @@ export class Linter {
     const format = detectFormat(options.filePath, options.text);
     const maxSize = options.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
     if (options.text.length > maxSize) return tooLarge(options.text, maxSize, format);
-    const document = createDocument(options.text, options.filePath, format);
+    let document: Document;
+    try {
+      document = createDocument(options.text, options.filePath, format);
+    } catch (error) {
+      if (error instanceof DocumentRefusedError) return refused(options.text, format, error);
+      throw error;
+    }
     if (!isOpenApiData(document.data) && !looksLikeOpenApi(options.text)) {
       return { isOpenApi: false, format, findings: [], operations: [], ruleset: '' };
     }

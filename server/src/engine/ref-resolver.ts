@@ -2,8 +2,10 @@
 // remote URLs only when the user enabled them. A refused $ref becomes Spectral's `invalid-ref` result
 // with our message, instead of a read of /etc/passwd or a request to an attacker's server.
 import { Resolver } from '@stoplight/spectral-ref-resolver';
+import { promises as nodeFs } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { EngineHost, TrustOptions } from './host';
+import { DEFAULT_MAX_DOCUMENT_SIZE } from './lint-options';
 import { isInside } from './paths';
 
 interface RefUri {
@@ -11,31 +13,51 @@ interface RefUri {
   toString(): string;
 }
 
+const isDevicePath = (file: string) => file.startsWith('/dev/') || file.startsWith('/proc/') || file.startsWith('/sys/');
+
+/** The real path (symlinks followed), or the path itself when it does not exist on disk (virtual hosts, tests). */
+async function realPath(file: string): Promise<string> {
+  try {
+    return await nodeFs.realpath(file);
+  } catch {
+    return file;
+  }
+}
+
 export function createRefResolver(host: EngineHost, trust: TrustOptions): Resolver {
+  // Roots compared both as given and with symlinks resolved (/tmp → /private/tmp on macOS).
+  let roots: Promise<string[]> | undefined;
+  const allowedRoots = () => (roots ??= Promise.all(trust.allowedRoots.map(realPath)).then((real) => [...new Set([...trust.allowedRoots, ...real])]));
+
   const readRemote = async (ref: RefUri): Promise<string> => {
     const url = ref.toString();
-    if (!trust.allowRemote) throw new Error(`remote $ref ${url} not fetched (remote references are disabled; enable allowRemote / --allow-remote-refs)`);
+    if (!trust.allowRemote) throw new Error(`remote $ref ${url} not fetched (remote references are disabled; enable allowRemote / --allow-remote)`);
     if (!host.fetch) throw new Error(`remote $ref ${url} not fetched: no network access in this host`);
     const response = await host.fetch(url);
     if (!response.ok) throw new Error(`remote $ref ${url}: HTTP ${response.status}`);
     return response.text();
   };
+
+  const readLocal = async (ref: RefUri): Promise<string> => {
+    const file = nodePath.resolve(decodeURIComponent(ref.href().replace(/^file:\/\//, '')));
+    if (isDevicePath(file)) throw new Error(`$ref to ${file} refused: not a regular file`);
+    // Checked on the real path: a symlink inside the workspace must not lead to /etc/passwd or /dev/zero.
+    const real = await realPath(file);
+    if (isDevicePath(real)) throw new Error(`$ref to ${file} refused: not a regular file`);
+    if (trust.allowedRoots.length > 0 && !(await allowedRoots()).some((root) => isInside(real, root))) {
+      const via = real === file ? '' : ` (a link to ${real})`;
+      throw new Error(`$ref to ${file}${via} refused: outside the workspace (${trust.allowedRoots.join(', ')})`);
+    }
+    // A FIFO would block the read forever, a huge file would exhaust memory: only regular files of sane size.
+    const stat = await nodeFs.stat(real).catch(() => undefined);
+    if (stat && !stat.isFile()) throw new Error(`$ref to ${file} refused: not a regular file`);
+    if (stat && stat.size > DEFAULT_MAX_DOCUMENT_SIZE) {
+      throw new Error(`$ref to ${file} refused: ${(stat.size / 1e6).toFixed(1)} MB, over the ${DEFAULT_MAX_DOCUMENT_SIZE / 1e6} MB limit`);
+    }
+    return host.fs.readFile(real);
+  };
+
   return new Resolver({
-    resolvers: {
-      https: { resolve: readRemote },
-      http: { resolve: readRemote },
-      file: {
-        resolve: async (ref: RefUri) => {
-          const file = nodePath.resolve(decodeURIComponent(ref.href().replace(/^file:\/\//, '')));
-          if (file.startsWith('/dev/') || file.startsWith('/proc/') || file.startsWith('/sys/')) {
-            throw new Error(`$ref to ${file} refused: not a regular file`);
-          }
-          if (trust.allowedRoots.length > 0 && !trust.allowedRoots.some((root) => isInside(file, root))) {
-            throw new Error(`$ref to ${file} refused: outside the workspace (${trust.allowedRoots.join(', ')})`);
-          }
-          return host.fs.readFile(file);
-        },
-      },
-    },
+    resolvers: { https: { resolve: readRemote }, http: { resolve: readRemote }, file: { resolve: readLocal } },
   } as ConstructorParameters<typeof Resolver>[0]);
 }

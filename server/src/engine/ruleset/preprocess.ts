@@ -26,7 +26,9 @@ export function preprocessRuleset(file: string, text: string, trusted: boolean):
   let data: unknown;
   try {
     data = parse(text, { merge: true, maxAliasCount: 1000 });
-  } catch {
+  } catch (error) {
+    // Spectral's migrator would expand the aliases until memory or the time budget runs out.
+    if (/alias/i.test(String((error as Error)?.message))) throw new Error(`${file}: too many YAML aliases (an alias bomb?)`);
     return { text, config: {}, skipped: [] }; // Spectral reports the syntax error itself, with a better message.
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return { text, config: {}, skipped: [] };

@@ -1,0 +1,45 @@
+// Size and time budgets through the CLI: a document over the size limit is reported, not read into the
+// linter; a large document within the limit is stopped by --timeout; neighbours in the batch are unaffected.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as g from './helpers/generate.mjs';
+import { assertWellBehaved, codesOf, findingsOf, runCli } from './helpers/cli.mjs';
+
+const TIMEOUT = { timeout: 120_000 };
+const MB = 1_000_000;
+let root;
+test.before(async () => {
+  root = await g.fixtureRoot({
+    'good.yaml': g.EXTERNAL_SPEC,
+    'oversized-25mb.yaml': g.oversizedSpec(25 * MB),
+    'large-3mb.yaml': g.largeSpec(3 * MB),
+  });
+});
+test.after(() => root?.remove());
+
+test('a 25 MB document is reported as too large (warning), the good file is linted, exit 1 from the good file only', TIMEOUT, async () => {
+  const run = await runCli(['--format', 'json', 'oversized-25mb.yaml', 'good.yaml'], { cwd: root.dir });
+  assertWellBehaved(run, 'oversized', { allowedCodes: [1] });
+  const [tooLarge] = findingsOf(run, 'oversized-25mb.yaml');
+  assert.equal(tooLarge.code, 'document-too-large');
+  assert.equal(tooLarge.severity, 'warn');
+  assert.match(tooLarge.message, /25\.0 MB, over the 20\.0 MB limit/);
+  assert.deepEqual(codesOf(findingsOf(run, 'good.yaml')), [g.GOOD_CODE]);
+  const alone = await runCli(['--format', 'json', 'oversized-25mb.yaml'], { cwd: root.dir });
+  assertWellBehaved(alone, 'oversized alone', { allowedCodes: [0] }); // a warning does not fail the run
+});
+
+test('--max-document-size lowers the limit', TIMEOUT, async () => {
+  const run = await runCli(['--format', 'json', '--max-document-size', '2', 'large-3mb.yaml'], { cwd: root.dir });
+  assertWellBehaved(run, 'max size', { allowedCodes: [0] });
+  assert.deepEqual(codesOf(findingsOf(run, 'large-3mb.yaml')), ['document-too-large']);
+});
+
+test('a large document within the size limit is stopped by --timeout; the file after it is still linted', TIMEOUT, async () => {
+  const run = await runCli(['--format', 'json', '--timeout', '1', 'large-3mb.yaml', 'good.yaml'], { cwd: root.dir });
+  assertWellBehaved(run, 'timeout', { allowedCodes: [1] });
+  const large = findingsOf(run, 'large-3mb.yaml');
+  assert.deepEqual(large.map((f) => f.code), ['lint-timeout'], JSON.stringify(large).slice(0, 500));
+  assert.match(large[0].message, /Linting stopped after 1 s/);
+  assert.deepEqual(codesOf(findingsOf(run, 'good.yaml')), [g.GOOD_CODE]);
+});
