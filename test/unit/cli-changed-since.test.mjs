@@ -4,14 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { mkdtempSync, mkdirSync, writeFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { run } from '../../dist/cli.js';
+import { runCliInProcess } from './helpers/cli-in-process.mjs';
 
-const require = createRequire(import.meta.url);
-const engine = require('../../dist/engine.js');
 
 // Each operation of an external-public document without security, 429 or samples has three findings.
 const op = (name, extra = '') => `  /${name}:\n    get:\n      operationId: ${name}\n${extra}      responses:\n        '200':\n          description: OK\n`;
@@ -72,20 +69,8 @@ function makeHistory() {
 }
 
 async function cli(cwd, argv) {
-  const out = [];
-  const err = [];
-  const code = await run({
-    argv: ['--ruleset', 'api-exposure-lint:exposure', '--format', 'json', ...argv],
-    cwd,
-    env: {},
-    stdout: { write: (s) => out.push(s) },
-    stderr: { write: (s) => err.push(s) },
-    version: '0.0.0',
-    createLinter: () => new engine.Linter(engine.createNodeHost()),
-    now: () => 0,
-  });
-  const stdout = out.join('');
-  return { code, stdout, stderr: err.join(''), findings: code === 2 && !stdout ? [] : JSON.parse(stdout) };
+  const result = await runCliInProcess(cwd, ['--ruleset', 'api-exposure-lint:exposure', '--format', 'json', ...argv]);
+  return { ...result, findings: result.code === 2 && !result.stdout ? [] : JSON.parse(result.stdout) };
 }
 
 const byFile = (findings) => {

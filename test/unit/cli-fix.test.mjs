@@ -4,15 +4,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { cpSync, mkdtempSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { run, unifiedDiff } from '../../dist/cli.js';
+import { unifiedDiff } from '../../dist/cli.js';
+import { runCliInProcess } from './helpers/cli-in-process.mjs';
 
-const require = createRequire(import.meta.url);
-const engine = require('../../dist/engine.js');
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixtures = path.join(repo, 'test', 'fixtures', 'cli', 'fix');
 const FILES = ['external.yaml', 'internal-crlf.json', 'clean.yaml'];
@@ -25,21 +23,7 @@ function copyFixtures() {
   return dir;
 }
 
-async function cli(cwd, argv) {
-  const out = [];
-  const err = [];
-  const code = await run({
-    argv,
-    cwd,
-    env: {},
-    stdout: { write: (s) => out.push(s) },
-    stderr: { write: (s) => err.push(s) },
-    version: '0.0.0',
-    createLinter: () => new engine.Linter(engine.createNodeHost()),
-    now: () => 0,
-  });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const cli = runCliInProcess;
 
 const read = (dir, name) => readFileSync(path.join(dir, name), 'utf8');
 

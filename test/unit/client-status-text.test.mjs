@@ -2,25 +2,9 @@
 // status-text.ts has no vscode import, so it is bundled in memory and run in plain node.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
+import { loadTypeScriptModule } from './helpers/load-ts.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-function loadStatusText() {
-  const { outputFiles } = buildSync({
-    entryPoints: [path.join(root, 'client/src/status-text.ts')],
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    write: false,
-    logLevel: 'silent',
-  });
-  const module = { exports: {} };
-  new Function('module', 'exports', outputFiles[0].text)(module, module.exports);
-  return module.exports;
-}
+const loadStatusText = () => loadTypeScriptModule('client/src/status-text.ts');
 
 const { presentStatus, rulesetLabel } = loadStatusText();
 

@@ -6,27 +6,15 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
 import YAML from 'yaml';
+import { loadTypeScriptModule } from './helpers/load-ts.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 const readJson = (relative) => JSON.parse(readFileSync(path.join(root, relative), 'utf8'));
 
-/** protocol.ts is TypeScript with no imports: bundle it to CommonJS in memory and evaluate it. */
-function loadProtocol() {
-  const { outputFiles } = buildSync({
-    entryPoints: [path.join(root, 'server/src/protocol.ts')],
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    write: false,
-    logLevel: 'silent',
-  });
-  const module = { exports: {} };
-  new Function('module', 'exports', 'require', outputFiles[0].text)(module, module.exports, require);
-  return module.exports;
-}
+/** protocol.ts is TypeScript with no imports: loaded in memory. */
+const loadProtocol = () => loadTypeScriptModule('server/src/protocol.ts');
 
 /** `{ trace: { server: 'off' } }` → `[['trace.server', 'off']]`: VS Code settings are dotted keys. */
 function flattenSettings(settings, prefix = '') {
