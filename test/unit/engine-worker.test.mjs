@@ -79,3 +79,24 @@ test('ruleset errors cross the worker boundary as RulesetLoadError', async () =>
     await worker.dispose();
   }
 });
+
+test('a running lint whose request was cancelled is stopped, and the worker replaced', { timeout: 60000 }, async () => {
+  const root = workspace({
+    'api.yaml': EXTERNAL_API,
+    // Busy for a few seconds per call: long enough to be stopped rather than awaited.
+    'functions/slow.js': 'module.exports = function slow() { const end = Date.now() + 4000; while (Date.now() < end) {} return []; };\n',
+    '.spectral.yaml': 'extends: ["api-exposure-lint:exposure"]\nfunctions: [slow]\nrules:\n  slow-rule:\n    given: $.info\n    then: { function: slow }\n',
+  });
+  const file = path.join(root, 'api.yaml');
+  const worker = new engine.WorkerLinter({ workerScript, timeoutMs: 60000 });
+  try {
+    const token = { isCancellationRequested: false };
+    const running = worker.lint({ filePath: file, text: readFileSync(file, 'utf8'), trust: trusted }, token);
+    token.isCancellationRequested = true; // the user typed again while it runs
+    await assert.rejects(running, (e) => e.name === 'LintCancelledError');
+    const next = await lint(worker, file, { rulesetFile: 'api-exposure-lint:exposure' });
+    assert.deepEqual(codes(next).sort(), ['external-code-samples', 'external-oauth2', 'external-rate-limit']);
+  } finally {
+    await worker.dispose();
+  }
+});

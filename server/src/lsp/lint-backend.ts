@@ -3,6 +3,7 @@
 import type { LintOptions } from '../engine/lint-options';
 import type { LintResult } from '../engine/types';
 import type { EngineHost } from '../engine/host';
+import os from 'node:os';
 import path from 'node:path';
 import { Linter, WorkerLinter, type EngineLogger } from '../engine';
 
@@ -53,7 +54,9 @@ export function createInProcessBackend(host: EngineHost): LintBackend {
  */
 export function createWorkerBackend(log: EngineLogger, proxy?: { url?: string; strictSSL?: boolean }): LintBackend {
   // dist/server.js and dist/lint-worker.js are built side by side.
-  const linter = new WorkerLinter({ workerScript: path.join(__dirname, 'lint-worker.js'), log, proxy });
+  // Two workers on two or more cores: a small document's lint never queues behind a multi-megabyte one.
+  const concurrency = Math.min(2, Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
+  const linter = new WorkerLinter({ workerScript: path.join(__dirname, 'lint-worker.js'), log, proxy, concurrency });
   return {
     lint: (options, token) => linter.lint(options, token),
     invalidate: (p) => linter.invalidate(p),

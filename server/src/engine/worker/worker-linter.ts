@@ -52,6 +52,11 @@ interface Job {
 const ZERO_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 const MAX_RULE_RETRIES = 3;
 const WATCHDOG_INTERVAL_MS = 100;
+/**
+ * A cancelled lint (the user typed again) that has already run this long is stopped by replacing its worker:
+ * cheaper than waiting for a result nobody wants. Shorter lints are left to finish (a new worker costs ~0.5 s).
+ */
+const STOP_CANCELLED_AFTER_MS = 1000;
 
 class LintWorker {
   readonly worker: Worker;
@@ -197,6 +202,11 @@ export class WorkerLinter {
     for (const worker of this.workers) {
       const job = worker.job;
       if (!job) continue;
+      if (job.token?.isCancellationRequested && now - worker.startedAt > STOP_CANCELLED_AFTER_MS) {
+        this.replace(worker);
+        job.reject(new LintCancelledError());
+        continue;
+      }
       const budget = job.options.timeoutMs ?? this.timeoutMs;
       const ruleBudget = this.ruleTimeoutMs ?? Math.max(1000, Math.floor(budget / 3));
       const rule = worker.currentRule();
