@@ -66,6 +66,32 @@ test('fix-all on save right after typing fixes the text just typed, not the last
   assert.ok(!/x-codeSamples/.test(fixed), 'the finding the user just suppressed is not fixed');
 });
 
+test('large documents list quick fixes without edits and resolve the picked one (codeAction/resolve)', async (t) => {
+  const capabilities = {
+    workspace: { configuration: true },
+    textDocument: {
+      publishDiagnostics: { versionSupport: true },
+      codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, resolveSupport: { properties: ['edit'] } },
+    },
+  };
+  // A threshold of 0 makes the small fixture "large".
+  const { client, workspace, teardown } = await setup({ settings: { debounceMs: 0 }, capabilities, serverOptions: { lazyFixThreshold: 0 } });
+  t.after(teardown);
+  const { uri, publish } = await openExternal(client, workspace);
+  const oauth = publish.diagnostics.find((d) => d.code === 'external-oauth2');
+  const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: oauth.range, context: { diagnostics: [oauth] } });
+  const listed = actions.find((a) => a.isPreferred);
+  assert.ok(listed && !listed.edit && listed.data, 'listed without its edit');
+  const resolved = await client.request('codeAction/resolve', listed);
+  assert.ok(resolved.edit, 'the edit is computed on resolve');
+  const v2 = await client.change(uri, applyTextEdits(client.textOf(uri), resolved.edit.changes[uri]));
+  const after = await client.waitForDiagnostics(uri, (p) => p.version === v2);
+  assert.ok(!codesOf(after).includes('external-oauth2'), `codes after the fix: ${codesOf(after)}`);
+  // Listed for a version that is gone: resolving changes nothing rather than editing the wrong text.
+  const stale = await client.request('codeAction/resolve', listed);
+  assert.equal(stale.edit, undefined);
+});
+
 test('hover on an operation shows its audience, where it came from and its requirements', async (t) => {
   const { client, workspace, teardown } = await setup();
   t.after(teardown);

@@ -69,9 +69,27 @@ export async function provideCodeActions(context: ServerContext, params: CodeAct
   return actions;
 }
 
+/** What a lazily listed quick fix carries until codeAction/resolve computes its edit. */
+interface LazyFixData {
+  uri: string;
+  version: number;
+  fixId: string;
+  diagnostic: Diagnostic;
+}
+
 function quickFixes(context: ServerContext, document: TextDocument, lint: DocumentLint, diagnostic: Diagnostic): CodeAction[] {
   const finding = findingForDiagnostic(lint, diagnostic);
   if (!finding) return [];
+  const { listFixes } = context.fixes;
+  if (listFixes && lint.text.length >= context.lazyFixThreshold) {
+    return listFixes(lint.text, finding, { format: lint.result.format }).map((fix) => ({
+      title: fix.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      isPreferred: fix.isPreferred === true,
+      data: { uri: document.uri, version: lint.version, fixId: fix.id, diagnostic } satisfies LazyFixData,
+    }));
+  }
   return context.fixes.getFixes(lint.text, finding, { format: lint.result.format }).map((fix) => ({
     title: fix.title,
     kind: CodeActionKind.QuickFix,
@@ -79,4 +97,17 @@ function quickFixes(context: ServerContext, document: TextDocument, lint: Docume
     isPreferred: fix.isPreferred === true,
     edit: { changes: { [document.uri]: toLspTextEdits(document, fix.edits) } },
   }));
+}
+
+/** Computes the edit of a lazily listed quick fix, if the document is still at the version it was listed for. */
+export function resolveCodeAction(context: ServerContext, action: CodeAction): CodeAction {
+  const data = action.data as Partial<LazyFixData> | undefined;
+  if (!data?.uri || typeof data.version !== 'number' || !data.fixId || !data.diagnostic || !context.fixes.resolveFix) return action;
+  const document = context.documents.get(data.uri);
+  const lint = context.results.getForVersion(data.uri, data.version);
+  if (!document || !lint || document.version !== data.version) return action;
+  const finding = findingForDiagnostic(lint, data.diagnostic);
+  const fix = finding && context.fixes.resolveFix(lint.text, finding, data.fixId, { format: lint.result.format });
+  if (fix) action.edit = { changes: { [data.uri]: toLspTextEdits(document, fix.edits) } };
+  return action;
 }

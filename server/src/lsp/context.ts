@@ -23,6 +23,12 @@ export interface ServerContext {
   rulesetErrors: RulesetErrors;
   rulesetWatch: RulesetWatch;
   trust: TrustState;
+  /**
+   * Documents at least this long get quick fixes without edits, resolved when the user picks one
+   * (codeAction/resolve), when the client supports it: computing every fix's edits on a multi-megabyte
+   * spec takes seconds of the server's only thread.
+   */
+  lazyFixThreshold: number;
   /** Lint a document now instead of after its debounce (fix-all on save needs the current version's findings). */
   lintNow(uri: string): void;
 }

@@ -6,6 +6,7 @@ import {
   FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
+  type CodeAction,
   type Connection,
   type InitializeParams,
   type InitializeResult,
@@ -30,7 +31,7 @@ import { RulesetErrors } from './ruleset-errors';
 import { RulesetWatch } from './ruleset-watch';
 import { LintScheduler } from './lint-scheduler';
 import { lintDocument } from './document-linter';
-import { provideCodeActions } from './code-actions';
+import { provideCodeActions, resolveCodeAction } from './code-actions';
 import { provideHover } from './hover';
 import { provideCodeLenses } from './code-lens';
 import { lintWorkspace } from './lint-workspace';
@@ -39,6 +40,8 @@ import { log, logError, type ServerContext } from './context';
 export interface ServerOptions {
   /** Defaults to the engine running on this thread. */
   backend?: LintBackend;
+  /** Size (characters) from which quick fixes are resolved lazily; default 256 KB. */
+  lazyFixThreshold?: number;
   /** Lint on the server's own thread instead of a worker (tests of the engine wiring only). */
   inProcess?: boolean;
   fixes?: FixProvider;
@@ -49,6 +52,8 @@ export interface ServerOptions {
 type LintTrigger = 'open' | 'change' | 'save' | 'refresh';
 
 /** Runs a handler; on failure logs and answers `fallback`, so one bad request never takes the server down. */
+const DEFAULT_LAZY_FIX_THRESHOLD = 256 * 1024;
+
 function guarded<P, R>(connection: Connection, name: string, fallback: R, handler: (params: P) => R | Promise<R>) {
   return async (params: P): Promise<R> => {
     try {
@@ -113,6 +118,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }),
       trust: { trustWorkspaceCode: options.trustWorkspaceCode === true || initOptions.workspaceTrusted === true },
       lintNow: (uri) => scheduler?.flush(uri),
+      lazyFixThreshold: capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit')
+        ? options.lazyFixThreshold ?? DEFAULT_LAZY_FIX_THRESHOLD
+        : Number.POSITIVE_INFINITY,
     };
     const ctx = context;
     scheduler = new LintScheduler(
@@ -122,7 +130,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -207,6 +215,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   });
   connection.onCodeAction(guarded(connection, 'Code actions', [], (params) => (context ? provideCodeActions(context, params) : [])));
+  connection.onCodeActionResolve((action: CodeAction) => {
+    try {
+      return context ? resolveCodeAction(context, action) : action;
+    } catch (error) {
+      logError({ connection }, 'Code action resolve', error);
+      return action; // unresolved: the client applies nothing
+    }
+  });
   connection.onHover(guarded(connection, 'Hover', null, (params) => (context ? provideHover(context, params) : null)));
   connection.onCodeLens(guarded(connection, 'CodeLens', [], (params) => (context ? provideCodeLenses(context, params) : [])));
 

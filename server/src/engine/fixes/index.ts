@@ -7,7 +7,7 @@ import { fixIgnore } from './fix-ignore';
 import { fixExternalOAuth2 } from './fix-oauth2';
 import { fixPermissionScopes } from './fix-permission-scopes';
 import { fixRateLimit } from './fix-rate-limit';
-import { createContext, runOps, toFix, type Fixer } from './plan';
+import { createContext, runOps, toFix, type Fixer, type PlannedFix } from './plan';
 import { SourceDoc, guessFormat } from './source-doc';
 import { applyEdits, diffToEdits } from './text-edits';
 
@@ -28,15 +28,49 @@ export interface GetFixesOptions {
   format?: DocumentFormat;
 }
 
+/** A fix without its edits: what an editor lists before the user picks one (see resolveFix). */
+export type FixSummary = Omit<Fix, 'edits'>;
+
+// The parse of the last document asked about: an editor asks for the fixes of several diagnostics of the
+// same text in a row, and parsing a multi-megabyte spec is the expensive part.
+let lastParsed: SourceDoc | undefined;
+function parsed(text: string, format: DocumentFormat): SourceDoc {
+  if (lastParsed?.text !== text || lastParsed.format !== format) lastParsed = new SourceDoc(text, format);
+  return lastParsed;
+}
+
+function plansFor(text: string, finding: Finding, options: GetFixesOptions): { format: DocumentFormat; plans: PlannedFix[] } | undefined {
+  const fixer = FIXERS[finding.code];
+  if (!fixer) return undefined;
+  const format = options.format ?? guessFormat(text);
+  const doc = parsed(text, format);
+  if (!doc.ok) return undefined;
+  const ctx = createContext(doc, finding);
+  return { format, plans: [...fixer(ctx), ...fixIgnore(ctx)].sort((a, b) => Number(!!b.isPreferred) - Number(!!a.isPreferred)) };
+}
+
+/** The fixes one finding would get, without computing their edits (one parse): for large documents. */
+export function listFixes(text: string, finding: Finding, options: GetFixesOptions = {}): FixSummary[] {
+  return (plansFor(text, finding, options)?.plans ?? []).map(({ ops: _ops, ...summary }) => summary);
+}
+
+/** The edits of one listed fix, computed when the user picks it. */
+export function resolveFix(text: string, finding: Finding, id: string, options: GetFixesOptions = {}): Fix | undefined {
+  const planned = plansFor(text, finding, options);
+  const plan = planned?.plans.find((p) => p.id === id);
+  if (!planned || !plan) return undefined;
+  try {
+    return toFix(text, planned.format, plan);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Every fix for one finding; the preferred one first. Empty when the document does not parse. */
 export function getFixes(text: string, finding: Finding, options: GetFixesOptions = {}): Fix[] {
-  const fixer = FIXERS[finding.code];
-  if (!fixer) return [];
-  const format = options.format ?? guessFormat(text);
-  const doc = new SourceDoc(text, format);
-  if (!doc.ok) return [];
-  const ctx = createContext(doc, finding);
-  const plans = [...fixer(ctx), ...fixIgnore(ctx)];
+  const planned = plansFor(text, finding, options);
+  if (!planned) return [];
+  const { format, plans } = planned;
   const fixes: Fix[] = [];
   for (const plan of plans) {
     try {
@@ -46,7 +80,7 @@ export function getFixes(text: string, finding: Finding, options: GetFixesOption
       // A fix that cannot be computed on an odd document is simply not offered.
     }
   }
-  return fixes.sort((a, b) => Number(!!b.isPreferred) - Number(!!a.isPreferred));
+  return fixes;
 }
 
 /**
@@ -60,7 +94,7 @@ export function getFixAllEdits(text: string, findings: Finding[], options: GetFi
   for (const finding of findings) {
     const fixer = FIXERS[finding.code];
     if (!fixer) continue;
-    const doc = new SourceDoc(current, format);
+    const doc = parsed(current, format);
     if (!doc.ok) break;
     const plan = fixer(createContext(doc, finding)).find((p) => p.safe);
     if (!plan) continue;
