@@ -34,6 +34,8 @@ export interface Settings {
   lintTimeoutMs: number;
   /** Fetch remote rulesets and $refs (off by default). */
   allowRemote: boolean;
+  /** Folders beyond the workspace folder that $refs may read (absolute, or relative to the workspace folder). */
+  allowedRefRoots: string[];
   trace: { server: 'off' | 'messages' | 'verbose' };
 }
 
@@ -47,6 +49,7 @@ export const DEFAULT_SETTINGS: Settings = {
   debounceMs: 200,
   lintTimeoutMs: 30000,
   allowRemote: false,
+  allowedRefRoots: [],
   trace: { server: 'off' },
 };
 

@@ -17,6 +17,7 @@ const defaults = {
   fix: false,
   fixDryRun: false,
   newOnly: false,
+  allowRefRoots: [],
 };
 
 const good = [
@@ -26,6 +27,7 @@ const good = [
   { argv: ['--ruleset=r.yaml', 'a.yaml'], expect: { ruleset: 'r.yaml', patterns: ['a.yaml'] } },
   { argv: ['-r', 'r.yaml', '-f', 'json', '-o', 'out.json', '-q', 'a.yaml'], expect: { ruleset: 'r.yaml', format: 'json', output: 'out.json', quiet: true, patterns: ['a.yaml'] } },
   { argv: ['--audience', 'company-internal', 'a.yaml'], expect: { audience: 'company-internal', patterns: ['a.yaml'] } },
+  { argv: ['--allow-ref-root', '../shared', '--allow-ref-root=/opt/schemas', 'a.yaml'], expect: { allowRefRoots: ['../shared', '/opt/schemas'], patterns: ['a.yaml'] } },
   {
     argv: ['--audience-glob', 'apis/partner/**=external-partner', '--audience-glob=internal/*.yaml=component-internal', 'a.yaml'],
     expect: {

@@ -46,6 +46,8 @@ export interface CliOptions {
   timeoutMs?: number;
   /** Documents larger than this many characters are reported, not linted. */
   maxDocumentSize?: number;
+  /** Folders beyond the repository root that $refs may read (the allowlist), as typed. */
+  allowRefRoots: string[];
 }
 
 type ValueOption =
@@ -59,7 +61,8 @@ type ValueOption =
   | 'baseline'
   | 'write-baseline'
   | 'timeout'
-  | 'max-document-size';
+  | 'max-document-size'
+  | 'allow-ref-root';
 type FlagOption = 'quiet' | 'trust-workspace-code' | 'allow-remote' | 'verbose' | 'version' | 'help' | 'fix' | 'fix-dry-run' | 'new-only';
 
 const VALUE_OPTIONS: readonly ValueOption[] = [
@@ -74,6 +77,7 @@ const VALUE_OPTIONS: readonly ValueOption[] = [
   'write-baseline',
   'timeout',
   'max-document-size',
+  'allow-ref-root',
 ];
 const FLAG_OPTIONS: readonly FlagOption[] = ['quiet', 'trust-workspace-code', 'allow-remote', 'verbose', 'version', 'help', 'fix', 'fix-dry-run', 'new-only'];
 /** Long spellings accepted for the same option. */
@@ -105,6 +109,7 @@ export function defaultOptions(): CliOptions {
     fix: false,
     fixDryRun: false,
     newOnly: false,
+    allowRefRoots: [],
   };
 }
 
@@ -167,6 +172,9 @@ function applyValue(options: CliOptions, name: ValueOption, value: string): void
       break;
     case 'max-document-size':
       options.maxDocumentSize = Math.round(positiveNumber(name, value, 'megabytes') * MEGABYTE);
+      break;
+    case 'allow-ref-root':
+      options.allowRefRoots.push(value);
       break;
   }
 }
@@ -293,6 +301,7 @@ Limits and trust:
       --max-document-size <MB>      Larger documents are reported, not linted (default 20)
       --trust-workspace-code        Allow JavaScript rulesets, custom functions and npm rulesets
       --allow-remote                Allow remote rulesets and $refs (alias: --allow-remote-refs)
+      --allow-ref-root <dir>        Also let $refs read files under <dir> (repeatable; default: the repository only)
       --verbose                     Print error details and stack traces on stderr
       --version                     Print the version
   -h, --help                        Print this help

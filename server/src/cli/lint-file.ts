@@ -60,8 +60,9 @@ function rulesetErrorMessage(rulesetFile: string | undefined, reason: string): s
 export async function lintText(file: string, text: string, plan: LintPlan): Promise<FileReport> {
   const root = plan.rootOf(path.dirname(file)) ?? plan.cwd;
   // An explicitly chosen ruleset is a user decision, so its folder is readable even outside the repository.
-  const allowedRoots = plan.rulesetFile && path.isAbsolute(plan.rulesetFile) ? [root, path.dirname(plan.rulesetFile)] : [root];
   const { options } = plan;
+  const allowedRoots = [root, ...options.allowRefRoots.map((dir) => path.resolve(plan.cwd, dir))];
+  if (plan.rulesetFile && path.isAbsolute(plan.rulesetFile)) allowedRoots.push(path.dirname(plan.rulesetFile));
   let result: LintResult;
   try {
     result = await plan.linter.lint({

@@ -61,7 +61,11 @@ export function buildLintRequest(
     text,
     discoveryRoot: root,
     audience: audienceConfig(settings, folder),
-    trust: { trustWorkspaceCode: trust.trustWorkspaceCode, allowRemote: settings.allowRemote, allowedRoots: [root] },
+    trust: {
+      trustWorkspaceCode: trust.trustWorkspaceCode,
+      allowRemote: settings.allowRemote,
+      allowedRoots: [root, ...settings.allowedRefRoots.map((dir) => path.resolve(root, dir))],
+    },
     onRulesetError: 'fallback',
     timeoutMs: settings.lintTimeoutMs,
   };

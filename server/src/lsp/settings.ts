@@ -39,6 +39,9 @@ export function normalizeSettings(raw: unknown, base: Settings = DEFAULT_SETTING
     debounceMs: nonNegativeNumber(input.debounceMs, base.debounceMs),
     lintTimeoutMs: nonNegativeNumber(input.lintTimeoutMs, base.lintTimeoutMs),
     allowRemote: typeof input.allowRemote === 'boolean' ? input.allowRemote : base.allowRemote,
+    allowedRefRoots: Array.isArray(input.allowedRefRoots)
+      ? input.allowedRefRoots.filter((dir): dir is string => typeof dir === 'string' && dir.trim().length > 0)
+      : base.allowedRefRoots,
     trace: {
       server: traceServer === 'messages' || traceServer === 'verbose' || traceServer === 'off' ? traceServer : base.trace.server,
     },

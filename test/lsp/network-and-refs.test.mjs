@@ -1,0 +1,63 @@
+// Containment and network settings reach the lint: the $ref allowlist (apiExposureLint.allowedRefRoots) and
+// remote rulesets fetched through the editor's proxy (initializationOptions.proxy, VS Code's http.proxy).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promises as fs } from 'node:fs';
+import { setup, codesOf } from './helpers/client.mjs';
+
+test('a $ref outside the workspace is reported until its folder is on allowedRefRoots', async (t) => {
+  const outside = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'ael-outside-')));
+  await fs.writeFile(path.join(outside, 'schemas.yaml'), 'Money: { type: object }\n');
+  const { client, workspace, teardown } = await setup({ settings: { debounceMs: 0, rulesetFile: 'spectral:oas' } });
+  t.after(async () => {
+    await teardown();
+    await fs.rm(outside, { recursive: true, force: true });
+  });
+  const file = workspace.file('shared-refs.yaml');
+  await fs.writeFile(file, `openapi: 3.0.3\ninfo: { title: T, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n    Money: { $ref: '${path.relative(workspace.dir, path.join(outside, 'schemas.yaml'))}#/Money' }\n`);
+  const { uri } = await client.openFile(file);
+  const refused = await client.waitForDiagnostics(uri, (p) => codesOf(p).includes('invalid-ref'));
+  assert.match(refused.diagnostics.find((d) => d.code === 'invalid-ref').message, /outside the workspace/);
+
+  await client.changeSettings({ debounceMs: 0, rulesetFile: 'spectral:oas', allowedRefRoots: [outside] });
+  await client.waitForDiagnostics(uri, (p) => !codesOf(p).includes('invalid-ref'));
+});
+
+test('remote rulesets are fetched through the proxy the client names, when remote rulesets are allowed', async (t) => {
+  const origin = http.createServer((req, res) => {
+    res.setHeader('Content-Type', 'application/yaml');
+    res.end('rules:\n  team-remote-rule:\n    given: $.info\n    severity: warn\n    then: { field: x-team, function: truthy }\n');
+  });
+  const tunnels = [];
+  const proxy = http.createServer((req, res) => res.writeHead(405).end());
+  proxy.on('connect', (req, socket, head) => {
+    tunnels.push(req.url);
+    const [host, port] = req.url.split(':');
+    const upstream = net.connect(Number(port), host, () => {
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(socket);
+      socket.pipe(upstream);
+    });
+    upstream.on('error', () => socket.destroy());
+  });
+  await Promise.all([origin, proxy].map((s) => new Promise((resolve) => s.listen(0, '127.0.0.1', resolve))));
+  const url = `http://127.0.0.1:${origin.address().port}/team-ruleset.yaml`;
+  const { client, workspace, teardown } = await setup({
+    settings: { debounceMs: 0, allowRemote: true },
+    initializationOptions: { proxy: { url: `http://127.0.0.1:${proxy.address().port}` } },
+  });
+  t.after(async () => {
+    await teardown();
+    origin.close();
+    proxy.close();
+  });
+  await fs.writeFile(workspace.file('.spectral.yaml'), `extends: ["${url}"]\n`);
+  const { uri } = await client.openFile(workspace.file('external.yaml'));
+  await client.waitForDiagnostics(uri, (p) => codesOf(p).includes('team-remote-rule'));
+  assert.equal(tunnels.length, 1, 'the ruleset came through the proxy');
+});
