@@ -3,11 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { setup, codesOf } from './helpers/client.mjs';
+import { startLoopbackProxy } from '../shared/loopback-proxy.mjs';
 
 test('a $ref outside the workspace is reported until its folder is on allowedRefRoots', async (t) => {
   const outside = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'ael-outside-')));
@@ -32,24 +32,12 @@ test('remote rulesets are fetched through the proxy the client names, when remot
     res.setHeader('Content-Type', 'application/yaml');
     res.end('rules:\n  team-remote-rule:\n    given: $.info\n    severity: warn\n    then: { field: x-team, function: truthy }\n');
   });
-  const tunnels = [];
-  const proxy = http.createServer((req, res) => res.writeHead(405).end());
-  proxy.on('connect', (req, socket, head) => {
-    tunnels.push(req.url);
-    const [host, port] = req.url.split(':');
-    const upstream = net.connect(Number(port), host, () => {
-      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.write(head);
-      upstream.pipe(socket);
-      socket.pipe(upstream);
-    });
-    upstream.on('error', () => socket.destroy());
-  });
-  await Promise.all([origin, proxy].map((s) => new Promise((resolve) => s.listen(0, '127.0.0.1', resolve))));
+  const proxy = await startLoopbackProxy();
+  await new Promise((resolve) => origin.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${origin.address().port}/team-ruleset.yaml`;
   const { client, workspace, teardown } = await setup({
     settings: { debounceMs: 0, allowRemote: true },
-    initializationOptions: { proxy: { url: `http://127.0.0.1:${proxy.address().port}` } },
+    initializationOptions: { proxy: { url: proxy.url } },
   });
   t.after(async () => {
     await teardown();
@@ -59,5 +47,5 @@ test('remote rulesets are fetched through the proxy the client names, when remot
   await fs.writeFile(workspace.file('.spectral.yaml'), `extends: ["${url}"]\n`);
   const { uri } = await client.openFile(workspace.file('external.yaml'));
   await client.waitForDiagnostics(uri, (p) => codesOf(p).includes('team-remote-rule'));
-  assert.equal(tunnels.length, 1, 'the ruleset came through the proxy');
+  assert.equal(proxy.requests.length, 1, 'the ruleset came through the proxy');
 });

@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import http from 'node:http';
-import net from 'node:net';
 import { engine, workspace, lintFile, codes, trusted, untrusted, EXTERNAL_API } from './helpers/engine.mjs';
+import { startLoopbackProxy } from '../shared/loopback-proxy.mjs';
 
 const INFO_TITLE_RULE = `  title-must-be-shop:
     given: $.info.title
@@ -172,38 +172,19 @@ test('remote rulesets go through the proxy (HTTP_PROXY) and are cached per proce
     res.setHeader('Content-Type', 'application/yaml');
     res.end('rules:\n  proxied-rule:\n    given: $.info\n    severity: warn\n    then: { field: x-proxied, function: truthy }\n');
   });
-  // A forward proxy on loopback: plain GETs with absolute URLs, and CONNECT tunnels (what undici uses).
-  const proxied = [];
-  const proxy = http.createServer((req, res) => {
-    proxied.push(req.url);
-    http.get(req.url, (upstream) => {
-      res.writeHead(upstream.statusCode, upstream.headers);
-      upstream.pipe(res);
-    });
-  });
-  proxy.on('connect', (req, socket, head) => {
-    proxied.push(req.url);
-    const [host, port] = req.url.split(':');
-    const upstream = net.connect(Number(port), host, () => {
-      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.write(head);
-      upstream.pipe(socket);
-      socket.pipe(upstream);
-    });
-    upstream.on('error', () => socket.destroy());
-  });
-  await Promise.all([origin, proxy].map((s) => new Promise((resolve) => s.listen(0, '127.0.0.1', resolve))));
+  const proxy = await startLoopbackProxy();
+  await new Promise((resolve) => origin.listen(0, '127.0.0.1', resolve));
   const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY };
   try {
-    process.env.HTTP_PROXY = `http://127.0.0.1:${proxy.address().port}`;
+    process.env.HTTP_PROXY = proxy.url;
     delete process.env.NO_PROXY;
     const url = `http://127.0.0.1:${origin.address().port}/proxied-team.yaml`;
     const root = workspace({ 'api.yaml': EXTERNAL_API, '.spectral.yaml': `extends: ["${url}"]\n` });
     const options = { trust: { ...trusted, allowRemote: true } };
     const first = await lintFile(path.join(root, 'api.yaml'), options);
     assert.deepEqual(codes(first), ['proxied-rule']);
-    assert.equal(proxied.length, 1, 'the request went through the proxy');
-    assert.ok(url.includes(proxied[0].replace(/^https?:\/\//, '').split('/')[0]));
+    assert.equal(proxy.requests.length, 1, 'the request went through the proxy');
+    assert.ok(url.includes(proxy.requests[0].replace(/^https?:\/\//, '').split('/')[0]));
     const servedBefore = served.length;
     await lintFile(path.join(root, 'api.yaml'), options); // a new Linter: only the process-wide cache can answer
     assert.equal(served.length, servedBefore, 'the second load was answered from the cache');
