@@ -63,11 +63,12 @@ export class TestClient {
     for (const waiter of [...this.waiters]) waiter();
   }
 
-  async initialize(workspaceDir, { initializationOptions, capabilities } = {}) {
+  /** `folders` (absolute paths) makes a multi-root workspace; by default the one folder `workspaceDir`. */
+  async initialize(workspaceDir, { initializationOptions, capabilities, folders = [workspaceDir] } = {}) {
     const result = await this.connection.sendRequest('initialize', {
       processId: null,
       rootUri: uriOf(workspaceDir),
-      workspaceFolders: [{ uri: uriOf(workspaceDir), name: path.basename(workspaceDir) }],
+      workspaceFolders: folders.map((dir) => ({ uri: uriOf(dir), name: path.basename(dir) })),
       initializationOptions,
       capabilities: capabilities ?? {
         workspace: {
@@ -212,10 +213,10 @@ export function startInMemoryServer({ serverOptions, ...clientOptions } = {}) {
 }
 
 /** Everything a test needs: a temp workspace, a started and initialized server, and cleanup. */
-export async function setup({ settings = {}, serverOptions, initializationOptions, capabilities, settingsFor } = {}) {
+export async function setup({ settings = {}, serverOptions, initializationOptions, capabilities, settingsFor, folders } = {}) {
   const workspace = await makeWorkspace();
   const client = startInMemoryServer({ settings, serverOptions, settingsFor });
-  await client.initialize(workspace.dir, { initializationOptions, capabilities });
+  await client.initialize(workspace.dir, { initializationOptions, capabilities, folders: folders?.map((f) => workspace.file(f)) });
   return {
     client,
     workspace,
