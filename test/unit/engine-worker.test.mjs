@@ -100,3 +100,21 @@ test('a running lint whose request was cancelled is stopped, and the worker repl
     await worker.dispose();
   }
 });
+
+test('the quick-fix worker gives the same fixes as the in-process fixers', async () => {
+  const root = workspace({ 'api.yaml': EXTERNAL_API });
+  const file = path.join(root, 'api.yaml');
+  const { findings } = await lint(new engine.Linter(engine.createNodeHost()), file);
+  const fixes = new engine.FixWorker(workerScript);
+  try {
+    for (const finding of findings) {
+      assert.deepEqual(await fixes.run({ kind: 'all', text: EXTERNAL_API, finding, format: 'yaml' }), engine.getFixes(EXTERNAL_API, finding, { format: 'yaml' }));
+      const listed = await fixes.run({ kind: 'list', text: EXTERNAL_API, finding, format: 'yaml' });
+      assert.deepEqual(listed, engine.listFixes(EXTERNAL_API, finding, { format: 'yaml' }));
+      assert.deepEqual(await fixes.run({ kind: 'resolve', text: EXTERNAL_API, finding, id: listed[0].id, format: 'yaml' }), engine.resolveFix(EXTERNAL_API, finding, listed[0].id, { format: 'yaml' }));
+    }
+    assert.deepEqual(await fixes.run({ kind: 'fixAll', text: EXTERNAL_API, findings, format: 'yaml' }), engine.getFixAllEdits(EXTERNAL_API, findings, { format: 'yaml' }));
+  } finally {
+    await fixes.dispose();
+  }
+});

@@ -6,6 +6,7 @@ export * from './lint-options';
 export { applySuppressions } from './suppressions';
 export { Linter } from './linter';
 export { WorkerLinter, LintCancelledError } from './worker/worker-linter';
+export { FixWorker } from './worker/fix-worker';
 export type { WorkerLinterOptions, LintCancellationToken } from './worker/worker-linter';
 export { RulesetLoadError } from './ruleset/errors';
 export { preprocessRuleset } from './ruleset/preprocess';

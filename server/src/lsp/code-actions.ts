@@ -46,7 +46,7 @@ export async function provideCodeActions(context: ServerContext, params: CodeAct
     const documented = new Set<string>();
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
-      if (lint) actions.push(...quickFixes(context, document, lint, diagnostic));
+      if (lint) actions.push(...(await quickFixes(context, document, lint, diagnostic)));
       const href = diagnostic.codeDescription?.href;
       if (href && !documented.has(diagnostic.code)) {
         documented.add(diagnostic.code);
@@ -57,7 +57,7 @@ export async function provideCodeActions(context: ServerContext, params: CodeAct
   }
 
   if (lint && fixAllRequested) {
-    const edits = context.fixes.getFixAllEdits(lint.text, findingsOfFile(lint.result, lint.options.filePath), { format: lint.result.format });
+    const edits = await context.fixes.getFixAllEdits(lint.text, findingsOfFile(lint.result, lint.options.filePath), { format: lint.result.format });
     if (edits.length > 0) {
       actions.push({
         title: 'Fix all safe API exposure problems',
@@ -77,12 +77,12 @@ interface LazyFixData {
   diagnostic: Diagnostic;
 }
 
-function quickFixes(context: ServerContext, document: TextDocument, lint: DocumentLint, diagnostic: Diagnostic): CodeAction[] {
+async function quickFixes(context: ServerContext, document: TextDocument, lint: DocumentLint, diagnostic: Diagnostic): Promise<CodeAction[]> {
   const finding = findingForDiagnostic(lint, diagnostic);
   if (!finding) return [];
   const { listFixes } = context.fixes;
   if (listFixes && lint.text.length >= context.lazyFixThreshold) {
-    return listFixes(lint.text, finding, { format: lint.result.format }).map((fix) => ({
+    return (await listFixes(lint.text, finding, { format: lint.result.format })).map((fix) => ({
       title: fix.title,
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
@@ -90,7 +90,7 @@ function quickFixes(context: ServerContext, document: TextDocument, lint: Docume
       data: { uri: document.uri, version: lint.version, fixId: fix.id, diagnostic } satisfies LazyFixData,
     }));
   }
-  return context.fixes.getFixes(lint.text, finding, { format: lint.result.format }).map((fix) => ({
+  return (await context.fixes.getFixes(lint.text, finding, { format: lint.result.format })).map((fix) => ({
     title: fix.title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
@@ -100,14 +100,15 @@ function quickFixes(context: ServerContext, document: TextDocument, lint: Docume
 }
 
 /** Computes the edit of a lazily listed quick fix, if the document is still at the version it was listed for. */
-export function resolveCodeAction(context: ServerContext, action: CodeAction): CodeAction {
+export async function resolveCodeAction(context: ServerContext, action: CodeAction): Promise<CodeAction> {
   const data = action.data as Partial<LazyFixData> | undefined;
   if (!data?.uri || typeof data.version !== 'number' || !data.fixId || !data.diagnostic || !context.fixes.resolveFix) return action;
   const document = context.documents.get(data.uri);
   const lint = context.results.getForVersion(data.uri, data.version);
   if (!document || !lint || document.version !== data.version) return action;
   const finding = findingForDiagnostic(lint, data.diagnostic);
-  const fix = finding && context.fixes.resolveFix(lint.text, finding, data.fixId, { format: lint.result.format });
-  if (fix) action.edit = { changes: { [data.uri]: toLspTextEdits(document, fix.edits) } };
+  const fix = finding && (await context.fixes.resolveFix(lint.text, finding, data.fixId, { format: lint.result.format }));
+  // The user may have typed while the edit was computed: an edit for an older version would corrupt the text.
+  if (fix && document.version === data.version) action.edit = { changes: { [data.uri]: toLspTextEdits(document, fix.edits) } };
   return action;
 }

@@ -11,6 +11,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
+import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   FIX_ALL_KIND,
@@ -22,7 +23,7 @@ import {
 } from '../protocol';
 import { createNodeHost } from '../node-host';
 import { createInProcessBackend, createWorkerBackend, type LintBackend } from './lint-backend';
-import { engineFixProvider, type FixProvider } from './fix-provider';
+import { createWorkerFixProvider, engineFixProvider, type FixProvider } from './fix-provider';
 import { SettingsStore } from './settings';
 import { WorkspaceFolders, uriToPath } from './workspace';
 import { LintResults } from './lint-results';
@@ -108,7 +109,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       settings: new SettingsStore(connection, capabilities.workspace?.configuration === true, initOptions.settings),
       folders,
       backend,
-      fixes: options.fixes ?? engineFixProvider,
+      fixes: options.fixes ?? (options.inProcess ? engineFixProvider : createWorkerFixProvider(path.join(__dirname, 'lint-worker.js'))),
       results: new LintResults(),
       publisher,
       rulesetErrors: new RulesetErrors(connection, publisher, (uri) => documents.get(uri) !== undefined),
@@ -215,9 +216,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   });
   connection.onCodeAction(guarded(connection, 'Code actions', [], (params) => (context ? provideCodeActions(context, params) : [])));
-  connection.onCodeActionResolve((action: CodeAction) => {
+  connection.onCodeActionResolve(async (action: CodeAction) => {
     try {
-      return context ? resolveCodeAction(context, action) : action;
+      return context ? await resolveCodeAction(context, action) : action;
     } catch (error) {
       logError({ connection }, 'Code action resolve', error);
       return action; // unresolved: the client applies nothing
@@ -230,6 +231,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     scheduler?.dispose();
     try {
       await context?.backend.dispose?.();
+      await context?.fixes.dispose?.();
     } catch (error) {
       logError({ connection }, 'Shutdown', error);
     }

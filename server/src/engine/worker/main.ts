@@ -4,7 +4,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Linter } from '../linter';
 import { createNodeHost } from '../../node-host';
 import { observeRuleCalls } from '../ruleset/guard-functions';
-import type { FromWorker, ToWorker } from './messages';
+import type { FixRequest, FromWorker, ToWorker } from './messages';
+import { getFixAllEdits, getFixes, listFixes, resolveFix } from '../fixes';
 import { CURRENT_RULE_BYTES } from './messages';
 
 const port = parentPort;
@@ -36,9 +37,31 @@ observeRuleCalls((rule) => {
   currentRuleStart[0] = Date.now();
 });
 
+function runFixes(request: FixRequest): unknown {
+  const options = { format: request.format };
+  switch (request.kind) {
+    case 'all':
+      return getFixes(request.text, request.finding, options);
+    case 'list':
+      return listFixes(request.text, request.finding, options);
+    case 'resolve':
+      return resolveFix(request.text, request.finding, request.id, options) ?? null;
+    case 'fixAll':
+      return getFixAllEdits(request.text, request.findings, options);
+  }
+}
+
 port.on('message', async (message: ToWorker) => {
   if (message.type === 'invalidate') {
     linter.invalidate(message.path);
+    return;
+  }
+  if (message.type === 'fixes') {
+    try {
+      post({ type: 'fixes', id: message.id, result: runFixes(message.request) });
+    } catch (error) {
+      post({ type: 'error', id: message.id, name: 'Error', message: error instanceof Error ? error.message : String(error) });
+    }
     return;
   }
   currentRule[0] = 0;

@@ -1,13 +1,22 @@
 // Messages between the lint worker thread and the process that owns it. Plain data only.
 import type { LintOptions } from '../lint-options';
-import type { LintResult } from '../types';
+import type { DocumentFormat, Finding, LintResult } from '../types';
+
+/** Quick-fix work on large documents, done off the language server's thread. */
+export type FixRequest =
+  | { kind: 'all'; text: string; finding: Finding; format?: DocumentFormat }
+  | { kind: 'list'; text: string; finding: Finding; format?: DocumentFormat }
+  | { kind: 'resolve'; text: string; finding: Finding; id: string; format?: DocumentFormat }
+  | { kind: 'fixAll'; text: string; findings: Finding[]; format?: DocumentFormat };
 
 export type ToWorker =
   | { type: 'lint'; id: number; options: LintOptions; disabledRules: string[] }
+  | { type: 'fixes'; id: number; request: FixRequest }
   | { type: 'invalidate'; path?: string };
 
 export type FromWorker =
   | { type: 'result'; id: number; result: LintResult; rulesetDependencies: string[] }
+  | { type: 'fixes'; id: number; result: unknown }
   | { type: 'error'; id: number; name: string; message: string; rulesetFile?: string; detail?: string }
   | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };
 

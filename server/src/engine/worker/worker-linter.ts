@@ -181,7 +181,7 @@ export class WorkerLinter {
       this.options.log?.[message.level](message.message);
       return;
     }
-    if (message.id !== worker.jobId) return;
+    if (message.type === 'fixes' || message.id !== worker.jobId) return; // fixes go to FixWorker, not here
     const job = this.finish(worker);
     if (job) {
       if (message.type === 'result') {
