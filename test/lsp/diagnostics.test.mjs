@@ -77,3 +77,17 @@ test('files outside validateFiles and disabled folders are not linted', async (t
   }
   assert.ok(client.statuses.some((s) => s.state === 'disabled'));
 });
+
+test('unused components are tagged Unnecessary (faded, not underlined)', async (t) => {
+  const { client, workspace, teardown } = await setup();
+  t.after(teardown);
+  const { promises: fs } = await import('node:fs');
+  const file = workspace.file('unused.yaml');
+  const text = (await fs.readFile(workspace.file('external.yaml'), 'utf8')) + 'components:\n  schemas:\n    Unused: { type: object }\n';
+  await fs.writeFile(file, text);
+  const { uri } = await client.openFile(file);
+  const publish = await client.waitForDiagnostics(uri, (p) => codesOf(p).includes('oas3-unused-component'));
+  const unused = publish.diagnostics.find((d) => d.code === 'oas3-unused-component');
+  assert.deepEqual(unused.tags, [1]);
+  assert.equal(publish.diagnostics.find((d) => d.code === 'external-oauth2').tags, undefined);
+});

@@ -1,6 +1,6 @@
 // Finding → LSP Diagnostic. `data` carries what a code action needs (JSON path, audience, version),
 // in the spirit of yaml-language-server, so fixes never require a re-lint.
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../protocol';
 import type { Finding, Severity } from '../engine/types';
 import { toLspRange } from './positions';
@@ -11,6 +11,9 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
+
+/** Findings about declarations nothing uses: editors fade them out instead of underlining them. */
+const UNNECESSARY_CODES = new Set(['oas3-unused-component', 'oas2-unused-definition']);
 
 export function toDiagnostic(finding: Finding, version: number): Diagnostic {
   const data: DiagnosticData = { path: finding.path, version };
@@ -25,6 +28,7 @@ export function toDiagnostic(finding: Finding, version: number): Diagnostic {
     data,
   };
   if (finding.documentationUrl) diagnostic.codeDescription = { href: finding.documentationUrl };
+  if (UNNECESSARY_CODES.has(finding.code)) diagnostic.tags = [DiagnosticTag.Unnecessary];
   return diagnostic;
 }
 
