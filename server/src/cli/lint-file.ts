@@ -11,6 +11,7 @@ import { ConfigurationError, oneLine, PROGRAM } from './errors';
 import type { FileReport } from './formatters';
 import { relativePosix } from './formatters/paths';
 import { readDocument } from './read-document';
+import { documentFinding } from '../engine/document-findings';
 
 export interface OutputStream {
   write(chunk: string): unknown;
@@ -40,10 +41,8 @@ export interface LintedFile {
 }
 
 export const NOT_OPENAPI = 'not an OpenAPI or Swagger document';
-const ZERO_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
 export function fileProblem(message: string): Finding {
-  return { code: 'lint-error', message, severity: 'error', path: [], range: ZERO_RANGE };
+  return documentFinding('lint-error', message);
 }
 
 function isRulesetLoadError(error: unknown): error is Error & { rulesetFile: string; detail?: string } {
@@ -81,7 +80,7 @@ export async function lintText(file: string, text: string, plan: LintPlan): Prom
       const message = rulesetErrorMessage(error.rulesetFile, error.message);
       if (plan.rulesetFile) throw new ConfigurationError(message, error.detail ?? error.stack);
       if (options.verbose && error.detail) plan.stderr.write(`${PROGRAM}: ${error.detail}\n`);
-      return { file, findings: [{ code: 'ruleset-error', message, severity: 'error', path: [], range: ZERO_RANGE }] };
+      return { file, findings: [documentFinding('ruleset-error', message)] };
     }
     if (options.verbose) plan.stderr.write(`${PROGRAM}: ${relativePosix(plan.cwd, file)}: ${(error as Error)?.stack ?? String(error)}\n`);
     return { file, findings: [fileProblem(`lint failed: ${oneLine((error as Error)?.message ?? String(error))}`)] };

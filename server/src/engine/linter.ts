@@ -6,6 +6,7 @@ import type { EngineHost, TrustOptions } from './host';
 import type { LintOptions } from './lint-options';
 import type { AudienceConfig, Finding, LintResult, OperationAudience } from './types';
 import { createDocument, detectFormat, DocumentRefusedError, isOpenApiData, looksLikeOpenApi } from './document';
+import { DOCUMENT_START, documentFinding, notLintedResult } from './document-findings';
 import { createRefResolver } from './ref-resolver';
 import { resolveOperationAudiences } from './audience';
 import { setExposureConfig } from './exposure-context';
@@ -33,21 +34,15 @@ function absolutePaths<T extends Pick<LintOptions, 'filePath' | 'rulesetFile' | 
   };
 }
 
-const ZERO_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
-function notLinted(text: string, format: LintResult['format'], finding: Pick<Finding, 'code' | 'message' | 'severity'>): LintResult {
-  return { isOpenApi: looksLikeOpenApi(text.slice(0, 20000)), format, findings: [{ ...finding, path: [], range: ZERO_RANGE }], operations: [], ruleset: '' };
-}
-
-function tooLarge(text: string, maxSize: number, format: LintResult['format']): LintResult {
+function tooLarge(filePath: string, text: string, maxSize: number): LintResult {
   const mb = (n: number) => (n / 1e6).toFixed(1);
   const message = `Not linted: the document is ${mb(text.length)} MB, over the ${mb(maxSize)} MB limit (raise it with maxDocumentSize / --max-document-size)`;
-  return notLinted(text, format, { code: 'document-too-large', message, severity: 'warn' });
+  return notLintedResult(filePath, text, documentFinding('document-too-large', message, 'warn'));
 }
 
 /** An alias bomb or absurd nesting: refused before Spectral would hang or overflow on it. */
-function refused(text: string, format: LintResult['format'], error: DocumentRefusedError): LintResult {
-  return notLinted(text, format, { code: error.code, message: error.message, severity: 'error' });
+function refused(filePath: string, text: string, error: DocumentRefusedError): LintResult {
+  return notLintedResult(filePath, text, documentFinding(error.code, error.message));
 }
 
 export class Linter {
@@ -65,12 +60,12 @@ export class Linter {
     const options = absolutePaths(requested);
     const format = detectFormat(options.filePath, options.text);
     const maxSize = options.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
-    if (options.text.length > maxSize) return tooLarge(options.text, maxSize, format);
+    if (options.text.length > maxSize) return tooLarge(options.filePath, options.text, maxSize);
     let document: Document;
     try {
       document = createDocument(options.text, options.filePath, format);
     } catch (error) {
-      if (error instanceof DocumentRefusedError) return refused(options.text, format, error);
+      if (error instanceof DocumentRefusedError) return refused(options.filePath, options.text, error);
       throw error;
     }
     if (!isOpenApiData(document.data) && !looksLikeOpenApi(options.text)) {
@@ -150,7 +145,7 @@ export class Linter {
     try {
       return resolveOperationAudiences(document.data, audience, filePath).map((op) => ({
         ...op,
-        range: document.getRangeForJsonPath(op.jsonPath, true) ?? ZERO_RANGE,
+        range: document.getRangeForJsonPath(op.jsonPath, true) ?? DOCUMENT_START,
       }));
     } catch (error) {
       this.host.log.warn(`audience resolution failed for ${filePath}: ${oneLine(error)}`);
@@ -166,19 +161,13 @@ export class Linter {
       const findings = results.map((r) => toFinding(r, loaded.ruleset));
       for (const failure of takeRuleFailures(document)) {
         this.host.log.error(`rule ${failure.rule} failed on ${options.filePath}: ${failure.stack ?? failure.message}`);
-        findings.push({
-          code: 'rule-error',
-          message: `Rule "${failure.rule}" of ${loaded.name} failed and was skipped: ${failure.message}`,
-          severity: 'error',
-          path: [],
-          range: ZERO_RANGE,
-        });
+        findings.push(documentFinding('rule-error', `Rule "${failure.rule}" of ${loaded.name} failed and was skipped: ${failure.message}`));
       }
       return findings;
     } catch (error) {
       // One throwing rule function aborts Spectral's whole run; say so instead of showing nothing.
       this.host.log.error(`lint of ${options.filePath} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      return [{ code: 'lint-error', message: `Linting failed: ${oneLine(error)}`, severity: 'error', path: [], range: ZERO_RANGE }];
+      return [documentFinding('lint-error', `Linting failed: ${oneLine(error)}`)];
     }
   }
 }

@@ -7,6 +7,7 @@ import { STATUS_NOTIFICATION, type Settings, type StatusParams } from '../protoc
 import type { Finding, LintResult } from '../engine/types';
 import type { LintOptions } from '../engine/lint-options';
 import { findRulesetFile } from '../engine/ruleset/discover';
+import { documentFinding, notLintedResult } from '../engine/document-findings';
 import { buildLintRequest } from './lint-request';
 import { toDiagnostic } from './diagnostics';
 import { statusFromResult } from './status';
@@ -34,14 +35,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 /** A lint that failed as a whole is shown as one diagnostic at the top of the document. */
 function failureResult(options: LintOptions, code: 'lint-timeout' | 'lint-error', message: string): LintResult {
-  const finding: Finding = {
-    code,
-    message,
-    severity: 'error',
-    path: [],
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-  };
-  return { isOpenApi: true, format: /\.json$/i.test(options.filePath) ? 'json' : 'yaml', findings: [finding], operations: [], ruleset: options.rulesetFile ?? '' };
+  // Shown even if the text no longer looks like OpenAPI: the user must learn that the lint failed.
+  return notLintedResult(options.filePath, options.text, documentFinding(code, message), { isOpenApi: true, ruleset: options.rulesetFile ?? '' });
 }
 
 /** Findings of $ref'd files are reported when those files are linted themselves. */

@@ -5,7 +5,7 @@ import type { LintResult } from '../engine/types';
 import type { EngineHost } from '../engine/host';
 import os from 'node:os';
 import path from 'node:path';
-import { Linter, WorkerLinter, type EngineLogger } from '../engine';
+import { Linter, LintCancelledError, WorkerLinter, type EngineLogger } from '../engine';
 
 /** Structurally compatible with the LSP CancellationToken; no transport types leak into backends. */
 export interface LintCancellation {
@@ -24,12 +24,6 @@ export interface LintBackend {
   dispose?(): void | Promise<void>;
 }
 
-export class LintCancelledError extends Error {
-  constructor() {
-    super('Lint cancelled');
-    this.name = 'LintCancelledError';
-  }
-}
 
 /** Runs the engine on the language server's own thread. */
 export function createInProcessBackend(host: EngineHost): LintBackend {

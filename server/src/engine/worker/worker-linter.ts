@@ -8,7 +8,7 @@ import type { LintOptions } from '../lint-options';
 import type { Finding, LintResult } from '../types';
 import { Linter } from '../linter';
 import { RulesetLoadError } from '../ruleset/errors';
-import { detectFormat, looksLikeOpenApi } from '../document';
+import { documentFinding, notLintedResult } from '../document-findings';
 import type { FromWorker, ToWorker } from './messages';
 import { CURRENT_RULE_BYTES } from './messages';
 import { createNodeHost } from '../../node-host';
@@ -49,7 +49,6 @@ interface Job {
   reject(error: Error): void;
 }
 
-const ZERO_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 const MAX_RULE_RETRIES = 3;
 const WATCHDOG_INTERVAL_MS = 100;
 /**
@@ -246,8 +245,7 @@ export class WorkerLinter {
 }
 
 function stoppedResult(options: LintOptions, code: string, message: string): LintResult {
-  const finding: Finding = { code, message, severity: 'error', path: [], range: ZERO_RANGE };
-  return { isOpenApi: looksLikeOpenApi(options.text), format: detectFormat(options.filePath, options.text), findings: [finding], operations: [], ruleset: '' };
+  return notLintedResult(options.filePath, options.text, documentFinding(code, message));
 }
 
 function timedOut(job: Job, timeoutMs: number, rule: string | undefined): LintResult {
@@ -257,12 +255,6 @@ function timedOut(job: Job, timeoutMs: number, rule: string | undefined): LintRe
 
 function withTimedOutRules(result: LintResult, job: Job): LintResult {
   if (job.timedOutRules.length === 0) return result;
-  const extra: Finding[] = job.timedOutRules.map((rule) => ({
-    code: 'rule-timeout',
-    message: `Rule "${rule}" ran too long and was stopped; the document's other results are shown`,
-    severity: 'error',
-    path: [],
-    range: ZERO_RANGE,
-  }));
+  const extra = job.timedOutRules.map((rule) => documentFinding('rule-timeout', `Rule "${rule}" ran too long and was stopped; the document's other results are shown`));
   return { ...result, findings: [...extra, ...result.findings] };
 }
