@@ -1,24 +1,15 @@
 // Lints one open document and publishes the outcome, unless the document changed or the run was
 // superseded meanwhile: results for an old version are never published.
 import path from 'node:path';
-import { promises as fs } from 'node:fs';
 import type { CancellationToken } from 'vscode-languageserver';
 import { STATUS_NOTIFICATION, type Settings, type StatusParams } from '../protocol';
 import type { Finding, LintResult } from '../engine/types';
 import type { LintOptions } from '../engine/lint-options';
-import { findRulesetFile } from '../engine/ruleset/discover';
 import { documentFinding, notLintedResult } from '../engine/document-findings';
 import { buildLintRequest } from './lint-request';
 import { toDiagnostic } from './diagnostics';
 import { statusFromResult } from './status';
-import { localRulesetDependencies } from './ruleset-watch';
 import { log, logError, type ServerContext } from './context';
-
-const nodeFs = {
-  readFile: (p: string) => fs.readFile(p, 'utf8'),
-  exists: (p: string) => fs.access(p).then(() => true, () => false),
-  mtime: (p: string) => fs.stat(p).then((s) => s.mtimeMs, () => undefined),
-};
 
 export class LintTimeoutError extends Error {}
 
@@ -95,22 +86,13 @@ async function runLint(context: ServerContext, options: LintOptions, settings: S
 
 /** Ruleset bookkeeping: report or clear its error, and watch the files it was built from. */
 async function afterLint(context: ServerContext, uri: string, options: LintOptions, result: LintResult): Promise<void> {
-  const rulesetFile = await rulesetFileOf(context, options, result);
-  const dependencies = new Set(context.backend.rulesetDependencies ? await context.backend.rulesetDependencies() : []);
+  // The ruleset the document asked for (configured or discovered), which is not the fallback in use after an error.
+  const rulesetFile = result.isOpenApi ? await context.backend.rulesetFor(options) : undefined;
+  const dependencies = new Set(await context.backend.rulesetDependencies());
   if (rulesetFile && path.isAbsolute(rulesetFile)) {
     dependencies.add(rulesetFile);
-    if (!context.backend.rulesetDependencies) for (const file of await localRulesetDependencies(rulesetFile)) dependencies.add(file);
     if (!result.rulesetError) context.rulesetErrors.clear(rulesetFile);
   }
   if (result.rulesetError) context.rulesetErrors.report(rulesetFile ?? 'ruleset', result.rulesetError, result.ruleset);
   context.rulesetWatch.track(uri, [...dependencies]);
-}
-
-/** The ruleset the document asked for (configured or discovered), which is not the fallback in use after an error. */
-async function rulesetFileOf(context: ServerContext, options: LintOptions, result: LintResult): Promise<string | undefined> {
-  if (!result.isOpenApi) return undefined;
-  if (context.backend.rulesetFor) return context.backend.rulesetFor(options);
-  if (options.rulesetFile) return options.rulesetFile;
-  if (!result.rulesetError) return result.ruleset;
-  return findRulesetFile(options.filePath, options.discoveryRoot, nodeFs);
 }

@@ -18,9 +18,9 @@ export interface LintBackend {
   /** Forget cached rulesets (all, or those depending on `path`). */
   invalidate(path?: string): void;
   /** The ruleset file (or built-in name) that applies to a document: names the file of a ruleset error. */
-  rulesetFor?(options: Pick<LintOptions, 'filePath' | 'rulesetFile' | 'discoveryRoot'>): Promise<string>;
-  /** Local files the loaded rulesets were built from: what to watch. */
-  rulesetDependencies?(): string[] | Promise<string[]>;
+  rulesetFor(options: Pick<LintOptions, 'filePath' | 'rulesetFile' | 'discoveryRoot'>): Promise<string>;
+  /** Local files the loaded rulesets were built from (the engine records them while loading): what to watch. */
+  rulesetDependencies(): string[] | Promise<string[]>;
   dispose?(): void | Promise<void>;
 }
 

@@ -1,52 +1,18 @@
 // Which files changing on disk should re-lint open documents: every .spectral.* (discovery may
 // change), plus every file a loaded ruleset was built from (extended rulesets, function files).
-// Dependencies come from the backend when it knows them, else from following local `extends`.
+// Dependencies come from the engine, which records every file it reads while loading a ruleset.
 import path from 'node:path';
-import { promises as fs } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import {
   DidChangeWatchedFilesNotification,
   type Connection,
   type Disposable,
   type FileSystemWatcher,
 } from 'vscode-languageserver';
+import { isRulesetFileName } from '../engine/ruleset/discover';
 import { pathToUri } from './workspace';
 import { log } from './context';
 
 export const RULESET_GLOB = '**/.spectral.{yaml,yml,json,js,mjs,cjs}';
-const RULESET_BASENAME = /^\.spectral\.(ya?ml|json|js|mjs|cjs)$/;
-const MAX_EXTENDS_DEPTH = 10;
-
-export function isRulesetFileName(filePath: string): boolean {
-  return RULESET_BASENAME.test(path.basename(filePath));
-}
-
-/** Local files a YAML/JSON ruleset extends, recursively (URLs and package names are not files to watch). */
-export async function localRulesetDependencies(rulesetFile: string): Promise<string[]> {
-  const found = new Set<string>();
-  const visit = async (file: string, depth: number): Promise<void> => {
-    if (found.has(file) || depth > MAX_EXTENDS_DEPTH) return;
-    found.add(file);
-    if (!/\.(ya?ml|json)$/i.test(file)) return;
-    let data: unknown;
-    try {
-      data = parseYaml(await fs.readFile(file, 'utf8'));
-    } catch {
-      return; // unreadable or broken: the file itself is still watched
-    }
-    if (typeof data !== 'object' || data === null) return;
-    const raw = (data as { extends?: unknown }).extends;
-    const entries = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-    for (const entry of entries) {
-      const ref = Array.isArray(entry) ? entry[0] : entry;
-      if (typeof ref !== 'string' || /^https?:/i.test(ref)) continue;
-      if (!(ref.startsWith('.') || path.isAbsolute(ref))) continue;
-      await visit(path.resolve(path.dirname(file), ref), depth + 1);
-    }
-  };
-  await visit(rulesetFile, 0);
-  return [...found];
-}
 
 export class RulesetWatch {
   private readonly byUri = new Map<string, Set<string>>();

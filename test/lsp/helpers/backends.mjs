@@ -40,5 +40,7 @@ export function gatedBackend() {
       return result;
     },
     invalidate: (p) => linter.invalidate(p),
+    rulesetFor: (options) => linter.rulesetFor(options),
+    rulesetDependencies: () => linter.rulesetDependencies(),
   };
 }
