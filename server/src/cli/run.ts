@@ -18,6 +18,7 @@ import { relativePosix } from './formatters/paths';
 import { lintFile, type LintedFile, type LinterLike, type LintPlan, type OutputStream } from './lint-file';
 import { keepNewFindings } from './new-only';
 import { fixedNote, ruleFailureLines, untrustedNotes } from './notes';
+import { resolveRulesetReference } from '../engine/ruleset/discover';
 
 export type { LinterLike, OutputStream } from './lint-file';
 
@@ -35,11 +36,10 @@ export interface RunEnvironment {
 }
 
 /** --ruleset values that are not files: URLs and built-in names ("spectral:oas", "@stoplight/spectral-owasp-ruleset"). */
+/** A file that exists wins over a name that looks the same; otherwise the engine's reading of the value. */
 function resolveRulesetArgument(value: string, cwd: string): string {
   const asFile = path.resolve(cwd, value);
-  if (existsSync(asFile)) return asFile;
-  if (/^https?:\/\//i.test(value) || /^[\w@.-]{2,}:/.test(value) || value.startsWith('@')) return value;
-  return asFile; // the engine reports "file not found" with the absolute path
+  return existsSync(asFile) ? asFile : resolveRulesetReference(value, cwd);
 }
 
 function audienceConfig(options: CliOptions, cwd: string): AudienceConfig {

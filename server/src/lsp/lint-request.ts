@@ -4,6 +4,7 @@ import type { LintOptions } from '../engine/lint-options';
 import type { AudienceConfig } from '../engine/types';
 import type { Settings } from '../protocol';
 import { matchesValidateFiles, uriToPath, type WorkspaceFolders } from './workspace';
+import { resolveRulesetReference } from '../engine/ruleset/discover';
 
 export interface TrustState {
   trustWorkspaceCode: boolean;
@@ -13,14 +14,9 @@ export type LintRequest =
   | { kind: 'lint'; options: LintOptions; folder?: string }
   | { kind: 'skip'; reason: 'disabled' | 'excluded' };
 
-const RULESET_FILE_EXTENSION = /\.(ya?ml|json|js|mjs|cjs)$/i;
-
-/** A relative path is resolved against the workspace folder; anything else is a built-in or package name. */
+/** Relative paths are relative to the workspace folder (else the document's folder). */
 export function resolveRulesetSetting(setting: string, folder: string | undefined, filePath: string): string | undefined {
-  if (!setting) return undefined;
-  if (path.isAbsolute(setting) || /^https?:\/\//i.test(setting)) return setting;
-  const looksLikePath = setting.startsWith('./') || setting.startsWith('../') || RULESET_FILE_EXTENSION.test(setting);
-  return looksLikePath ? path.resolve(folder ?? path.dirname(filePath), setting) : setting;
+  return setting ? resolveRulesetReference(setting, folder ?? path.dirname(filePath)) : undefined;
 }
 
 export function audienceConfig(settings: Settings, folder: string | undefined): AudienceConfig {

@@ -26,3 +26,12 @@ export async function findRulesetFile(filePath: string, discoveryRoot: string | 
 export function isRulesetFileName(filePath: string): boolean {
   return RULESET_FILE_NAMES.includes(nodePath.basename(filePath));
 }
+
+/**
+ * What a user typed as a ruleset (setting, --ruleset): a URL, a built-in or scheme-like name
+ * (`api-exposure-lint:exposure`, `spectral:oas`), a scoped package name, or a path relative to `baseDir`.
+ */
+export function resolveRulesetReference(value: string, baseDir: string): string {
+  if (/^https?:\/\//i.test(value) || /^[\w@.-]{2,}:/.test(value) || value.startsWith('@')) return value;
+  return nodePath.resolve(baseDir, value);
+}
