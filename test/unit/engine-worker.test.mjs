@@ -39,20 +39,50 @@ test('a rule function that never returns is stopped and named; the other results
   }
 });
 
-test('a lint over its time budget outside any rule is reported as lint-timeout', { timeout: 60000 }, async () => {
+test('a lint over its time budget is reported as lint-timeout, naming the rule that was running', { timeout: 60000 }, async () => {
   const root = workspace({
     'api.yaml': EXTERNAL_API,
-    // Slow at load time (module scope), so no rule is running when the budget runs out.
-    'functions/slowLoad.js': 'const end = Date.now() + 60000; while (Date.now() < end) {}\nmodule.exports = () => [];\n',
-    '.spectral.yaml': 'functions: [slowLoad]\nrules:\n  r:\n    given: $\n    then: { function: slowLoad }\n',
+    'functions/spin.js': 'module.exports = function spin() { for (;;) {} };\n',
+    '.spectral.yaml': 'functions: [spin]\nrules:\n  r:\n    given: $\n    then: { function: spin }\n',
   });
-  const worker = new engine.WorkerLinter({ workerScript, timeoutMs: 1500 });
+  // The rule's own budget is longer than the document's: the document's budget stops it.
+  const worker = new engine.WorkerLinter({ workerScript, timeoutMs: 1500, ruleTimeoutMs: 600000 });
   try {
     const result = await lint(worker, path.join(root, 'api.yaml'));
     assert.deepEqual(codes(result), ['lint-timeout']);
-    assert.match(result.findings[0].message, /1\.5 s/);
+    assert.match(result.findings[0].message, /Linting stopped after 1\.5 s while rule "r" was running/);
   } finally {
     await worker.dispose();
+  }
+});
+
+test('the time budget leaves out the worker start-up and the ruleset loading, which have their own bound', { timeout: 120000 }, async () => {
+  const root = workspace({
+    'api.yaml': EXTERNAL_API,
+    // Slow at load time (module scope): 3 s of ruleset loading, far over the lint's 1 s budget.
+    'functions/slowLoad.js': 'const end = Date.now() + 3000; while (Date.now() < end) {}\nmodule.exports = () => [];\n',
+    '.spectral.yaml': 'extends: ["api-exposure-lint:exposure"]\nfunctions: [slowLoad]\nrules:\n  r:\n    given: $\n    then: { function: slowLoad }\n',
+  });
+  const worker = new engine.WorkerLinter({ workerScript, timeoutMs: 1000 });
+  try {
+    const result = await lint(worker, path.join(root, 'api.yaml'));
+    assert.deepEqual(codes(result).sort(), ['external-code-samples', 'external-oauth2', 'external-rate-limit']);
+  } finally {
+    await worker.dispose();
+  }
+  // A ruleset that never finishes loading is stopped by the set-up bound.
+  const stuck = workspace({
+    'api.yaml': EXTERNAL_API,
+    'functions/neverLoads.js': 'for (;;) {}\nmodule.exports = () => [];\n',
+    '.spectral.yaml': 'functions: [neverLoads]\nrules:\n  r:\n    given: $\n    then: { function: neverLoads }\n',
+  });
+  const bounded = new engine.WorkerLinter({ workerScript, timeoutMs: 1000, setupTimeoutMs: 2000 });
+  try {
+    const result = await lint(bounded, path.join(stuck, 'api.yaml'));
+    assert.deepEqual(codes(result), ['lint-timeout']);
+    assert.match(result.findings[0].message, /loading the ruleset took over 2 s/);
+  } finally {
+    await bounded.dispose();
   }
 });
 

@@ -45,6 +45,15 @@ function refused(filePath: string, text: string, error: DocumentRefusedError): L
   return notLintedResult(filePath, text, documentFinding(error.code, error.message));
 }
 
+/**
+ * Told when the ruleset is being loaded, so a time budget can leave that out: a lint's budget is for the lint
+ * (parse, Spectral run), not for loading (and perhaps fetching or bundling) the ruleset, which is cached afterwards.
+ */
+export interface LintProgress {
+  rulesetLoading(): void;
+  rulesetLoaded(): void;
+}
+
 export class Linter {
   private readonly rulesets: RulesetCache;
   /** Last ruleset that loaded for a given configured/discovered ruleset file: the editor's fallback. */
@@ -56,7 +65,7 @@ export class Linter {
     this.rulesets = new RulesetCache(host);
   }
 
-  async lint(requested: LintOptions): Promise<LintResult> {
+  async lint(requested: LintOptions, progress?: LintProgress): Promise<LintResult> {
     const options = absolutePaths(requested);
     const format = detectFormat(options.filePath, options.text);
     const maxSize = options.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
@@ -72,7 +81,8 @@ export class Linter {
       return { isOpenApi: false, format, findings: [], operations: [], ruleset: '' };
     }
 
-    const { loaded, rulesetError } = await this.resolveRuleset(options);
+    progress?.rulesetLoading();
+    const { loaded, rulesetError } = await this.resolveRuleset(options).finally(() => progress?.rulesetLoaded());
     const audience = mergeAudienceConfigs([options.audience ?? {}, loaded.audience]);
     const operations = this.operationAudiences(document, audience, options.filePath);
     const findings = await this.run(document, loaded, audience, options);

@@ -22,3 +22,9 @@ export type FromWorker =
 
 /** Shared memory where the worker writes the name of the rule it is running: readable while it is stuck. */
 export const CURRENT_RULE_BYTES = 512;
+
+/**
+ * Shared memory where the worker writes when the current lint's time budget started counting (ms since the
+ * epoch): 0 while the worker is starting up or loading the ruleset, which have their own, longer bound.
+ */
+export const LINT_CLOCK_BYTES = 8;

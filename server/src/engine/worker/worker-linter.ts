@@ -10,7 +10,7 @@ import { Linter } from '../linter';
 import { RulesetLoadError } from '../ruleset/errors';
 import { documentFinding, notLintedResult } from '../document-findings';
 import type { FromWorker, ToWorker } from './messages';
-import { CURRENT_RULE_BYTES } from './messages';
+import { CURRENT_RULE_BYTES, LINT_CLOCK_BYTES } from './messages';
 import { createNodeHost } from '../../node-host';
 
 export interface WorkerLinterOptions {
@@ -18,6 +18,11 @@ export interface WorkerLinterOptions {
   workerScript: string;
   /** Budget of one document's lint, in ms. Default 30 s. */
   timeoutMs?: number;
+  /**
+   * Bound of a worker's start-up plus the ruleset's loading, which the lint's budget leaves out (a cold worker
+   * on a loaded machine can take seconds before the lint starts). Default: 60 s, or the lint's budget if longer.
+   */
+  setupTimeoutMs?: number;
   /** Budget of one call of one rule function; default a third of the document's budget. */
   ruleTimeoutMs?: number;
   /** Heap limit of a worker; a lint that needs more is stopped and reported. Default 4096 MB. */
@@ -50,6 +55,7 @@ interface Job {
 }
 
 const MAX_RULE_RETRIES = 3;
+const DEFAULT_SETUP_TIMEOUT_MS = 60_000;
 const WATCHDOG_INTERVAL_MS = 100;
 /**
  * A cancelled lint (the user typed again) that has already run this long is stopped by replacing its worker:
@@ -61,6 +67,8 @@ class LintWorker {
   readonly worker: Worker;
   readonly currentRuleName = new Uint8Array(new SharedArrayBuffer(CURRENT_RULE_BYTES));
   readonly currentRuleStart = new Float64Array(new SharedArrayBuffer(8));
+  /** Written by the worker: when the job's budget started counting; 0 during start-up and ruleset loading. */
+  readonly lintClock = new Float64Array(new SharedArrayBuffer(LINT_CLOCK_BYTES));
   job: Job | undefined;
   jobId = 0;
   startedAt = 0;
@@ -68,7 +76,7 @@ class LintWorker {
 
   constructor(script: string, maxMemoryMb: number, proxy: WorkerLinterOptions['proxy']) {
     this.worker = new Worker(script, {
-      workerData: { currentRule: this.currentRuleName.buffer, currentRuleStart: this.currentRuleStart.buffer, proxy },
+      workerData: { currentRule: this.currentRuleName.buffer, currentRuleStart: this.currentRuleStart.buffer, lintClock: this.lintClock.buffer, proxy },
       resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb },
       stdout: false,
       stderr: false,
@@ -159,6 +167,7 @@ export class WorkerLinter {
     worker.jobId = this.nextId++;
     worker.startedAt = Date.now();
     worker.currentRuleName[0] = 0;
+    worker.lintClock[0] = 0;
     worker.worker.ref();
     worker.worker.postMessage({ type: 'lint', id: worker.jobId, options: job.options, disabledRules: job.disabledRules } satisfies ToWorker);
     this.watchdog ??= setInterval(() => this.checkBudgets(), WATCHDOG_INTERVAL_MS);
@@ -215,12 +224,19 @@ export class WorkerLinter {
         job.timedOutRules.push(rule);
         job.disabledRules.push(rule);
         this.queue.unshift(job);
-      } else if (now - worker.startedAt > budget) {
+      } else if (worker.lintClock[0] > 0 && now - worker.lintClock[0] > budget) {
         this.replace(worker);
         job.resolve(timedOut(job, budget, rule));
+      } else if (worker.lintClock[0] === 0 && now - worker.startedAt > this.setupTimeout(budget)) {
+        this.replace(worker);
+        job.resolve(setupTimedOut(job, this.setupTimeout(budget)));
       }
     }
     this.pump();
+  }
+
+  private setupTimeout(budget: number): number {
+    return this.options.setupTimeoutMs ?? Math.max(DEFAULT_SETUP_TIMEOUT_MS, budget);
   }
 
   private replace(worker: LintWorker): void {
@@ -251,6 +267,10 @@ function stoppedResult(options: LintOptions, code: string, message: string): Lin
 function timedOut(job: Job, timeoutMs: number, rule: string | undefined): LintResult {
   const where = rule ? ` while rule "${rule}" was running` : '';
   return stoppedResult(job.options, 'lint-timeout', `Linting stopped after ${timeoutMs / 1000} s${where}; no results for this document (raise the limit with lintTimeoutMs / --timeout)`);
+}
+
+function setupTimedOut(job: Job, setupMs: number): LintResult {
+  return stoppedResult(job.options, 'lint-timeout', `Linting stopped: starting the lint worker and loading the ruleset took over ${setupMs / 1000} s; no results for this document`);
 }
 
 function withTimedOutRules(result: LintResult, job: Job): LintResult {
