@@ -111,14 +111,14 @@ test('hover on an operation shows its audience, where it came from and its requi
   assert.equal(outside, null);
 });
 
-test('a CodeLens above each operation names its audience and source', async (t) => {
+test('a CodeLens above each operation names its audience, its source and the requirements\' status', async (t) => {
   const { client, workspace, teardown } = await setup();
   t.after(teardown);
   const { uri } = await openExternal(client, workspace);
   const lenses = await client.request('textDocument/codeLens', { textDocument: { uri } });
   assert.deepEqual(
     lenses.map((l) => [l.range.start.line, l.command.title]),
-    [[10, 'external-public · from info.x-audience']],
+    [[10, 'external-public · from info.x-audience · OAuth ✗ rate limit ✗ samples ✗']],
   );
 });
 

@@ -2,20 +2,27 @@
 // rule's documentation URL attached once, here, so every consumer (CLI formats, LSP) agrees.
 import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
 import type { Finding, OperationAudience, Severity } from './types';
+import type { KeyRanges } from './key-ranges';
 
 const SEVERITY_BY_SPECTRAL: Severity[] = ['error', 'warn', 'info', 'hint'];
 
-export function toFinding(result: ISpectralDiagnostic, ruleset: Ruleset | undefined): Finding {
+/**
+ * `linted`: the linted document's source and key ranges. A finding in it is marked on the smallest meaningful
+ * range (see KeyRanges); findings in other files ($ref'd) keep Spectral's range.
+ */
+export function toFinding(result: ISpectralDiagnostic, ruleset: Ruleset | undefined, linted?: { source: string | null; keyRanges?: KeyRanges }): Finding {
   const code = String(result.code);
   const rule = ruleset?.rules[code];
+  const keyRanges = linted && (!result.source || result.source === linted.source) ? linted.keyRanges : undefined;
+  const range = keyRanges ? keyRanges.findingRange(result.path, result.range) : result.range;
   const finding: Finding = {
     code,
     message: result.message,
     severity: SEVERITY_BY_SPECTRAL[result.severity] ?? 'error',
     path: [...result.path],
     range: {
-      start: { line: result.range.start.line, character: result.range.start.character },
-      end: { line: result.range.end.line, character: result.range.end.character },
+      start: { line: range.start.line, character: range.start.character },
+      end: { line: range.end.line, character: range.end.character },
     },
   };
   if (result.source) finding.source = result.source;

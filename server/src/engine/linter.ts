@@ -12,6 +12,7 @@ import { resolveOperationAudiences } from './audience';
 import { setExposureConfig } from './exposure-context';
 import { applySuppressions } from './suppressions';
 import { attachAudiences, compareFindings, toFinding } from './findings';
+import { KeyRanges } from './key-ranges';
 import { findRulesetFile } from './ruleset/discover';
 import { RulesetCache } from './ruleset/cache';
 import { DEFAULT_RULESET_NAME, isBuiltinRulesetName } from './ruleset/builtin-rulesets';
@@ -153,10 +154,12 @@ export class Linter {
 
   private operationAudiences(document: Document, audience: AudienceConfig, filePath: string): OperationAudience[] {
     try {
-      return resolveOperationAudiences(document.data, audience, filePath).map((op) => ({
-        ...op,
-        range: document.getRangeForJsonPath(op.jsonPath, true) ?? DOCUMENT_START,
-      }));
+      const keyRanges = KeyRanges.of(document);
+      return resolveOperationAudiences(document.data, audience, filePath).map((op) => {
+        // Key and body: hover and CodeLens answer on the `get:` line too.
+        const body = document.getRangeForJsonPath(op.jsonPath, true) ?? DOCUMENT_START;
+        return { ...op, range: keyRanges ? keyRanges.keyAndValueRange(op.jsonPath, body) : body };
+      });
     } catch (error) {
       this.host.log.warn(`audience resolution failed for ${filePath}: ${oneLine(error)}`);
       return [];
@@ -168,7 +171,8 @@ export class Linter {
     disableRulesFor(document, options.disabledRules ?? []);
     try {
       const results = await this.spectralFor(loaded, options.trust).run(document);
-      const findings = results.map((r) => toFinding(r, loaded.ruleset));
+      const linted = { source: document.source, keyRanges: KeyRanges.of(document) };
+      const findings = results.map((r) => toFinding(r, loaded.ruleset, linted));
       for (const failure of takeRuleFailures(document)) {
         this.host.log.error(`rule ${failure.rule} failed on ${options.filePath}: ${failure.stack ?? failure.message}`);
         findings.push(documentFinding('rule-error', `Rule "${failure.rule}" of ${loaded.name} failed and was skipped: ${failure.message}`));

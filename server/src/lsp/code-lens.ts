@@ -1,15 +1,36 @@
-// A CodeLens above each operation: "external-public · from info.x-audience". Resolved at once
-// (no resolve round-trip): the data is already in the cached lint result.
+// A CodeLens above each operation: "external-public · from info.x-audience · OAuth ✓ rate limit ✗ samples ✗".
+// Resolved at once (no resolve round-trip): the data is already in the cached lint result. A result for an
+// older version of the text is mapped to the current one; a lens whose operation key was edited is left out
+// until the re-lint.
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import type { ServerContext } from './context';
+import { findingsOfFile } from './document-linter';
+import { requirementStatus } from './operations';
+import { lintedView } from './linted-positions';
+
+/** Short names of the requirements, as the lens shows them; a rule without one shows its code. */
+const SHORT_NAMES: Record<string, string> = {
+  'external-oauth2': 'OAuth',
+  'external-rate-limit': 'rate limit',
+  'external-code-samples': 'samples',
+  'internal-permission-scopes': 'scopes',
+};
 
 export function provideCodeLenses(context: ServerContext, params: CodeLensParams): CodeLens[] {
   const lint = context.results.get(params.textDocument.uri);
-  if (!lint || !lint.result.isOpenApi) return [];
-  return lint.result.operations.map((operation) => {
-    const line = operation.range.start.line;
-    const title = `${operation.resolved.audience} · from ${operation.resolved.detail}`;
+  const document = context.documents.get(params.textDocument.uri);
+  if (!lint || !document || !lint.result.isOpenApi) return [];
+  const view = lintedView(lint, document);
+  const findings = findingsOfFile(lint.result, lint.options.filePath);
+  const lenses: CodeLens[] = [];
+  for (const operation of lint.result.operations) {
+    const start = view.toCurrent(operation.range.start);
+    if (!start) continue;
+    const requirements = requirementStatus(operation, findings).map((r) => `${SHORT_NAMES[r.code] ?? r.code} ${r.problems.length === 0 ? '✓' : '✗'}`);
+    const title = [operation.resolved.audience, `from ${operation.resolved.detail}`, ...(requirements.length ? [requirements.join(' ')] : [])].join(' · ');
     // An empty command id renders the title as a plain label.
-    return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, command: { title, command: '' } };
-  });
+    const line = start.line;
+    lenses.push({ range: { start: { line, character: 0 }, end: { line, character: 0 } }, command: { title, command: '' } });
+  }
+  return lenses;
 }

@@ -4,13 +4,19 @@ import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver'
 import { findingsOfFile } from './document-linter';
 import { operationAt, requirementStatus } from './operations';
 import { toLspRange } from './positions';
+import { lintedView, rangeToCurrent } from './linted-positions';
 import type { ServerContext } from './context';
 
 export function provideHover(context: ServerContext, params: HoverParams): Hover | null {
   const lint = context.results.get(params.textDocument.uri);
-  if (!lint || !lint.result.isOpenApi) return null;
-  const operation = operationAt(lint.result.operations, params.position);
+  const document = context.documents.get(params.textDocument.uri);
+  if (!lint || !document || !lint.result.isOpenApi) return null;
+  // The lint may be of an older version: look up and answer in its positions, mapped to the current text.
+  const view = lintedView(lint, document);
+  const position = view.toLinted(params.position);
+  const operation = position && operationAt(lint.result.operations, position);
   if (!operation) return null;
+  const range = rangeToCurrent(view, operation.range);
   const { audience, kind, detail } = operation.resolved;
   const lines = [
     `**${operation.method.toUpperCase()} ${operation.path}** · audience \`${audience}\` (${kind})`,
@@ -26,5 +32,6 @@ export function provideHover(context: ServerContext, params: HoverParams): Hover
       lines.push(`- ${mark} [\`${requirement.code}\`](${requirement.documentationUrl})${problem}`);
     }
   }
-  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: toLspRange(operation.range) };
+  const contents = { kind: MarkupKind.Markdown, value: lines.join('\n') };
+  return range ? { contents, range: toLspRange(range) } : { contents };
 }

@@ -2,6 +2,7 @@
 // tests pass one over in-memory streams (and, if they want, a fake LintBackend).
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   FileChangeType,
   TextDocuments,
@@ -124,8 +125,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         : Number.POSITIVE_INFINITY,
     };
     const ctx = context;
+    // CodeLenses show the requirements' status: ask the client to fetch them again when a new result arrives.
+    const refreshLenses = capabilities.workspace?.codeLens?.refreshSupport === true;
     scheduler = new LintScheduler(
-      (uri, token) => lintDocument(ctx, uri, token),
+      async (uri, token) => {
+        const before = ctx.results.get(uri);
+        await lintDocument(ctx, uri, token);
+        if (refreshLenses && ctx.results.get(uri) !== before) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+      },
       (uri, error) => logError(ctx, `Lint of ${uri}`, error),
     );
     return {

@@ -130,22 +130,23 @@ test('the defaultAudience setting decides the audience of a document that declar
 test('hover on an operation shows its audience and where it came from', async () => {
   const document = await h.openDocument('external.yaml');
   await h.waitForCodes(document.uri, hasAll(EXTERNAL_CODES), 'external findings');
-  // Inside the operation's body (the hover range is the operation's value, not its `get:` key).
-  const inside = new vscode.Position(operationLine(document) + 1, 10);
-  const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, inside);
-  const text = hovers.flatMap((hover) => hover.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-  assert.match(text, /GET \/orders/);
-  assert.match(text, /`external-public` \(external\)/);
-  assert.match(text, /info\.x-audience/);
-  assert.match(text, /external-oauth2/);
+  // Inside the operation's body, and on its `get:` key.
+  for (const position of [new vscode.Position(operationLine(document) + 1, 10), new vscode.Position(operationLine(document), 5)]) {
+    const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, position);
+    const text = hovers.flatMap((hover) => hover.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /GET \/orders/, `hover at ${position.line}:${position.character}`);
+    assert.match(text, /`external-public` \(external\)/);
+    assert.match(text, /info\.x-audience/);
+    assert.match(text, /external-oauth2/);
+  }
 });
 
-test('a CodeLens above the operation names its audience and source', async () => {
+test('a CodeLens above the operation names its audience, its source and the requirements\' status', async () => {
   const document = await h.openDocument('internal.yaml');
   await h.waitForCodes(document.uri, (c) => c.includes('internal-permission-scopes'), 'internal finding');
   const lenses = await vscode.commands.executeCommand('vscode.executeCodeLensProvider', document.uri, 10);
   const titles = lenses.map((lens) => [lens.range.start.line, lens.command?.title]);
-  assert.deepEqual(titles, [[operationLine(document), 'company-internal · from info.x-audience']]);
+  assert.deepEqual(titles, [[operationLine(document), 'company-internal · from info.x-audience · scopes ✗']]);
 });
 
 module.exports = { run: () => runRegisteredTests('api-exposure-lint features') };
