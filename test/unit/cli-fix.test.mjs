@@ -66,7 +66,7 @@ test('--fix keeps a UTF-8 byte order mark', async () => {
   assert.equal(read(dir, 'external.yaml'), '\ufeff' + expected('external.yaml'));
 });
 
-test('--fix-dry-run prints the unified diff of every fix, writes nothing, and exits on what would remain', async () => {
+test('--fix-dry-run prints the unified diff of every fix, writes nothing, and exits 1 while problems remain', async () => {
   const dir = copyFixtures();
   const { code, stdout, stderr } = await cli(dir, ['--fix-dry-run', '--fail-severity', 'warn', '--output', 'remaining.json', '--format', 'json', ...FILES]);
   for (const name of FILES) assert.equal(read(dir, name), original(name), `${name} untouched`);

@@ -230,7 +230,7 @@ test('--version and --help print to stdout and exit 0 without linting', async ()
   assert.deepEqual([version.code, version.stdout, version.calls.length], [0, '1.2.3\n', 0]);
   const help = await cli(root, ['--help']);
   assert.equal(help.code, 0);
-  assert.match(help.stdout, /^Usage: api-exposure-lint \[options\] <files or globs\.\.\.>/);
+  assert.match(help.stdout, /^Usage: api-exposure-lint \[options\] <files, folders or globs\.\.\.>/);
   for (const option of ['--ruleset', '--audience', '--audience-glob', '--format', '--output', '--fail-severity', '--quiet', '--trust-workspace-code', '--allow-remote', '--verbose', '--version', '--help',
     '--fix', '--fix-dry-run', '--changed-since', '--new-only', '--baseline', '--write-baseline', '--timeout', '--max-document-size', '--allow-remote-refs']) {
     assert.ok(help.stdout.includes(option), option);

@@ -270,13 +270,15 @@ function checkCombinations(options: CliOptions): void {
   if (options.writeBaseline !== undefined && options.fixDryRun) throw new UsageError('--write-baseline cannot be combined with --fix-dry-run');
 }
 
-export const HELP_TEXT = `Usage: api-exposure-lint [options] <files or globs...>
+export const HELP_TEXT = `Usage: api-exposure-lint [options] <files, folders or globs...>
 
 Lints OpenAPI 2.0/3.x documents with Spectral, aware of who each API is exposed to.
+A folder is searched for OpenAPI documents (*.yaml, *.yml, *.json); files that are not OpenAPI are skipped.
 
 Options:
-  -r, --ruleset <file>              Ruleset to use (default: nearest .spectral.{yaml,yml,json,js,mjs,cjs},
-                                    else the built-in exposure ruleset)
+  -r, --ruleset <file>              Ruleset file or built-in name (default: the nearest
+                                    .spectral.{yaml,yml,json,js,mjs,cjs} walking up from each file to the
+                                    repository root, else api-exposure-lint:recommended)
       --audience <audience>         Default audience: ${AUDIENCES.join(', ')}
       --audience-glob <glob>=<aud>  Audience for files matching a glob relative to the current directory (repeatable)
   -f, --format <format>             ${FORMATS.join(', ')} (default: stylish)
@@ -297,7 +299,7 @@ Pull requests:
       --write-baseline <file>       Record every current finding in this baseline file, then exit 0
 
 Limits and trust:
-      --timeout <seconds>           Time budget of one document (default 30)
+      --timeout <seconds>           Time budget of one document's lint (default 30)
       --max-document-size <MB>      Larger documents are reported, not linted (default 20)
       --trust-workspace-code        Allow JavaScript rulesets, custom functions and npm rulesets
       --allow-remote                Allow remote rulesets and $refs (alias: --allow-remote-refs)

@@ -16,6 +16,8 @@ import { documentFinding } from '../engine/document-findings';
 export interface OutputStream {
   write(chunk: string): unknown;
   isTTY?: boolean;
+  /** Terminal width, when isTTY. */
+  columns?: number;
 }
 
 export interface LinterLike {

@@ -129,11 +129,14 @@ async function lintAndReport(options: CliOptions, environment: RunEnvironment, s
     stderr,
   };
   let reports: FileReport[];
+  // --fix-dry-run writes nothing: the findings its diff would fix are still in the files, and CI must see them.
+  let unfixed: FileReport[] | undefined;
   let diffs: string[] = [];
   try {
     // Files picked by --changed-since alone were not named by the user: no note for non-OpenAPI ones.
     const noteSkipped = !options.quiet && (selection === undefined || options.patterns.length > 0);
     let linted = await lintAll(files, plan, noteSkipped);
+    if (options.fixDryRun) unfixed = linted.map((l) => l.report);
     if (options.fix || options.fixDryRun) {
       const outcome = await fixFiles(linted, plan, options.fix);
       linted = outcome.files;
@@ -143,6 +146,7 @@ async function lintAndReport(options: CliOptions, environment: RunEnvironment, s
     reports = linted.map((l) => l.report);
     if (!options.quiet) untrustedNotes(reports).forEach((line) => stderr.write(line));
     if (options.newOnly && selection) reports = await keepNewFindings(reports, selection, plan);
+    if (options.newOnly && selection && unfixed) unfixed = await keepNewFindings(unfixed, selection, plan);
   } finally {
     await plan.linter.dispose?.();
   }
@@ -161,11 +165,14 @@ async function lintAndReport(options: CliOptions, environment: RunEnvironment, s
     return ruleFailures.length > 0 ? EXIT_USAGE : EXIT_OK;
   }
   if (baseline && baselineFile) reports = dropBaselined(reports, baseline, baselineFile);
+  if (baseline && baselineFile && unfixed) unfixed = dropBaselined(unfixed, baseline, baselineFile);
 
   const shown = options.quiet ? onlyErrors(reports) : reports;
   const formatOptions: FormatOptions = {
     cwd,
     color: !options.output && colorFor(environment.stdout, environment.env),
+    // A terminal gets lines that fit it; a pipe or a file gets full lines (greppable, one finding per line).
+    width: !options.output && environment.stdout.isTTY && environment.stdout.columns ? environment.stdout.columns : undefined,
     elapsedMs: now() - started,
     toolVersion: environment.version,
     rules: environment.rules,
@@ -177,7 +184,12 @@ async function lintAndReport(options: CliOptions, environment: RunEnvironment, s
   ruleFailures.forEach((line) => stderr.write(line));
   if (ruleFailures.length > 0) return EXIT_USAGE;
   // The gate uses every finding that is left: --quiet changes what is shown, not whether CI fails.
-  return computeExitCode(reports, options.failSeverity);
+  const afterFixes = computeExitCode(reports, options.failSeverity);
+  const inFiles = unfixed ? computeExitCode(unfixed, options.failSeverity) : EXIT_OK;
+  if (inFiles > afterFixes && !options.quiet) {
+    stderr.write(`${PROGRAM}: --fix-dry-run wrote nothing: the files still have the problems the diff would fix (exit ${inFiles}; apply the diff or run --fix)\n`);
+  }
+  return Math.max(afterFixes, inFiles);
 }
 
 export async function run(environment: RunEnvironment): Promise<number> {

@@ -1,17 +1,28 @@
 // Entry point of dist/server.js. Run by the VS Code client over IPC, or standalone by other editors:
-//   node dist/server.js --stdio [--trust-workspace-code]
+//   node dist/server.js --stdio [--trust-workspace-code]   (see SERVER_USAGE)
 // Required as a module (tests), it only exports startServer and starts nothing.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 import { log } from './context';
+import { parseServerArgs, SERVER_USAGE } from './server-args';
 
 export { startServer } from './server';
 export type { ServerOptions } from './server';
 export type { LintBackend, LintCancellation } from './lint-backend';
 
 function main(): void {
+  const args = parseServerArgs(process.argv.slice(2));
+  if (args.kind === 'help') {
+    process.stdout.write(`${SERVER_USAGE}\n`);
+    return;
+  }
+  if (args.kind === 'usage') {
+    process.stderr.write(`api-exposure-lint server: ${args.problem}\n${SERVER_USAGE}\n`);
+    process.exitCode = 2;
+    return;
+  }
   const connection = createConnection(ProposedFeatures.all);
-  startServer(connection, { trustWorkspaceCode: process.argv.includes('--trust-workspace-code') });
+  startServer(connection, { trustWorkspaceCode: args.trustWorkspaceCode });
   // Last line of defence: log and keep serving rather than dying on a stray rejection.
   process.on('unhandledRejection', (reason) => log(connection, 'error', `Unhandled rejection: ${String(reason)}`));
   process.on('uncaughtException', (error) => log(connection, 'error', `Uncaught exception: ${error.message}`));

@@ -2,6 +2,8 @@
 // the file and the JSON path (never line numbers), so a finding keeps its identity when lines move.
 import type { Finding, Severity } from '../../engine/types';
 import { fingerprint } from '../finding-identity';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { jsonPointer, locatedFindings, relativePosix } from './paths';
 import type { Formatter, RuleMetadata } from './types';
 
@@ -14,6 +16,25 @@ type SarifLevel = 'error' | 'warning' | 'note';
 const LEVEL: Record<Severity, SarifLevel> = { error: 'error', warn: 'warning', info: 'note', hint: 'note' };
 
 export { fingerprint };
+
+/** The base every relative artifact URI is resolved against: the folder the CLI ran in. */
+export const SRCROOT = '%SRCROOT%';
+
+/**
+ * SARIF §3.4.4: a relative `uri` (percent-encoded, "/"-separated, never starting with "../") with a `uriBaseId`
+ * that `originalUriBaseIds` defines; a file outside that folder gets an absolute file:// URI and no base id.
+ */
+export function artifactLocation(cwd: string, file: string): { uri: string; uriBaseId?: string } {
+  const rel = path.relative(cwd, file);
+  if (rel === '' || rel === '..' || rel.startsWith('..' + path.sep) || path.isAbsolute(rel)) return { uri: pathToFileURL(file).href };
+  return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+}
+
+/** The folder as a file:// URI ending with "/", as SARIF requires of a base URI. */
+function baseUri(cwd: string): string {
+  const href = pathToFileURL(cwd).href;
+  return href.endsWith('/') ? href : href + '/';
+}
 
 /** Rules for tool.driver.rules: supplied metadata first, then any code seen in findings but not described. */
 function collectRules(findings: Finding[], supplied: RuleMetadata[] = []): RuleMetadata[] {
@@ -34,6 +55,7 @@ export const formatSarif: Formatter = (files, options) => {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
 
   const results = located.map(({ file, finding }) => {
+    // The fingerprint keeps hashing the cwd-relative path, as before: identities survive this change.
     const uri = relativePosix(options.cwd, file);
     const pointer = jsonPointer(finding.path);
     const { start, end } = finding.range;
@@ -45,7 +67,7 @@ export const formatSarif: Formatter = (files, options) => {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+            artifactLocation: artifactLocation(options.cwd, file),
             // SARIF columns are 1-based and endColumn is exclusive, like LSP's 0-based exclusive end + 1.
             region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
           },
@@ -62,7 +84,7 @@ export const formatSarif: Formatter = (files, options) => {
     .map((f) => ({
       level: 'note',
       message: { text: `skipped: ${f.skipped}` },
-      locations: [{ physicalLocation: { artifactLocation: { uri: relativePosix(options.cwd, f.file), uriBaseId: '%SRCROOT%' } } }],
+      locations: [{ physicalLocation: { artifactLocation: artifactLocation(options.cwd, f.file) } }],
     }));
 
   const log = {
@@ -83,6 +105,7 @@ export const formatSarif: Formatter = (files, options) => {
             })),
           },
         },
+        originalUriBaseIds: { [SRCROOT]: { uri: baseUri(options.cwd) } },
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
         results,
       },

@@ -30,6 +30,8 @@ export interface FormatOptions {
   color?: boolean;
   /** Wall-clock duration of the run, shown in the stylish summary. */
   elapsedMs?: number;
+  /** Stylish on a terminal: its width in columns; messages wrap to fit. Unset (piped, --output): full lines. */
+  width?: number;
   /** Stylish: end with the summary line (default true; --quiet turns it off). */
   summary?: boolean;
   toolVersion?: string;
