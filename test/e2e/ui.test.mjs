@@ -1,5 +1,6 @@
 // Tier 2: the packaged VSIX installed into code-server and used as a person would, in Chromium:
-// squiggle, Problems entry, status bar, hover with the rule documentation link, Ctrl+. OAuth quick fix, save.
+// squiggles on the operation's key only, Problems entry, status bar, hover with the rule documentation link,
+// Ctrl+. OAuth quick fix, save.
 // Screenshots of every step go to test/e2e/.results/ui/ (git-ignored).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -27,7 +28,47 @@ async function screenshot(page, step) {
   await page.screenshot({ path: path.join(screenshots, `${step}.png`) });
 }
 
-test('the VSIX in code-server: squiggle, Problems, status bar, hover link, OAuth quick fix, save', async (t) => {
+/**
+ * Every squiggle (the missing code sample's warning, the rate limit's, the OAuth error) lies on the operation's key
+ * line and spans only the key's characters: the whole block used to be underlined.
+ */
+async function assertSquigglesOnlyOnKey(page, lineText, key) {
+  const keyBox = await page.evaluate(
+    ({ lineText, key }) => {
+      const line = [...document.querySelectorAll('.monaco-editor .view-lines .view-line')].find((l) => l.textContent.replace(/\u00a0/g, ' ') === lineText);
+      if (!line) return null;
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent.replace(/\u00a0/g, ' ').indexOf(key);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + key.length);
+        const keyRect = range.getBoundingClientRect();
+        const lineRect = line.getBoundingClientRect();
+        return { left: keyRect.left, right: keyRect.right, top: lineRect.top, bottom: lineRect.bottom };
+      }
+      return null;
+    },
+    { lineText, key },
+  );
+  assert.ok(keyBox, `the line "${lineText}" is visible`);
+  const squiggles = await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').evaluateAll((nodes) =>
+    nodes.map((n) => {
+      const r = n.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, kind: n.className };
+    }),
+  );
+  assert.ok(squiggles.some((sq) => /warning/.test(sq.kind)), 'a warning squiggle (the missing code sample)');
+  const slack = 2; // sub-pixel rounding
+  for (const sq of squiggles) {
+    const where = `${sq.kind} at ${JSON.stringify(sq)}, key ${JSON.stringify(keyBox)}`;
+    assert.ok(sq.top >= keyBox.top - slack && sq.bottom <= keyBox.bottom + slack, `on the key's line only: ${where}`);
+    assert.ok(sq.left >= keyBox.left - slack && sq.right <= keyBox.right + slack, `over the key only: ${where}`);
+  }
+}
+
+test('the VSIX in code-server: squiggle on the key only, Problems, status bar, hover link, OAuth quick fix, save', async (t) => {
   assert.ok(existsSync(vsix), `${path.basename(vsix)} is missing: run \`npm run package\` first`);
   rmSync(screenshots, { recursive: true, force: true });
   mkdirSync(screenshots, { recursive: true });
@@ -64,7 +105,9 @@ test('the VSIX in code-server: squiggle, Problems, status bar, hover link, OAuth
   await page.locator('.tabs-container .tab[data-resource-name="api.yaml"]').waitFor();
 
   await page.locator('.monaco-editor .squiggly-error').first().waitFor();
+  await page.locator('.monaco-editor .squiggly-warning').first().waitFor();
   await screenshot(page, '01-squiggle');
+  await assertSquigglesOnlyOnKey(page, '    get:', 'get');
 
   await page.keyboard.press('Control+Shift+M');
   const oauthRow = problemRows(page, 'external-oauth2').first();
@@ -77,6 +120,9 @@ test('the VSIX in code-server: squiggle, Problems, status bar, hover link, OAuth
   const rowText = await oauthRow.innerText();
   assert.ok(rowText.includes('api-exposure-lint') && rowText.includes('external-oauth2'), `source and rule code in: ${rowText}`);
   await problemRows(page, 'external-rate-limit').first().waitFor();
+  // The missing code sample is reported on the operation's key, `get` on line 18, not on its 8-line body.
+  const samplesLabel = await problemRows(page, 'external-code-samples').first().getAttribute('aria-label');
+  assert.match(samplesLabel, /^Warning: .*has no x-codeSamples.* at line 18 and character 5\./, samplesLabel);
   await screenshot(page, '02-problems');
 
   // The status bar shows the document's audience and the ruleset in effect.
