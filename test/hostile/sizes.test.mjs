@@ -46,8 +46,3 @@ test('a large document within the size limit is stopped by --timeout; the file a
   assert.deepEqual(codesOf(findingsOf(run, 'good.yaml')), [g.GOOD_CODE]);
 });
 
-test('--timeout 1 is enough for a small document: start-up and ruleset loading are not charged to it', TIMEOUT, async () => {
-  const run = await runCli(['--format', 'json', '--timeout', '1', 'good.yaml'], { cwd: root.dir });
-  assertWellBehaved(run, 'small with --timeout 1', { allowedCodes: [1] });
-  assert.deepEqual(codesOf(findingsOf(run, 'good.yaml')), [g.GOOD_CODE]);
-});

@@ -52,7 +52,8 @@ function refused(filePath: string, text: string, error: DocumentRefusedError): L
  */
 export interface LintProgress {
   rulesetLoading(): void;
-  rulesetLoaded(): void;
+  /** `ruleset`: the name of the ruleset in effect (undefined if it failed to load). Awaited before the lint goes on. */
+  rulesetLoaded(ruleset: string | undefined): void | Promise<void>;
 }
 
 export class Linter {
@@ -83,7 +84,15 @@ export class Linter {
     }
 
     progress?.rulesetLoading();
-    const { loaded, rulesetError } = await this.resolveRuleset(options).finally(() => progress?.rulesetLoaded());
+    let resolved: Awaited<ReturnType<Linter['resolveRuleset']>>;
+    try {
+      resolved = await this.resolveRuleset(options);
+    } catch (error) {
+      await progress?.rulesetLoaded(undefined);
+      throw error;
+    }
+    await progress?.rulesetLoaded(resolved.loaded.name);
+    const { loaded, rulesetError } = resolved;
     const audience = mergeAudienceConfigs([options.audience ?? {}, loaded.audience]);
     const operations = this.operationAudiences(document, audience, options.filePath);
     const findings = await this.run(document, loaded, audience, options);

@@ -8,7 +8,8 @@ import type { FixRequest, FromWorker, ToWorker } from './messages';
 import { getFixAllEdits, getFixes, listFixes, resolveFix } from '../fixes';
 import { CURRENT_RULE_BYTES } from './messages';
 import type { LintProgress } from '../linter';
-import { DEFAULT_RULESET_NAME } from '../ruleset/builtin-rulesets';
+import { isBuiltinRulesetName } from '../ruleset/builtin-rulesets';
+import type { TrustOptions } from '../host';
 import * as nodePath from 'node:path';
 
 const port = parentPort;
@@ -43,27 +44,32 @@ observeRuleCalls((rule) => {
 // When the lint's time budget started counting (0: not counting). Start-up is over once a message arrives;
 // loading the ruleset pauses the count (see LINT_CLOCK_BYTES).
 const lintClock = new Float64Array(workerData.lintClock as SharedArrayBuffer);
-let spentBeforeRulesetLoad = 0;
-const progress: LintProgress = {
-  rulesetLoading() {
-    spentBeforeRulesetLoad = Date.now() - lintClock[0];
-    lintClock[0] = 0;
-  },
-  rulesetLoaded() {
-    lintClock[0] = Date.now() - spentBeforeRulesetLoad;
-  },
-};
 
-// A thread's first Spectral run pays once for compiling Spectral's own code paths (about 0.4 s on an idle
-// machine, seconds on a loaded one) that no lint budget should be charged for: run the built-in ruleset once
-// on a tiny document before the first lint's budget starts. No workspace code, no file read, no network.
+// A thread's first Spectral run of a ruleset pays once for compiling Spectral's code paths and the ruleset's
+// schemas (about 0.4 s on an idle machine, seconds on a loaded one), which no lint budget should be charged for.
+// For a built-in ruleset (no workspace code), run it once on a tiny document while the count is paused.
 const WARM_UP_DOCUMENT = "openapi: 3.0.3\ninfo: { title: warm-up, version: '1' }\npaths:\n  /a:\n    get:\n      responses: { '200': { description: ok } }\n";
-let warmedUp: Promise<unknown> | undefined;
-function warmUp(): Promise<unknown> {
-  const folder = nodePath.resolve('api-exposure-lint-warm-up');
-  return (warmedUp ??= linter
-    .lint({ filePath: nodePath.join(folder, 'warm-up.yaml'), text: WARM_UP_DOCUMENT, rulesetFile: DEFAULT_RULESET_NAME, trust: { trustWorkspaceCode: false, allowRemote: false, allowedRoots: [folder] } })
-    .catch(() => undefined));
+const warmedUp = new Set<string>();
+async function warmUp(ruleset: string, trust: TrustOptions): Promise<void> {
+  if (!isBuiltinRulesetName(ruleset) || warmedUp.has(ruleset)) return;
+  warmedUp.add(ruleset);
+  const filePath = nodePath.resolve('api-exposure-lint-warm-up.yaml');
+  await linter.lint({ filePath, text: WARM_UP_DOCUMENT, rulesetFile: ruleset, trust }).catch(() => undefined);
+}
+
+function budgetClock(trust: TrustOptions): LintProgress {
+  let spentBeforeRulesetLoad = 0;
+  return {
+    rulesetLoading() {
+      spentBeforeRulesetLoad = Date.now() - lintClock[0];
+      lintClock[0] = 0;
+    },
+    async rulesetLoaded(ruleset) {
+      if (ruleset) await warmUp(ruleset, trust);
+      currentRule[0] = 0;
+      lintClock[0] = Date.now() - spentBeforeRulesetLoad;
+    },
+  };
 }
 
 function runFixes(request: FixRequest): unknown {
@@ -93,11 +99,10 @@ port.on('message', async (message: ToWorker) => {
     }
     return;
   }
-  await warmUp();
   currentRule[0] = 0;
   lintClock[0] = Date.now();
   try {
-    const result = await linter.lint({ ...message.options, disabledRules: message.disabledRules }, progress);
+    const result = await linter.lint({ ...message.options, disabledRules: message.disabledRules }, budgetClock(message.options.trust));
     currentRule[0] = 0;
     post({ type: 'result', id: message.id, result, rulesetDependencies: linter.rulesetDependencies() });
   } catch (error) {
