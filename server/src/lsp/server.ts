@@ -119,6 +119,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }),
       trust: { trustWorkspaceCode: options.trustWorkspaceCode === true || initOptions.workspaceTrusted === true },
       lintNow: (uri) => scheduler?.flush(uri),
+      versionedEdits: capabilities.workspace?.workspaceEdit?.documentChanges === true,
       lazyFixThreshold: capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit')
         ? options.lazyFixThreshold ?? DEFAULT_LAZY_FIX_THRESHOLD
         : Number.POSITIVE_INFINITY,
