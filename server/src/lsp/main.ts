@@ -6,7 +6,7 @@ import { startServer } from './server';
 import { log } from './context';
 
 export { startServer } from './server';
-export type { ServerOptions } from './server';
+export type { ServerOptions, ServerHandle } from './server';
 export type { LintBackend, LintCancellation } from './lint-backend';
 
 function main(): void {

@@ -55,6 +55,12 @@ type LintTrigger = 'open' | 'change' | 'save' | 'refresh';
 /** Runs a handler; on failure logs and answers `fallback`, so one bad request never takes the server down. */
 const DEFAULT_LAZY_FIX_THRESHOLD = 256 * 1024;
 
+/** What startServer returns: introspection for in-process tests (resource bounds); clients never see it. */
+export interface ServerHandle {
+  /** How many entries each per-document store holds right now; all 0 once every document is closed. */
+  resourceCounts(): Record<string, number>;
+}
+
 function guarded<P, R>(connection: Connection, name: string, fallback: R, handler: (params: P) => R | Promise<R>) {
   return async (params: P): Promise<R> => {
     try {
@@ -66,7 +72,7 @@ function guarded<P, R>(connection: Connection, name: string, fallback: R, handle
   };
 }
 
-export function startServer(connection: Connection, options: ServerOptions = {}): void {
+export function startServer(connection: Connection, options: ServerOptions = {}): ServerHandle {
   const documents = new TextDocuments(TextDocument);
   let context: ServerContext | undefined;
   let scheduler: LintScheduler | undefined;
@@ -240,4 +246,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.listen(connection);
   connection.listen();
+  return {
+    resourceCounts: () => ({
+      documents: documents.keys().length,
+      justOpened: justOpened.size,
+      scheduled: scheduler?.size ?? 0,
+      results: context?.results.size ?? 0,
+      published: context?.publisher.size ?? 0,
+      settings: context?.settings.size ?? 0,
+      rulesetWatch: context?.rulesetWatch.size ?? 0,
+    }),
+  };
 }

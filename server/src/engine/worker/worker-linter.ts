@@ -103,6 +103,7 @@ export class WorkerLinter {
 
   lint(options: LintOptions, token?: LintCancellationToken): Promise<LintResult> {
     if (this.disposed) return Promise.reject(new Error('WorkerLinter disposed'));
+    this.dropCancelled();
     return new Promise((resolve, reject) => {
       this.queue.push({ options, token, disabledRules: [...(options.disabledRules ?? [])], timedOutRules: [], resolve, reject });
       this.pump();
@@ -139,6 +140,16 @@ export class WorkerLinter {
         continue;
       }
       this.start(worker, job);
+    }
+  }
+
+  /** Queued jobs whose caller gave up (the user typed on): dropped now rather than kept, with their text, until a worker is free. */
+  private dropCancelled(): void {
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      const job = this.queue[i];
+      if (!job.token?.isCancellationRequested) continue;
+      this.queue.splice(i, 1);
+      job.reject(new LintCancelledError());
     }
   }
 
