@@ -96,3 +96,30 @@ for (const [kind, reason] of [
     assert.ok(client.publishesFor(goodUri).every((p) => !codesOf(p).includes('lint-error')));
   });
 }
+
+test('a quick-fix computation that fails (its worker died) is said in one message; the next request works', async (t) => {
+  const { createRequire } = await import('node:module');
+  const engine = createRequire(import.meta.url)('../../dist/engine.js');
+  let failNext = true;
+  const fixes = {
+    getFixes: async (...args) => {
+      if (failNext) {
+        failNext = false;
+        throw new Error('the quick-fix worker exited');
+      }
+      return engine.getFixes(...args);
+    },
+    getFixAllEdits: engine.getFixAllEdits,
+  };
+  const { client, workspace, teardown } = await setup({ settings: { debounceMs: 0 }, serverOptions: { fixes } });
+  t.after(teardown);
+  const { uri } = await client.openFile(workspace.file('external.yaml'));
+  const publish = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+  const oauth = publish.diagnostics.find((d) => d.code === 'external-oauth2');
+  const request = () => client.request('textDocument/codeAction', { textDocument: { uri }, range: oauth.range, context: { diagnostics: [oauth] } });
+  assert.deepEqual(await request(), []);
+  const message = await client.waitUntil(() => client.messages.find((m) => /quick fixes could not be computed/.test(m.message)), 'the message');
+  assert.equal(message.type, 2);
+  assert.match(message.message, /the quick-fix worker exited/);
+  assert.ok((await request()).some((a) => a.isPreferred && a.edit), 'the next request gets its fixes');
+});

@@ -4,6 +4,7 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   FileChangeType,
+  MessageType,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
@@ -222,12 +223,31 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return { files: 0, findings: 0 };
     }
   });
-  connection.onCodeAction(guarded(connection, 'Code actions', [], (params) => (context ? provideCodeActions(context, params) : [])));
+  // Quick fixes that could not be computed (say the quick-fix worker died; it is replaced on the next request):
+  // the user asked for them, so say so once in a message rather than only in the log.
+  const fixesFailed = (error: unknown) => {
+    void connection
+      .sendNotification('window/showMessage', {
+        type: MessageType.Warning,
+        message: `API Exposure Lint: quick fixes could not be computed (${error instanceof Error ? error.message : String(error)}); try again.`,
+      })
+      .catch(() => undefined);
+  };
+  connection.onCodeAction(async (params) => {
+    try {
+      return context ? await provideCodeActions(context, params) : [];
+    } catch (error) {
+      logError({ connection }, 'Code actions', error);
+      fixesFailed(error);
+      return [];
+    }
+  });
   connection.onCodeActionResolve(async (action: CodeAction) => {
     try {
       return context ? await resolveCodeAction(context, action) : action;
     } catch (error) {
       logError({ connection }, 'Code action resolve', error);
+      fixesFailed(error);
       return action; // unresolved: the client applies nothing
     }
   });
