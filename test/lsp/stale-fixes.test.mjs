@@ -61,7 +61,7 @@ function gatedFixes() {
 
 async function openExternal(client, workspace) {
   const { uri } = await client.openFile(workspace.file('external.yaml'));
-  const publish = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+  const publish = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0, 120000);
   return { uri, publish, oauth: publish.diagnostics.find((d) => d.code === 'external-oauth2') };
 }
 
@@ -81,7 +81,7 @@ test('quick fixes, fix-all and resolved fixes are versioned edits for the versio
   const applied = applyLikeAClient(client, fix.edit);
   assert.ok(applied.applied);
   const v2 = await client.change(uri, applied.text);
-  const after = await client.waitForDiagnostics(uri, (p) => p.version === v2);
+  const after = await client.waitForDiagnostics(uri, (p) => p.version === v2, 120000);
   assert.ok(!codesOf(after).includes('external-oauth2'), codesOf(after).join());
   // The fix-all computed for version 1 is now refused by the client instead of garbling version 2.
   assert.deepEqual(applyLikeAClient(client, fixAll.edit), { applied: false });

@@ -53,6 +53,8 @@ function crashWorkspace(dir) {
   return folder;
 }
 
+/** Fresh workers load Spectral and bundle the ruleset: slow on a loaded machine, so the deadlines are generous. */
+const DEADLINE = 120000;
 const isNormalLint = (p) => codesOf(p).includes('external-oauth2') && !codesOf(p).includes('lint-error');
 
 for (const [kind, reason] of [
@@ -70,23 +72,23 @@ for (const [kind, reason] of [
 
     await client.open(goodUri, spec());
     await client.open(badUri, spec(kind));
-    const crashed = await client.waitForDiagnostics(badUri, (p) => p.version === 1 && p.diagnostics.length > 0);
+    const crashed = await client.waitForDiagnostics(badUri, (p) => p.version === 1 && p.diagnostics.length > 0, DEADLINE);
     assert.deepEqual(codesOf(crashed), ['lint-error'], 'one diagnostic, nothing of the half-finished lint');
     assert.match(crashed.diagnostics[0].message, reason);
     assert.deepEqual(crashed.diagnostics[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
-    const good = await client.waitForDiagnostics(goodUri, (p) => p.version === 1 && p.diagnostics.length > 0);
+    const good = await client.waitForDiagnostics(goodUri, (p) => p.version === 1 && p.diagnostics.length > 0, DEADLINE);
     assert.ok(isNormalLint(good), `the good document is linted normally: ${codesOf(good)}`);
 
     // The good document keeps working with the replaced worker(s).
     const goodV2 = await client.change(goodUri, spec() + '# edited\n');
-    assert.ok(isNormalLint(await client.waitForDiagnostics(goodUri, (p) => p.version === goodV2)));
+    assert.ok(isNormalLint(await client.waitForDiagnostics(goodUri, (p) => p.version === goodV2, DEADLINE)));
     // The crashed document is linted again on its next change: still crashing, still one diagnostic …
     const badV2 = await client.change(badUri, spec(kind) + '# still crashing\n');
-    const again = await client.waitForDiagnostics(badUri, (p) => p.version === badV2);
+    const again = await client.waitForDiagnostics(badUri, (p) => p.version === badV2, DEADLINE);
     assert.deepEqual(codesOf(again), ['lint-error']);
     // … and once the trigger is gone, its real results.
     const badV3 = await client.change(badUri, spec());
-    assert.ok(isNormalLint(await client.waitForDiagnostics(badUri, (p) => p.version === badV3)));
+    assert.ok(isNormalLint(await client.waitForDiagnostics(badUri, (p) => p.version === badV3, DEADLINE)));
 
     // Every publish of the crashing versions was exactly that one diagnostic.
     for (const publish of client.publishesFor(badUri).filter((p) => p.version === 1 || p.version === badV2)) {
@@ -114,11 +116,11 @@ test('a quick-fix computation that fails (its worker died) is said in one messag
   const { client, workspace, teardown } = await setup({ settings: { debounceMs: 0 }, serverOptions: { fixes } });
   t.after(teardown);
   const { uri } = await client.openFile(workspace.file('external.yaml'));
-  const publish = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+  const publish = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0, DEADLINE);
   const oauth = publish.diagnostics.find((d) => d.code === 'external-oauth2');
   const request = () => client.request('textDocument/codeAction', { textDocument: { uri }, range: oauth.range, context: { diagnostics: [oauth] } });
   assert.deepEqual(await request(), []);
-  const message = await client.waitUntil(() => client.messages.find((m) => /quick fixes could not be computed/.test(m.message)), 'the message');
+  const message = await client.waitUntil(() => client.messages.find((m) => /quick fixes could not be computed/.test(m.message)), 'the message', DEADLINE);
   assert.equal(message.type, 2);
   assert.match(message.message, /the quick-fix worker exited/);
   assert.ok((await request()).some((a) => a.isPreferred && a.edit), 'the next request gets its fixes');
