@@ -16,9 +16,9 @@ import { setup, applyTextEdits } from './helpers/client.mjs';
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc');
 
-const ROUNDS = 6; // rounds 0–1 warm up; 2–5 are measured
-const DOCS_PER_FOLDER = 3; // × 3 folders = 9 documents a round, each a new uri: 54 in all
-const EDITS_PER_DOC = 40; // 9 × 40 × 6 = 2,160 edits
+const ROUNDS = 5; // rounds 0–1 warm up; 2–4 are measured
+const DOCS_PER_FOLDER = 3; // × 3 folders = 9 documents a round, each a new uri: 45 in all
+const EDITS_PER_DOC = 48; // 9 × 48 × 5 = 2,160 edits
 const CRASH_ROUND = 3;
 
 /** A spec of `n` external operations, each with fixable findings (no OAuth 2, no 429, no code samples). */
