@@ -43,6 +43,17 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
       settings: readSettings(),
       proxy: readProxy(),
     }),
+    middleware: {
+      // The server only answers with edits for the version it has, but VS Code does not check the version of a
+      // code action's edit: if the user typed while the answer travelled back, those edits would land in the wrong
+      // place. Drop them then (the actions come back, for the new text, on the next request).
+      provideCodeActions: async (document, range, context, token, next) => {
+        const version = document.version;
+        const actions = await next(document, range, context, token);
+        if (!actions || document.version === version) return actions;
+        return actions.filter((action) => !(action instanceof vscode.CodeAction && action.edit));
+      },
+    },
   };
 
   // The id must equal the settings section so LanguageClient picks up `apiExposureLint.trace.server`.

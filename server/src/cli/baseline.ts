@@ -4,6 +4,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ConfigurationError, oneLine } from './errors';
+import { safeWriteFile, writeErrorDetail } from '../node/safe-write';
 import { FingerprintCounter, fingerprint, isOperational } from './finding-identity';
 import type { FileReport } from './formatters';
 import { findingFile, jsonPointer, relativePosix } from './formatters/paths';
@@ -52,10 +53,9 @@ export function renderBaseline(entries: BaselineEntry[]): string {
 export async function writeBaseline(reports: FileReport[], baselineFile: string): Promise<number> {
   const entries = baselineEntries(reports, baselineFile);
   try {
-    await fs.mkdir(path.dirname(baselineFile), { recursive: true });
-    await fs.writeFile(baselineFile, renderBaseline(entries));
+    await safeWriteFile(baselineFile, renderBaseline(entries), { createFolders: true });
   } catch (error) {
-    throw new ConfigurationError(`cannot write baseline ${baselineFile}: ${oneLine((error as Error).message)}`);
+    throw new ConfigurationError(`cannot write baseline ${baselineFile}: ${oneLine(writeErrorDetail(error))}`);
   }
   return entries.length;
 }

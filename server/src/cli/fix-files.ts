@@ -1,12 +1,13 @@
 // --fix and --fix-dry-run: every safe fix of a file's findings, applied at once by the engine
 // (which keeps the document's indentation, quotes, comments and line endings), then the file is
-// linted again so the report shows what remains.
-import { promises as fs } from 'node:fs';
+// linted again so the report shows what remains. Files are written with safeWriteFile: atomically, keeping
+// their mode, through symlinks, and never over a file that changed on disk since it was linted.
 import { applyFixAll } from '../engine/fixes';
-import { oneLine } from './errors';
+import { safeWriteFile, SafeWriteError } from '../node/safe-write';
+import { oneLine, PROGRAM } from './errors';
 import { isOperational } from './finding-identity';
 import { relativePosix } from './formatters/paths';
-import { fileProblem, lintText, type LintedFile, type LintPlan } from './lint-file';
+import { lintText, type LintedFile, type LintPlan } from './lint-file';
 import { unifiedDiff } from './unified-diff';
 
 export interface FixOutcome {
@@ -16,10 +17,12 @@ export interface FixOutcome {
   diffs: string[];
   /** Changed files with their finding counts before and after. */
   fixed: { file: string; before: number; after: number }[];
+  /** One stderr line per file that could not be written (left unchanged): the run exits 2. */
+  writeFailures: string[];
 }
 
 export async function fixFiles(files: LintedFile[], plan: LintPlan, write: boolean): Promise<FixOutcome> {
-  const outcome: FixOutcome = { files: [], diffs: [], fixed: [] };
+  const outcome: FixOutcome = { files: [], diffs: [], fixed: [], writeFailures: [] };
   for (const linted of files) {
     const { report, source } = linted;
     // Findings located in another ($ref'd) file cannot be fixed through this file's text.
@@ -33,10 +36,12 @@ export async function fixFiles(files: LintedFile[], plan: LintPlan, write: boole
     outcome.diffs.push(unifiedDiff(source.text, fixedText, { oldName: `a/${rel}`, newName: `b/${rel}` }));
     if (write) {
       try {
-        await fs.writeFile(report.file, (source.bom ? '\ufeff' : '') + fixedText);
+        await safeWriteFile(report.file, (source.bom ? '\ufeff' : '') + fixedText, { expected: source.snapshot });
       } catch (error) {
-        const problem = fileProblem(`cannot write the fixed file: ${oneLine((error as Error).message)}`);
-        outcome.files.push({ ...linted, report: { ...report, findings: [problem, ...report.findings] } });
+        // The file is as it was: report its findings as they are, and say why it was not fixed.
+        const reason = error instanceof SafeWriteError ? error.message.replace(report.file, rel) : `cannot write ${rel}: ${(error as Error).message}`;
+        outcome.writeFailures.push(`${PROGRAM}: --fix: ${oneLine(reason)}\n`);
+        outcome.files.push(linted);
         continue;
       }
     }

@@ -11,6 +11,7 @@ import { ConfigurationError, oneLine, PROGRAM } from './errors';
 import type { FileReport } from './formatters';
 import { relativePosix } from './formatters/paths';
 import { readDocument } from './read-document';
+import type { FileSnapshot } from '../node/safe-write';
 import { documentFinding } from '../engine/document-findings';
 
 export interface OutputStream {
@@ -39,7 +40,8 @@ export interface LintPlan {
 /** A linted file and the text it was linted from (what --fix edits). */
 export interface LintedFile {
   report: FileReport;
-  source?: { text: string; bom: boolean };
+  /** `snapshot`: the file as read from disk, so --fix can refuse to overwrite a file changed meanwhile. */
+  source?: { text: string; bom: boolean; snapshot?: FileSnapshot };
 }
 
 export const NOT_OPENAPI = 'not an OpenAPI or Swagger document';
@@ -97,5 +99,5 @@ export async function lintText(file: string, text: string, plan: LintPlan): Prom
 export async function lintFile(file: string, plan: LintPlan): Promise<LintedFile> {
   const read = await readDocument(file);
   if (!read.ok) return { report: { file, findings: [fileProblem(read.reason)] } };
-  return { report: await lintText(file, read.text, plan), source: { text: read.text, bom: read.bom } };
+  return { report: await lintText(file, read.text, plan), source: { text: read.text, bom: read.bom, snapshot: read.snapshot } };
 }

@@ -17,6 +17,7 @@ export { unifiedDiff } from './unified-diff';
 export { baselineEntries, renderBaseline, BASELINE_VERSION } from './baseline';
 export { OPERATIONAL_CODES, RULE_FAILURE_CODES } from './finding-identity';
 export { run };
+export { safeWriteFile, readWithSnapshot, SafeWriteError, WRITE_FAULT_VARIABLE } from '../node/safe-write';
 
 const builtinRules = Object.values(EXPOSURE_RULES_META).map((meta) => ({
   id: meta.code,

@@ -3,7 +3,8 @@
 //
 // Stages: choose the files (arguments, or what changed since a git ref) → lint → fix → keep what is
 // new (--new-only, --baseline) → report → notes and exit code.
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { safeWriteFile, writeErrorDetail } from '../node/safe-write';
 import path from 'node:path';
 import type { AudienceConfig } from '../engine/types';
 import { HELP_TEXT, parseArgs, UsageError, type CliOptions } from './args';
@@ -55,10 +56,9 @@ function onlyErrors(files: FileReport[]): FileReport[] {
 
 async function writeOutputFile(file: string, content: string): Promise<void> {
   try {
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    await fs.writeFile(file, content);
+    await safeWriteFile(file, content, { createFolders: true });
   } catch (error) {
-    throw new ConfigurationError(`cannot write output file ${file}: ${(error as Error).message}`);
+    throw new ConfigurationError(`cannot write output file ${file}: ${oneLine(writeErrorDetail(error))}`);
   }
 }
 
@@ -132,6 +132,7 @@ async function lintAndReport(options: CliOptions, environment: RunEnvironment, s
   // --fix-dry-run writes nothing: the findings its diff would fix are still in the files, and CI must see them.
   let unfixed: FileReport[] | undefined;
   let diffs: string[] = [];
+  let writeFailures: string[] = [];
   try {
     // Files picked by --changed-since alone were not named by the user: no note for non-OpenAPI ones.
     const noteSkipped = !options.quiet && (selection === undefined || options.patterns.length > 0);
@@ -141,6 +142,7 @@ async function lintAndReport(options: CliOptions, environment: RunEnvironment, s
       const outcome = await fixFiles(linted, plan, options.fix);
       linted = outcome.files;
       diffs = outcome.diffs;
+      writeFailures = outcome.writeFailures;
       if (!options.quiet) for (const f of outcome.fixed) stderr.write(fixedNote(f.file, f.before, f.after, cwd, options.fixDryRun));
     }
     reports = linted.map((l) => l.report);
@@ -150,7 +152,8 @@ async function lintAndReport(options: CliOptions, environment: RunEnvironment, s
   } finally {
     await plan.linter.dispose?.();
   }
-  const ruleFailures = ruleFailureLines(reports, cwd);
+  // A fixed file that could not be written is a failure of the run (exit 2), like a failed rule.
+  const ruleFailures = [...writeFailures, ...ruleFailureLines(reports, cwd)];
   // Nothing could be linted because every file's ruleset failed: a configuration error, one line each, no report.
   if (reports.length > 0 && reports.every(onlyRulesetErrors)) {
     ruleFailures.forEach((line) => stderr.write(line));

@@ -7,6 +7,7 @@ import type { Audience, AudienceConfig, AudienceGlob, AudienceKind, AudienceSour
 import { isObject, listOperations } from './openapi';
 import { basenameOf, relativeInside } from './paths';
 import type { JsonObject } from './openapi';
+import { BoundedMap } from './bounded-map';
 
 export function isAudience(value: unknown): value is Audience {
   return typeof value === 'string' && (AUDIENCES as readonly string[]).includes(value);
@@ -63,7 +64,8 @@ export function documentAudience(data: unknown): { audience: Audience; source: A
 // ---------------------------------------------------------------------------------------------
 // Glob mapping
 
-const matcherCache = new Map<string, (candidate: string) => boolean>();
+/** Compiled globs, per glob string. Bound: 256 globs (settings and rulesets rarely have more than a few dozen). */
+const matcherCache = new BoundedMap<string, (candidate: string) => boolean>(256);
 
 function matcher(glob: string): (candidate: string) => boolean {
   let match = matcherCache.get(glob);

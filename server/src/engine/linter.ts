@@ -15,6 +15,7 @@ import { attachAudiences, compareFindings, toFinding } from './findings';
 import { KeyRanges } from './key-ranges';
 import { findRulesetFile } from './ruleset/discover';
 import { RulesetCache } from './ruleset/cache';
+import { BoundedMap } from './bounded-map';
 import { DEFAULT_RULESET_NAME, isBuiltinRulesetName } from './ruleset/builtin-rulesets';
 import { isUrl } from './paths';
 import * as nodePath from 'node:path';
@@ -58,9 +59,13 @@ export interface LintProgress {
 
 export class Linter {
   private readonly rulesets: RulesetCache;
-  /** Last ruleset that loaded for a given configured/discovered ruleset file: the editor's fallback. */
-  private readonly lastGood = new Map<string, LoadedRuleset>();
-  private readonly spectrals = new WeakMap<LoadedRuleset, Map<string, Spectral>>();
+  /**
+   * Last ruleset that loaded for a given configured/discovered ruleset file: the editor's fallback.
+   * Bound: 64 ruleset files (least recently used dropped; a dropped one falls back to the built-in default).
+   */
+  private readonly lastGood = new BoundedMap<string, LoadedRuleset>(64);
+  /** One Spectral per loaded ruleset (gone with it) and per trust setting: bound 8 trust settings per ruleset. */
+  private readonly spectrals = new WeakMap<LoadedRuleset, BoundedMap<string, Spectral>>();
   private defaultRuleset: LoadedRuleset | undefined;
 
   constructor(private readonly host: EngineHost) {
@@ -150,7 +155,7 @@ export class Linter {
 
   private spectralFor(loaded: LoadedRuleset, trust: TrustOptions): Spectral {
     let byTrust = this.spectrals.get(loaded);
-    if (!byTrust) this.spectrals.set(loaded, (byTrust = new Map()));
+    if (!byTrust) this.spectrals.set(loaded, (byTrust = new BoundedMap(8)));
     const key = `${trust.allowRemote}\0${trust.allowedRoots.join('\0')}`;
     let spectral = byTrust.get(key);
     if (!spectral) {

@@ -1,15 +1,36 @@
 // Quick fixes for our diagnostics, a "show documentation" action per rule, and fix-all.
 // Fixes are computed from the findings cached for the document's current version, never from
-// a diagnostic that may describe older text.
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+// a diagnostic that may describe older text. The user's text is never lost to a stale edit:
+// - an edit is only returned if the document is still at the version the fix was computed for (fixes of
+//   large documents take a worker round trip, during which the user may type);
+// - where the client supports it, the edit is a versioned TextDocumentEdit, so the client itself refuses
+//   it if the document changed between our answer and the moment it is applied.
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMMANDS, DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../protocol';
-import type { Finding } from '../engine/types';
+import type { Finding, TextEdit } from '../engine/types';
 import { isDiagnosticData } from './diagnostics';
 import { findingsOfFile } from './document-linter';
 import { toLspTextEdits, sameRange } from './positions';
 import type { DocumentLint } from './lint-results';
 import type { ServerContext } from './context';
+
+/** Still at the version the fix was computed for? Otherwise its offsets point into text that is gone. */
+function isCurrent(context: ServerContext, uri: string, version: number): TextDocument | undefined {
+  const document = context.documents.get(uri);
+  return document && document.version === version ? document : undefined;
+}
+
+/**
+ * The edit of a fix computed for `version`, or undefined when the document has moved on (the fix is refused).
+ * Versioned (documentChanges) when the client supports it, so the client refuses it too if it is late.
+ */
+export function fixEdit(context: ServerContext, uri: string, version: number, edits: TextEdit[]): WorkspaceEdit | undefined {
+  const document = isCurrent(context, uri, version);
+  if (!document) return undefined;
+  const lspEdits = toLspTextEdits(document, edits);
+  return context.versionedEdits ? { documentChanges: [{ textDocument: { uri, version }, edits: lspEdits }] } : { changes: { [uri]: lspEdits } };
+}
 
 function kindRequested(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((requested) => kind === requested || kind.startsWith(requested + '.'));
@@ -58,13 +79,8 @@ export async function provideCodeActions(context: ServerContext, params: CodeAct
 
   if (lint && fixAllRequested) {
     const edits = await context.fixes.getFixAllEdits(lint.text, findingsOfFile(lint.result, lint.options.filePath), { format: lint.result.format });
-    if (edits.length > 0) {
-      actions.push({
-        title: 'Fix all safe API exposure problems',
-        kind: FIX_ALL_KIND,
-        edit: { changes: { [document.uri]: toLspTextEdits(document, edits) } },
-      });
-    }
+    const edit = edits.length > 0 ? fixEdit(context, document.uri, lint.version, edits) : undefined;
+    if (edit) actions.push({ title: 'Fix all safe API exposure problems', kind: FIX_ALL_KIND, edit });
   }
   return actions;
 }
@@ -90,13 +106,14 @@ async function quickFixes(context: ServerContext, document: TextDocument, lint: 
       data: { uri: document.uri, version: lint.version, fixId: fix.id, diagnostic } satisfies LazyFixData,
     }));
   }
-  return (await context.fixes.getFixes(lint.text, finding, { format: lint.result.format })).map((fix) => ({
-    title: fix.title,
-    kind: CodeActionKind.QuickFix,
-    diagnostics: [diagnostic],
-    isPreferred: fix.isPreferred === true,
-    edit: { changes: { [document.uri]: toLspTextEdits(document, fix.edits) } },
-  }));
+  const fixes = await context.fixes.getFixes(lint.text, finding, { format: lint.result.format });
+  const actions: CodeAction[] = [];
+  for (const fix of fixes) {
+    const edit = fixEdit(context, document.uri, lint.version, fix.edits);
+    if (!edit) return []; // the user typed meanwhile: offer nothing rather than edits for text that is gone
+    actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred === true, edit });
+  }
+  return actions;
 }
 
 /** Computes the edit of a lazily listed quick fix, if the document is still at the version it was listed for. */
@@ -109,6 +126,7 @@ export async function resolveCodeAction(context: ServerContext, action: CodeActi
   const finding = findingForDiagnostic(lint, data.diagnostic);
   const fix = finding && (await context.fixes.resolveFix(lint.text, finding, data.fixId, { format: lint.result.format }));
   // The user may have typed while the edit was computed: an edit for an older version would corrupt the text.
-  if (fix && document.version === data.version) action.edit = { changes: { [data.uri]: toLspTextEdits(document, fix.edits) } };
+  const edit = fix ? fixEdit(context, data.uri, data.version, fix.edits) : undefined;
+  if (edit) action.edit = edit;
   return action;
 }

@@ -29,6 +29,11 @@ export interface ServerContext {
    * spec takes seconds of the server's only thread.
    */
   lazyFixThreshold: number;
+  /**
+   * The client applies versioned TextDocumentEdits (workspace.workspaceEdit.documentChanges): every fix names
+   * the document version it was computed for, and the client refuses it if the document moved on since.
+   */
+  versionedEdits: boolean;
   /** Lint a document now instead of after its debounce (fix-all on save needs the current version's findings). */
   lintNow(uri: string): void;
 }

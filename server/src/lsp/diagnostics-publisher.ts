@@ -10,7 +10,16 @@ interface Published {
 }
 
 export class DiagnosticsPublisher {
+  /**
+   * Bound: one entry per open document (deleted on close) plus one per file "Lint workspace" published for
+   * (its problems stay listed; at most the workspace's OpenAPI files).
+   */
   private readonly byUri = new Map<string, Published>();
+
+  /** Entries held (resource-bound tests). */
+  get size(): number {
+    return this.byUri.size;
+  }
 
   constructor(private readonly connection: Connection) {}
 
@@ -22,9 +31,12 @@ export class DiagnosticsPublisher {
   }
 
   setExtra(uri: string, diagnostics: Diagnostic[]): void {
-    const entry = this.entry(uri);
-    if (entry.extra.length === 0 && diagnostics.length === 0) return;
+    const existing = this.byUri.get(uri);
+    // Nothing to clear: do not create an entry (it would outlive every document).
+    if ((existing?.extra.length ?? 0) === 0 && diagnostics.length === 0) return;
+    const entry = existing ?? this.entry(uri);
     entry.extra = diagnostics;
+    if (entry.lint.length === 0 && entry.extra.length === 0 && entry.version === undefined) this.byUri.delete(uri);
     this.send(uri, entry);
   }
 

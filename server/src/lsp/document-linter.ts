@@ -94,5 +94,6 @@ async function afterLint(context: ServerContext, uri: string, options: LintOptio
     if (!result.rulesetError) context.rulesetErrors.clear(rulesetFile);
   }
   if (result.rulesetError) context.rulesetErrors.report(rulesetFile ?? 'ruleset', result.rulesetError, result.ruleset);
-  context.rulesetWatch.track(uri, [...dependencies]);
+  // Closed while we asked the backend: tracking it now would keep its entry forever.
+  if (context.documents.get(uri)) context.rulesetWatch.track(uri, [...dependencies]);
 }

@@ -19,8 +19,15 @@ interface VersionWaiter {
 }
 
 export class LintResults {
+  /** Bound: one entry per open document (deleted on close). */
   private readonly byUri = new Map<string, DocumentLint>();
+  /** Bound: each waiter leaves on its result, a newer version, close, or its timeout (lintTimeoutMs). */
   private readonly waiters = new Set<VersionWaiter>();
+
+  /** Entries held (resource-bound tests). */
+  get size(): number {
+    return this.byUri.size + this.waiters.size;
+  }
 
   set(lint: DocumentLint): void {
     this.byUri.set(lint.uri, lint);

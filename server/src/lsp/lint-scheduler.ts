@@ -11,7 +11,13 @@ interface DocumentLintState {
 }
 
 export class LintScheduler {
+  /** Bound: one entry per document with a lint waiting or running; removed when it is done or the document closes. */
   private readonly states = new Map<string, DocumentLintState>();
+
+  /** Entries held (resource-bound tests). */
+  get size(): number {
+    return this.states.size;
+  }
 
   constructor(
     private readonly runner: LintRunner,

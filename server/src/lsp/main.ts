@@ -7,7 +7,7 @@ import { log } from './context';
 import { parseServerArgs, SERVER_USAGE } from './server-args';
 
 export { startServer } from './server';
-export type { ServerOptions } from './server';
+export type { ServerOptions, ServerHandle } from './server';
 export type { LintBackend, LintCancellation } from './lint-backend';
 
 function main(): void {

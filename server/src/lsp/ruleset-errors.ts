@@ -5,11 +5,21 @@ import type { DiagnosticsPublisher } from './diagnostics-publisher';
 import { rulesetErrorDiagnostic } from './diagnostics';
 import { pathToUri } from './workspace';
 import { log } from './context';
+import { BoundedMap } from '../engine/bounded-map';
 
 export class RulesetErrors {
-  /** Ruleset file → current error. */
-  private readonly errors = new Map<string, string>();
-  private readonly shown = new Set<string>();
+  /** Ruleset file → current error. Bound: 256 ruleset files; an entry goes when its ruleset loads again. */
+  private readonly errors = new BoundedMap<string, string>(256);
+  /**
+   * Errors already shown as a message (ruleset file + error). Bound: 256; a ruleset broken many times in
+   * different ways without ever loading in between forgets the oldest (it would only be shown again).
+   */
+  private readonly shown = new BoundedMap<string, true>(256);
+
+  /** Entries held (resource-bound tests). */
+  get size(): number {
+    return this.errors.size + this.shown.size;
+  }
 
   constructor(
     private readonly connection: Connection,
@@ -21,7 +31,7 @@ export class RulesetErrors {
     const key = `${rulesetFile}\n${error}`;
     this.errors.set(rulesetFile, error);
     if (!this.shown.has(key)) {
-      this.shown.add(key);
+      this.shown.set(key, true);
       void this.connection
         .sendNotification('window/showMessage', {
         type: MessageType.Warning,
@@ -39,7 +49,7 @@ export class RulesetErrors {
   /** The ruleset loaded fine: forget its error, so the same error breaking it again is shown again. */
   clear(rulesetFile: string): void {
     if (!this.errors.delete(rulesetFile)) return;
-    for (const key of [...this.shown]) if (key.startsWith(rulesetFile + '\n')) this.shown.delete(key);
+    for (const key of [...this.shown.keys()]) if (key.startsWith(rulesetFile + '\n')) this.shown.delete(key);
     this.publisher.setExtra(pathToUri(rulesetFile), []);
   }
 

@@ -15,7 +15,13 @@ import { log } from './context';
 export const RULESET_GLOB = '**/.spectral.{yaml,yml,json,js,mjs,cjs}';
 
 export class RulesetWatch {
+  /** Bound: one entry per open document (forgotten on close), each the files of one ruleset. */
   private readonly byUri = new Map<string, Set<string>>();
+
+  /** Entries held (resource-bound tests). */
+  get size(): number {
+    return this.byUri.size;
+  }
   private registeredKey = '';
   private registration: Promise<Disposable> | undefined;
 

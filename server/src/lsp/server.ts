@@ -5,6 +5,7 @@ import {
   CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   FileChangeType,
+  MessageType,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
@@ -56,6 +57,12 @@ type LintTrigger = 'open' | 'change' | 'save' | 'refresh';
 /** Runs a handler; on failure logs and answers `fallback`, so one bad request never takes the server down. */
 const DEFAULT_LAZY_FIX_THRESHOLD = 256 * 1024;
 
+/** What startServer returns: introspection for in-process tests (resource bounds); clients never see it. */
+export interface ServerHandle {
+  /** How many entries each per-document store holds right now; all 0 once every document is closed. */
+  resourceCounts(): Record<string, number>;
+}
+
 function guarded<P, R>(connection: Connection, name: string, fallback: R, handler: (params: P) => R | Promise<R>) {
   return async (params: P): Promise<R> => {
     try {
@@ -67,7 +74,7 @@ function guarded<P, R>(connection: Connection, name: string, fallback: R, handle
   };
 }
 
-export function startServer(connection: Connection, options: ServerOptions = {}): void {
+export function startServer(connection: Connection, options: ServerOptions = {}): ServerHandle {
   const documents = new TextDocuments(TextDocument);
   let context: ServerContext | undefined;
   let scheduler: LintScheduler | undefined;
@@ -120,6 +127,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }),
       trust: { trustWorkspaceCode: options.trustWorkspaceCode === true || initOptions.workspaceTrusted === true },
       lintNow: (uri) => scheduler?.flush(uri),
+      versionedEdits: capabilities.workspace?.workspaceEdit?.documentChanges === true,
       lazyFixThreshold: capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit')
         ? options.lazyFixThreshold ?? DEFAULT_LAZY_FIX_THRESHOLD
         : Number.POSITIVE_INFINITY,
@@ -222,12 +230,31 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return { files: 0, findings: 0 };
     }
   });
-  connection.onCodeAction(guarded(connection, 'Code actions', [], (params) => (context ? provideCodeActions(context, params) : [])));
+  // Quick fixes that could not be computed (say the quick-fix worker died; it is replaced on the next request):
+  // the user asked for them, so say so once in a message rather than only in the log.
+  const fixesFailed = (error: unknown) => {
+    void connection
+      .sendNotification('window/showMessage', {
+        type: MessageType.Warning,
+        message: `API Exposure Lint: quick fixes could not be computed (${error instanceof Error ? error.message : String(error)}); try again.`,
+      })
+      .catch(() => undefined);
+  };
+  connection.onCodeAction(async (params) => {
+    try {
+      return context ? await provideCodeActions(context, params) : [];
+    } catch (error) {
+      logError({ connection }, 'Code actions', error);
+      fixesFailed(error);
+      return [];
+    }
+  });
   connection.onCodeActionResolve(async (action: CodeAction) => {
     try {
       return context ? await resolveCodeAction(context, action) : action;
     } catch (error) {
       logError({ connection }, 'Code action resolve', error);
+      fixesFailed(error);
       return action; // unresolved: the client applies nothing
     }
   });
@@ -246,4 +273,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.listen(connection);
   connection.listen();
+  return {
+    resourceCounts: () => ({
+      documents: documents.keys().length,
+      justOpened: justOpened.size,
+      scheduled: scheduler?.size ?? 0,
+      results: context?.results.size ?? 0,
+      published: context?.publisher.size ?? 0,
+      settings: context?.settings.size ?? 0,
+      rulesetWatch: context?.rulesetWatch.size ?? 0,
+    }),
+  };
 }

@@ -4,6 +4,7 @@ import type { Connection } from 'vscode-languageserver';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type AudienceSetting, type Settings } from '../protocol';
 import { AUDIENCES } from '../engine/types';
 import { log } from './context';
+import { BoundedMap } from '../engine/bounded-map';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -54,7 +55,12 @@ export function normalizeSettings(raw: unknown, base: Settings = DEFAULT_SETTING
  * didChangeConfiguration payload) apply to every document.
  */
 export class SettingsStore {
-  private readonly cache = new Map<string, Promise<Settings>>();
+  /**
+   * Per document uri. Bound: 1024 uris (least recently used dropped, asked for again when needed); open
+   * documents are forgotten on close and everything on didChangeConfiguration. "Lint workspace" asks for
+   * every file of the workspace, which is why the bound matters.
+   */
+  private readonly cache = new BoundedMap<string, Promise<Settings>>(1024);
   private global: Settings;
 
   constructor(
@@ -88,6 +94,11 @@ export class SettingsStore {
     if (isRecord(payload) && isRecord(payload[SETTINGS_SECTION])) {
       this.global = normalizeSettings(payload[SETTINGS_SECTION]);
     }
+  }
+
+  /** Entries held (resource-bound tests). */
+  get size(): number {
+    return this.cache.size;
   }
 
   forget(uri: string): void {

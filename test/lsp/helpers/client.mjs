@@ -201,9 +201,11 @@ export function startInMemoryServer({ serverOptions, ...clientOptions } = {}) {
   const clientToServer = new PassThrough();
   const serverToClient = new PassThrough();
   const serverConnection = createConnection(new StreamMessageReader(clientToServer), new StreamMessageWriter(serverToClient));
-  startServer(serverConnection, serverOptions);
+  const server = startServer(serverConnection, serverOptions);
   const clientConnection = createMessageConnection(new ClientReader(serverToClient), new ClientWriter(clientToServer));
   const client = new TestClient(clientConnection, clientOptions);
+  /** The server's introspection handle (resourceCounts()), in-process only. */
+  client.server = server;
   const dispose = client.dispose.bind(client);
   client.dispose = () => {
     dispose();

@@ -2,6 +2,7 @@
 // and trust setting, and again only when one of the files it was built from changed on disk.
 import type { EngineHost, TrustOptions } from '../host';
 import { loadRulesetFile, type LoadedRuleset } from './load';
+import { BoundedMap } from '../bounded-map';
 
 interface Entry {
   promise: Promise<LoadedRuleset>;
@@ -9,7 +10,12 @@ interface Entry {
 }
 
 export class RulesetCache {
-  private readonly entries = new Map<string, Entry>();
+  /**
+   * Per ruleset file × trust × remote setting. Bound: 64 entries, least recently used dropped (it is loaded
+   * again if needed). A ruleset broken and repaired replaces its own entry; a failed load leaves none.
+   */
+  static readonly MAX_ENTRIES = 64;
+  private readonly entries = new BoundedMap<string, Entry>(RulesetCache.MAX_ENTRIES);
 
   constructor(private readonly host: EngineHost) {}
 

@@ -20,6 +20,7 @@ import { RulesetLoadError, oneLine } from './errors';
 import { preprocessRuleset, mergeAudienceConfigs } from './preprocess';
 import { guardRuleFunctions } from './guard-functions';
 import { bundleRulesetCode } from './bundle';
+import { BoundedMap } from '../bounded-map';
 
 export interface LoadedRuleset {
   /** The ruleset file path or built-in name. */
@@ -193,7 +194,8 @@ function remoteLoader(fetchText: (url: string) => Promise<{ text(): Promise<stri
 const REMOTE_TIMEOUT_MS = 10000;
 /** Remote rulesets are cached per process: editors re-lint on every keystroke, CLIs lint many files. */
 const REMOTE_CACHE_TTL_MS = 5 * 60 * 1000;
-const remoteCache = new Map<string, { text: string; contentType: string | null; at: number }>();
+/** Bound: 32 URLs (least recently used dropped), each kept at most REMOTE_CACHE_TTL_MS. */
+const remoteCache = new BoundedMap<string, { text: string; contentType: string | null; at: number }>(32);
 
 function cachedResponse(entry: { text: string; contentType: string | null }) {
   return {

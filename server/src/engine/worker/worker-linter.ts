@@ -7,7 +7,7 @@ import type { EngineLogger } from '../host';
 import type { LintOptions } from '../lint-options';
 import type { Finding, LintResult } from '../types';
 import { Linter } from '../linter';
-import { RulesetLoadError } from '../ruleset/errors';
+import { RulesetLoadError, oneLine } from '../ruleset/errors';
 import { documentFinding, notLintedResult } from '../document-findings';
 import type { FromWorker, ToWorker } from './messages';
 import { CURRENT_RULE_BYTES, LINT_CLOCK_BYTES } from './messages';
@@ -111,6 +111,7 @@ export class WorkerLinter {
 
   lint(options: LintOptions, token?: LintCancellationToken): Promise<LintResult> {
     if (this.disposed) return Promise.reject(new Error('WorkerLinter disposed'));
+    this.dropCancelled();
     return new Promise((resolve, reject) => {
       this.queue.push({ options, token, disabledRules: [...(options.disabledRules ?? [])], timedOutRules: [], resolve, reject });
       this.pump();
@@ -150,6 +151,16 @@ export class WorkerLinter {
     }
   }
 
+  /** Queued jobs whose caller gave up (the user typed on): dropped now rather than kept, with their text, until a worker is free. */
+  private dropCancelled(): void {
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      const job = this.queue[i];
+      if (!job.token?.isCancellationRequested) continue;
+      this.queue.splice(i, 1);
+      job.reject(new LintCancelledError());
+    }
+  }
+
   private idleWorker(): LintWorker | undefined {
     const idle = this.workers.find((w) => !w.job && !w.exited);
     if (idle) return idle;
@@ -157,7 +168,7 @@ export class WorkerLinter {
     const worker = new LintWorker(this.options.workerScript, this.options.maxMemoryMb ?? 4096, this.options.proxy);
     worker.worker.on('message', (message: FromWorker) => this.onMessage(worker, message));
     worker.worker.on('error', (error) => this.onCrash(worker, error));
-    worker.worker.on('exit', () => this.onCrash(worker, new Error('the lint worker exited')));
+    worker.worker.on('exit', (code) => this.onCrash(worker, new Error(`it exited unexpectedly (exit code ${code})`)));
     this.workers.push(worker);
     return worker;
   }
@@ -246,15 +257,24 @@ export class WorkerLinter {
     this.workers.splice(this.workers.indexOf(worker), 1);
   }
 
+  /**
+   * A worker died on its own (process.exit or an uncaught exception in a rule function, out of memory): it is
+   * dropped (the next job gets a new one), and only its job gets one finding saying so. Whatever the dead
+   * worker had computed is lost with it, so no partial result can ever reach the caller. Other jobs run on.
+   */
   private onCrash(worker: LintWorker, error: Error): void {
     if (worker.exited) return;
     worker.exited = true;
     this.workers.splice(this.workers.indexOf(worker), 1);
+    const rule = worker.currentRule();
     const job = this.finish(worker);
+    const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+    const reason = outOfMemory ? `it needed more than ${this.options.maxMemoryMb ?? 4096} MB of memory` : `the lint worker crashed: ${oneLine(error.message)}`;
+    const where = job && rule ? ` while rule "${rule}" was running` : '';
+    this.options.log?.error(`Lint worker stopped${job ? ` linting ${job.options.filePath}` : ''}${where}: ${reason}; a new worker takes over`);
     if (job) {
-      const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
-      const reason = outOfMemory ? `it needed more than ${this.options.maxMemoryMb ?? 4096} MB of memory` : `the lint worker failed: ${error.message}`;
-      job.resolve(stoppedResult(job.options, 'lint-error', `Linting stopped: ${reason}`));
+      const message = `Linting stopped: ${reason}${where}. The worker was replaced; this document is linted again on its next change.`;
+      job.resolve(stoppedResult(job.options, 'lint-error', message));
     }
     this.pump();
   }
