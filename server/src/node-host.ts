@@ -44,6 +44,7 @@ export function createNodeHost(log: EngineLogger = silentLogger, options: NodeHo
           return false;
         }
       },
+      realPath: (path) => fs.realpath(path),
       mtime: async (path) => {
         try {
           return (await fs.stat(path)).mtimeMs;
