@@ -92,7 +92,10 @@ export class Linter {
       operations,
       ruleset: loaded.name,
     };
-    if (graph && graph.files.length > 0) result.references = graph.files;
+    const read = graph ? graph.files.filter((file) => graph.loaded.has(file)) : [];
+    const unread = graph ? graph.files.filter((file) => !graph.loaded.has(file)) : [];
+    if (read.length > 0) result.references = read;
+    if (unread.length > 0) result.missingReferences = unread;
     if (fromFiles.length > 0) result.referencedOperations = fromFiles;
     if (rulesetError) result.rulesetError = rulesetError;
     if (loaded.untrustedCodeSkipped) result.untrustedCodeSkipped = loaded.untrustedCodeSkipped;

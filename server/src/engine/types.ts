@@ -126,8 +126,10 @@ export interface LintResult {
   rulesetError?: string;
   /** Workspace code (custom functions, JS/npm rulesets) not run because the workspace is not trusted. */
   untrustedCodeSkipped?: string[];
-  /** Local files the document reaches through `$ref`s (transitively), read or not: what to re-lint it for. */
+  /** Local files the document reaches through `$ref`s (transitively) and that were read. */
   references?: string[];
+  /** Local files it `$ref`s that could not be read (missing, refused): creating one changes its results. */
+  missingReferences?: string[];
   /** Operations of referenced files, as this document uses them (with its audience), by file. */
   referencedOperations?: ReferencedOperation[];
 }

@@ -10,6 +10,7 @@ import { findingsOfFile } from './document-linter';
 import { toLspTextEdits, sameRange } from './positions';
 import type { DocumentLint } from './lint-results';
 import type { ServerContext } from './context';
+import { referencedQuickFixes } from './referenced-fixes';
 
 function kindRequested(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((requested) => kind === requested || kind.startsWith(requested + '.'));
@@ -47,6 +48,8 @@ export async function provideCodeActions(context: ServerContext, params: CodeAct
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
       if (lint) actions.push(...(await quickFixes(context, document, lint, diagnostic)));
+      // Findings that roots report in this file ($ref'd fragment).
+      actions.push(...(await referencedQuickFixes(context, document.uri, diagnostic)));
       const href = diagnostic.codeDescription?.href;
       if (href && !documented.has(diagnostic.code)) {
         documented.add(diagnostic.code);

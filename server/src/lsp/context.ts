@@ -10,6 +10,7 @@ import type { SettingsStore } from './settings';
 import type { TrustState } from './lint-request';
 import type { WorkspaceFolders } from './workspace';
 import type { FixProvider } from './fix-provider';
+import type { CrossFile } from './cross-file';
 
 export interface ServerContext {
   connection: Connection;
@@ -29,6 +30,8 @@ export interface ServerContext {
    * spec takes seconds of the server's only thread.
    */
   lazyFixThreshold: number;
+  /** Multi-file descriptions: the reverse $ref index and the findings roots report in other files. */
+  crossFile: CrossFile;
   /** Lint a document now instead of after its debounce (fix-all on save needs the current version's findings). */
   lintNow(uri: string): void;
 }

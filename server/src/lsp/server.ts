@@ -37,6 +37,7 @@ import { provideHover } from './hover';
 import { provideCodeLenses } from './code-lens';
 import { lintWorkspace } from './lint-workspace';
 import { log, logError, type ServerContext } from './context';
+import { CrossFile } from './cross-file';
 
 export interface ServerOptions {
   /** Defaults to the engine running on this thread. */
@@ -71,6 +72,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let context: ServerContext | undefined;
   let scheduler: LintScheduler | undefined;
   const justOpened = new Set<string>();
+  let watchFiles = false;
 
   const requestLint = (uri: string, trigger: LintTrigger) => {
     if (!context || !scheduler) return;
@@ -97,6 +99,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     folders.set(params.workspaceFolders, params.rootUri);
     const publisher = new DiagnosticsPublisher(connection);
     const watched = capabilities.workspace?.didChangeWatchedFiles;
+    watchFiles = watched?.dynamicRegistration === true;
     const logger = {
       info: (m: string) => log(connection, 'info', m),
       warn: (m: string) => log(connection, 'warn', m),
@@ -119,11 +122,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }),
       trust: { trustWorkspaceCode: options.trustWorkspaceCode === true || initOptions.workspaceTrusted === true },
       lintNow: (uri) => scheduler?.flush(uri),
+      crossFile: undefined as unknown as CrossFile, // set just below: it needs the context
       lazyFixThreshold: capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit')
         ? options.lazyFixThreshold ?? DEFAULT_LAZY_FIX_THRESHOLD
         : Number.POSITIVE_INFINITY,
     };
     const ctx = context;
+    ctx.crossFile = new CrossFile(ctx, (uri) => requestLint(uri, 'refresh'));
     scheduler = new LintScheduler(
       (uri, token) => lintDocument(ctx, uri, token),
       (uri, error) => logError(ctx, `Lint of ${uri}`, error),
@@ -145,6 +150,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const ctx = context;
     try {
       await ctx.rulesetWatch.start();
+      await ctx.crossFile.start(watchFiles);
       await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
     } catch (error) {
       // Clients without dynamic registration still send these notifications if they are configured to.
@@ -153,6 +159,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     try {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         ctx.folders.change(event.added, event.removed);
+        ctx.crossFile.onFoldersChanged();
         relintAll();
       });
     } catch {
@@ -180,6 +187,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     context.rulesetWatch.forget(uri);
     context.settings.forget(uri);
     context.publisher.clear(uri);
+    context.crossFile.onClose(uri);
   });
 
   connection.onDidChangeConfiguration((params) => {
@@ -198,6 +206,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       context.backend.invalidate(change.type === FileChangeType.Changed ? filePath : undefined);
     }
     if (relevant) relintAll();
+    context.crossFile.onWatchedFiles(params.changes).catch((error: unknown) => logError({ connection }, 'Watched files', error));
   });
 
   connection.onNotification(TRUST_CHANGED_NOTIFICATION, (params: TrustChangedParams) => {
@@ -229,6 +238,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onShutdown(async () => {
     scheduler?.dispose();
+    context?.crossFile.dispose();
     try {
       await context?.backend.dispose?.();
       await context?.fixes.dispose?.();
