@@ -95,12 +95,12 @@ test('a fragment deleted on disk: the root reports the broken $ref and the fragm
 
 test('bad references: a $ref cycle across files is reported where it closes, other results still come', async (t) => {
   const { client, workspace } = await splitWorkspace(t);
-  const { uri } = await client.openFile(workspace.file('broken/root.yaml'));
+  const { uri } = await client.openFile(workspace.file('bad-refs/root.yaml'));
   const own = await client.waitForDiagnostics(uri, hasCode('invalid-ref'), DEADLINE);
   const messages = own.diagnostics.filter((d) => d.code === 'invalid-ref').map((d) => d.message).join('\n');
   assert.match(messages, /missing\.yaml/);
   assert.match(messages, /outside the workspace/);
-  const loop = await client.waitForDiagnostics(workspace.uri('broken/loop-b.yaml'), hasCode('ref-cycle'), DEADLINE);
+  const loop = await client.waitForDiagnostics(workspace.uri('bad-refs/loop-b.yaml'), hasCode('ref-cycle'), DEADLINE);
   assert.match(loop.diagnostics.find((d) => d.code === 'ref-cycle').message, /loop-a\.yaml → loop-b\.yaml → loop-a\.yaml/);
 });
 
@@ -152,4 +152,48 @@ test('a fix that needs the root edits both files in one WorkspaceEdit, each in i
   await client.change(publicUri, fixedRoot);
   await client.change(pet, fixedPet);
   await client.nextDiagnostics(pet, (p) => !hasCode('external-oauth2')(p) && hasCode('external-rate-limit')(p), DEADLINE);
+});
+
+test('go to definition and hover on a $ref: relative file, file with a JSON pointer, and local', async (t) => {
+  const { client, workspace } = await splitWorkspace(t);
+  const publicUri = workspace.uri('public.yaml');
+  const pet = workspace.uri('paths/pet.json');
+  await client.openFile(workspace.file('public.yaml'));
+  const { text: petText } = await client.openFile(workspace.file('paths/pet.json'));
+  const at = (uri, line, character) => ({ textDocument: { uri }, position: { line, character } });
+
+  // `    $ref: ./paths/pets.yaml` (line 14): the whole fragment, from its first key.
+  const toFile = await client.request('textDocument/definition', at(publicUri, 14, 14));
+  assert.equal(toFile.uri, workspace.uri('paths/pets.yaml'));
+  assert.equal(toFile.range.start.line, 1);
+
+  // `"404": { "$ref": "../public.yaml#/components/responses/NotFound" }`: the NotFound key in the root.
+  const line = petText.split('\n').findIndex((l) => l.includes('NotFound'));
+  const toPointer = await client.request('textDocument/definition', at(pet, line, petText.split('\n')[line].indexOf('NotFound')));
+  assert.equal(toPointer.uri, publicUri);
+  assert.equal(toPointer.range.start.line, 19);
+  const hover = await client.request('textDocument/hover', at(pet, line, petText.split('\n')[line].indexOf('NotFound')));
+  assert.match(hover.contents.value, /→ `\.\.\/public\.yaml#\/components\/responses\/NotFound`/);
+  assert.match(hover.contents.value, /NotFound:\n {6}\$ref: \.\/components\/responses\/not-found\.yaml/);
+
+  // A local ref, typed in an untitled-free way: in the root itself.
+  const local = `${client.textOf(publicUri)}x-shortcut:\n  $ref: '#/components/responses/NotFound'\n`;
+  await client.change(publicUri, local);
+  const localLine = local.split('\n').findIndex((l) => l.includes("'#/components"));
+  const toLocal = await client.request('textDocument/definition', at(publicUri, localLine, 12));
+  assert.equal(toLocal.uri, publicUri);
+  assert.equal(toLocal.range.start.line, 19);
+});
+
+test('hover on an operation of a shared fragment shows its audience in each root', async (t) => {
+  const { client, workspace } = await splitWorkspace(t);
+  const pets = workspace.uri('paths/pets.yaml');
+  await client.openFile(workspace.file('paths/pets.yaml'));
+  await client.waitForDiagnostics(pets, (p) => hasCode('external-oauth2')(p) && hasCode('internal-permission-scopes')(p), DEADLINE);
+  const hover = await client.request('textDocument/hover', { textDocument: { uri: pets }, position: { line: 3, character: 4 } });
+  const text = hover.contents.value;
+  assert.match(text, /\*\*GET \/pets\*\* · used by 2 root documents/);
+  assert.match(text, /In `internal\.json`: audience `company-internal` \(internal\), from info\.x-audience/);
+  assert.match(text, /In `public\.yaml`: audience `external-public` \(external\), from info\.x-audience/);
+  assert.match(text, /✗ \[`external-oauth2`\]/);
 });

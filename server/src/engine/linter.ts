@@ -8,7 +8,7 @@ import type { AudienceConfig, Finding, LintResult, OperationAudience } from './t
 import { createDocument, detectFormat, DocumentRefusedError, isOpenApiData, looksLikeOpenApi } from './document';
 import { DOCUMENT_START, documentFinding, notLintedResult } from './document-findings';
 import { createRefResolver, setOpenDocuments } from './ref-resolver';
-import { buildRefGraph, type RefGraph } from './ref-graph';
+import { buildRefGraph, hasExternalRefs, type RefGraph } from './ref-graph';
 import { placeReferencedFindings, referencedOperations } from './referenced-findings';
 import { resolveOperationAudiences } from './audience';
 import { setExposureConfig } from './exposure-context';
@@ -47,8 +47,6 @@ function refused(filePath: string, text: string, error: DocumentRefusedError): L
   return notLintedResult(filePath, text, documentFinding(error.code, error.message));
 }
 
-/** A `$ref` whose value does not start with '#': it names another file (or a URL). */
-const EXTERNAL_REF = /["']?\$ref["']?\s*:\s*["']?(?!#)[^\s"'#]/;
 
 export class Linter {
   private readonly rulesets: RulesetCache;
@@ -156,7 +154,7 @@ export class Linter {
   /** The files the document reaches through $refs, read like Spectral reads them (open editor text first). */
   private async refGraph(document: Document, options: LintOptions): Promise<RefGraph | undefined> {
     // Most documents have only local refs: no walk at all for them.
-    if (!EXTERNAL_REF.test(options.text)) return undefined;
+    if (!hasExternalRefs(options.text)) return undefined;
     const open = new Map(Object.entries(options.openDocuments ?? {}).map(([file, text]) => [nodePath.resolve(file), text]));
     try {
       return await buildRefGraph({

@@ -90,6 +90,14 @@ interface ParsedFile {
   document?: Document<unknown, any>;
 }
 
+/** A `$ref` whose value does not start with '#': it names another file (or a URL). */
+const EXTERNAL_REF = /["']?\$ref["']?\s*:\s*["']?(?!#)[^\s"'#]/;
+
+/** Cheap test on text: may this document `$ref` other files? Most documents only have local refs. */
+export function hasExternalRefs(text: string): boolean {
+  return EXTERNAL_REF.test(text);
+}
+
 /** A `$ref` value split into the file it names (absolute; undefined for a local ref) and the JSON path after '#'. */
 export function parseRef(ref: string, fromFile: string): { file?: string; remote?: string; pointer: JsonPath } {
   const hash = ref.indexOf('#');

@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import { DidChangeWatchedFilesNotification, FileChangeType, type FileEvent } from 'vscode-languageserver';
 import type { LintResult } from '../engine/types';
 import { looksLikeFragment } from '../engine/fragments';
+import { hasExternalRefs } from '../engine/ref-graph';
 import { buildLintRequest } from './lint-request';
 import { LintScheduler } from './lint-scheduler';
 import { RefIndex, type RootScanOptions } from './ref-index';
@@ -47,8 +48,9 @@ export class CrossFile {
     this.background.dispose();
   }
 
-  /** Texts of open documents a root's lint reads instead of the disk. */
-  openTexts(rootFile: string): Record<string, string> {
+  /** Texts of open documents a root's lint reads instead of the disk (none when it $refs no other file). */
+  openTexts(rootFile: string, rootText: string): Record<string, string> {
+    if (!hasExternalRefs(rootText)) return {};
     const known = this.index.isRoot(rootFile) ? new Set(this.index.filesOfRoot(rootFile)) : undefined;
     const texts: Record<string, string> = {};
     for (const document of this.context.documents.all()) {
@@ -66,7 +68,8 @@ export class CrossFile {
     else this.forgetRoot(uri, filePath);
     if (this.propagated.get(uri) === version) return;
     this.propagated.set(uri, version);
-    if (!result.isOpenApi || !this.index.isRoot(filePath)) await this.index.ensureScanned(this.context.folders.all(), this.scanOptions());
+    // A document that is not a root may be a fragment: find the roots of the workspace (once).
+    if (!result.isOpenApi) await this.index.ensureScanned(this.context.folders.all(), this.scanOptions());
     const roots = this.index.rootsOf(filePath).filter((root) => root !== filePath);
     for (const root of roots) this.relintRoot(pathToUri(root));
     const unreferenced = !result.isOpenApi && roots.length === 0 && looksLikeFragment(text);
@@ -129,7 +132,7 @@ export class CrossFile {
       byUri.set(uri, list);
     }
     const before = this.index.set(rootFile, [...(result.references ?? []), ...(result.missingReferences ?? [])]);
-    const lint: RootLint = { rootUri, rootFile, byUri };
+    const lint: RootLint = { rootUri, rootFile, byUri, operations: result.referencedOperations };
     this.republish([...this.findings.set(lint), ...before.map(pathToUri), ...(result.references ?? []).map(pathToUri)]);
   }
 
@@ -183,7 +186,7 @@ export class CrossFile {
       this.forgetRoot(rootUri, rootFile);
       return;
     }
-    request.options.openDocuments = this.openTexts(rootFile);
+    request.options.openDocuments = this.openTexts(rootFile, text);
     const result = await this.context.backend.lint(request.options, token);
     if (token.isCancellationRequested || this.context.documents.get(rootUri)) return;
     if (!result.isOpenApi) this.forgetRoot(rootUri, rootFile);

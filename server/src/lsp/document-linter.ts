@@ -59,7 +59,7 @@ export async function lintDocument(context: ServerContext, uri: string, token: C
   }
 
   // A root reads the editor's unsaved text of the files it $refs.
-  request.options.openDocuments = context.crossFile.openTexts(request.options.filePath);
+  request.options.openDocuments = context.crossFile.openTexts(request.options.filePath, text);
   sendStatus(context, { uri, ruleset: request.options.rulesetFile ?? '', isOpenApi: true, state: 'linting' });
   const result = await runLint(context, request.options, settings, token);
   if (!result || isStale()) return;

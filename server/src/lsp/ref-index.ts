@@ -5,13 +5,12 @@
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { looksLikeOpenApi } from '../engine/document';
-import { referencedFiles } from '../engine/ref-graph';
+import { hasExternalRefs, referencedFiles } from '../engine/ref-graph';
 
 /** Bounds of the scan: a monorepo with thousands of YAML files must not stall the server. */
 export const SCAN_LIMITS = { maxFiles: 5000, maxFileBytes: 2 * 1024 * 1024 };
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 const CANDIDATE = /\.(ya?ml|json)$/i;
-const EXTERNAL_REF = /["']?\$ref["']?\s*:\s*["']?(?!#)[^\s"'#]/;
 
 export interface RootScanOptions {
   /** Directories `$ref`s of a root may read (its workspace folder and allowedRefRoots). */
@@ -65,7 +64,7 @@ export class RefIndex {
 
   /** A file was created or changed on disk (or its editor text changed): is it a root, and what does it reference? */
   async refresh(filePath: string, text: string | undefined, options: RootScanOptions): Promise<string[]> {
-    if (text === undefined || !looksLikeOpenApi(text) || !EXTERNAL_REF.test(text)) return this.delete(filePath);
+    if (text === undefined || !looksLikeOpenApi(text) || !hasExternalRefs(text)) return this.delete(filePath);
     const files = await referencedFiles({ filePath, text, trust: { allowedRoots: await options.allowedRootsFor(filePath) }, readFile: options.readFile });
     return this.set(filePath, files);
   }

@@ -3,7 +3,7 @@
 // that use it, identical findings merged, each saying through which root and `$ref` it was found.
 import path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
-import type { Finding } from '../engine/types';
+import type { Finding, ReferencedOperation } from '../engine/types';
 import { toDiagnostic } from './diagnostics';
 import { toLspRange } from './positions';
 import { pathToUri } from './workspace';
@@ -13,6 +13,8 @@ export interface RootLint {
   rootFile: string;
   /** Every finding of the root's lint, by the uri of the file it is in (the root's own included). */
   byUri: Map<string, Finding[]>;
+  /** Operations of the files it $refs, with the audience they have in this root. */
+  operations?: ReferencedOperation[];
 }
 
 /** A document that looks like a piece of an OpenAPI document but that no root in the workspace uses. */

@@ -38,6 +38,8 @@ import { provideCodeLenses } from './code-lens';
 import { lintWorkspace } from './lint-workspace';
 import { log, logError, type ServerContext } from './context';
 import { CrossFile } from './cross-file';
+import { provideDefinition, provideRefHover } from './ref-navigation';
+import { provideFragmentHover } from './fragment-hover';
 
 export interface ServerOptions {
   /** Defaults to the engine running on this thread. */
@@ -138,6 +140,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         hoverProvider: true,
+        definitionProvider: true,
         codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -233,7 +236,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return action; // unresolved: the client applies nothing
     }
   });
-  connection.onHover(guarded(connection, 'Hover', null, (params) => (context ? provideHover(context, params) : null)));
+  connection.onHover(
+    guarded(connection, 'Hover', null, async (params) => {
+      if (!context) return null;
+      // A $ref under the cursor first, then the operation (of this document, or of a fragment as its roots use it).
+      return (await provideRefHover(context, params)) ?? provideHover(context, params) ?? provideFragmentHover(context, params);
+    }),
+  );
+  connection.onDefinition(guarded(connection, 'Definition', null, (params) => (context ? provideDefinition(context, params) : null)));
   connection.onCodeLens(guarded(connection, 'CodeLens', [], (params) => (context ? provideCodeLenses(context, params) : [])));
 
   connection.onShutdown(async () => {
