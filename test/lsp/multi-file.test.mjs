@@ -73,6 +73,16 @@ test('closing the fragment clears its findings when no root of it is open', asyn
   await client.nextDiagnostics(pets, (p) => p.diagnostics.length === 0, DEADLINE);
 });
 
+test('closing the root clears what it published on fragments that are not open', async (t) => {
+  const { client, workspace } = await splitWorkspace(t);
+  const publicUri = workspace.uri('public.yaml');
+  await client.openFile(workspace.file('public.yaml'));
+  const pet = workspace.uri('paths/pet.json');
+  await client.waitForDiagnostics(pet, hasCode('external-oauth2'), DEADLINE);
+  await client.close(publicUri);
+  await client.nextDiagnostics(pet, (p) => p.diagnostics.length === 0, DEADLINE);
+});
+
 test('a fragment deleted on disk: the root reports the broken $ref and the fragment keeps no findings', async (t) => {
   const { client, workspace } = await splitWorkspace(t);
   const publicUri = workspace.uri('public.yaml');

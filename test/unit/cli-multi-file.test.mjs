@@ -59,10 +59,14 @@ test('a fragment on its own is explained, not linted; an unrelated YAML file kee
   assert.match(stderr, /skipped compose\.yaml: not an OpenAPI or Swagger document/);
 });
 
-test('SARIF locations point into the fragments', async () => {
+test('SARIF, GitHub and GitLab locations point into the fragments', async () => {
   const { stdout } = await runCliInProcess(SPLIT, ['--format', 'sarif', 'public.yaml']);
   const uris = new Set(JSON.parse(stdout).runs[0].results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri));
   assert.ok(uris.has('paths/pets.yaml') && uris.has('paths/pet.json'), [...uris].join(', '));
+  const github = await runCliInProcess(SPLIT, ['--format', 'github', 'public.yaml']);
+  assert.match(github.stdout, /^::error file=paths\/pets\.yaml,line=2,/m);
+  const gitlab = JSON.parse((await runCliInProcess(SPLIT, ['--format', 'gitlab', 'public.yaml'])).stdout);
+  assert.ok(gitlab.some((issue) => issue.location.path === 'paths/pet.json'));
 });
 
 test('bad references: a cycle across files, a missing file and one outside the repository are reported; the rest is linted', async () => {

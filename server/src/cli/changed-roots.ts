@@ -50,7 +50,14 @@ export async function addRootsOfChangedFragments(selection: ChangeSelection, pat
       if (stat.size > MAX_CANDIDATE_BYTES) continue;
       const text = await fs.readFile(file, 'utf8');
       if (!looksLikeOpenApi(text) || !hasExternalRefs(text)) continue;
-      const referenced = await referencedFiles({ filePath: file, text, trust: { allowedRoots: [selection.root] }, readFile: (p) => fs.readFile(p, 'utf8') });
+      const referenced = await referencedFiles({
+        filePath: file,
+        text,
+        trust: { allowedRoots: [selection.root] },
+        readFile: (p) => fs.readFile(p, 'utf8'),
+        realPath: (p) => fs.realpath(p),
+        fileInfo: (p) => fs.stat(p).then((stat) => ({ isFile: stat.isFile(), size: stat.size }), () => undefined),
+      });
       if (!referenced.some((ref) => changed.has(ref))) continue;
       added.push(file);
       // Unchanged: it was at the same place at the base commit (--new-only lints that version).

@@ -9,6 +9,8 @@ export interface EngineFileSystem {
   mtime(path: string): Promise<number | undefined>;
   /** The path with symlinks resolved (optional: containment of `$ref`'d files is then also checked on it). */
   realPath?(path: string): Promise<string>;
+  /** Kind and size of a file (optional): a FIFO or a device would block a read forever, so only regular files are read for $refs. */
+  fileInfo?(path: string): Promise<{ isFile: boolean; size: number } | undefined>;
 }
 
 export type EngineFetch = (url: string, init?: { signal?: AbortSignal }) => Promise<{ ok: boolean; status: number; statusText: string; text(): Promise<string>; headers: { get(name: string): string | null } }>;

@@ -163,6 +163,7 @@ export class Linter {
         trust: options.trust,
         readFile: async (file) => open.get(file) ?? this.host.fs.readFile(file),
         realPath: this.host.fs.realPath?.bind(this.host.fs),
+        fileInfo: this.host.fs.fileInfo?.bind(this.host.fs),
       });
     } catch (error) {
       this.host.log.warn(`$ref graph of ${options.filePath} failed: ${oneLine(error)}`);

@@ -83,6 +83,8 @@ export interface RefGraphInput {
   readFile(path: string): Promise<string>;
   /** Real path of a file (symlinks followed), when the host can tell: containment is checked on it too. */
   realPath?(path: string): Promise<string>;
+  /** Kind and size of a file, when the host can tell: only regular files of sane size are read. */
+  fileInfo?(path: string): Promise<{ isFile: boolean; size: number } | undefined>;
   limits?: Partial<RefGraphLimits>;
 }
 
@@ -147,12 +149,15 @@ function rangeOf(document: Document<unknown, any> | undefined, path: JsonPath): 
 }
 
 /** Why a file may not be read for the graph, or undefined when it may. */
-async function refusal(file: string, input: RefGraphInput, roots: string[]): Promise<string | undefined> {
+async function refusal(file: string, input: RefGraphInput, roots: string[], maxSize: number): Promise<string | undefined> {
   if (/^\/(dev|proc|sys)\//.test(file)) return 'not a regular file';
-  if (roots.length === 0) return undefined;
-  if (!roots.some((root) => isInside(file, root))) return 'outside the workspace';
+  if (roots.length > 0 && !roots.some((root) => isInside(file, root))) return 'outside the workspace';
   const real = input.realPath ? await input.realPath(file).catch(() => file) : file;
-  if (real !== file && !roots.some((root) => isInside(real, root))) return 'outside the workspace';
+  if (real !== file && /^\/(dev|proc|sys)\//.test(real)) return 'not a regular file';
+  if (real !== file && roots.length > 0 && !roots.some((root) => isInside(real, root))) return 'outside the workspace';
+  const info = input.fileInfo ? await input.fileInfo(real).catch(() => undefined) : undefined;
+  if (info && !info.isFile) return 'not a regular file';
+  if (info && info.size > maxSize) return 'too large';
   return undefined;
 }
 
@@ -186,7 +191,7 @@ export async function buildRefGraph(input: RefGraphInput): Promise<RefGraph> {
     const entry: ParsedFile = {};
     parsed.set(file, entry);
     if (file !== root) graph.files.push(file);
-    if (await refusal(file, input, roots)) return entry;
+    if (await refusal(file, input, roots, limits.maxFileSize)) return entry;
     try {
       const text = await input.readFile(file);
       if (text.length > limits.maxFileSize) return entry;

@@ -36,21 +36,28 @@ export function setOpenDocuments(data: unknown, texts: Record<string, string> | 
   openDocumentsOf.set(data, new Map(Object.entries(texts).map(([file, text]) => [nodePath.resolve(file), text])));
 }
 
-/** The json-ref-resolver cache interface (get/set/has), empty for each resolve. */
+/**
+ * The json-ref-resolver cache interface (get/set/has): local files afresh for each resolve, remote documents
+ * kept for the resolver's life as before (no request per keystroke).
+ */
 class RunCache {
-  private readonly data = new Map<string, unknown>();
+  private readonly local = new Map<string, unknown>();
   readonly stats = { hits: 0, misses: 0 };
+  constructor(private readonly remote: Map<string, unknown>) {}
+  private mapFor(key: string): Map<string, unknown> {
+    return /^https?:/i.test(key) ? this.remote : this.local;
+  }
   get(key: string): unknown {
-    return this.data.get(key);
+    return this.mapFor(key).get(key);
   }
   set(key: string, value: unknown): void {
-    this.data.set(key, value);
+    this.mapFor(key).set(key, value);
   }
   has(key: string): boolean {
-    return this.data.has(key);
+    return this.mapFor(key).has(key);
   }
   purge(): void {
-    this.data.clear();
+    this.local.clear();
   }
 }
 
@@ -60,10 +67,12 @@ interface ResolveContext {
 
 /** Fresh cache and this document's open texts for every resolve. */
 class PerRunResolver extends Resolver {
+  private readonly remoteDocuments = new Map<string, unknown>();
+
   override resolve(source: unknown, opts: Parameters<Resolver['resolve']>[1] = {}): ReturnType<Resolver['resolve']> {
     const openDocuments = typeof source === 'object' && source !== null ? openDocumentsOf.get(source) : undefined;
     const ctx = { ...(opts.ctx ?? {}), openDocuments } satisfies ResolveContext;
-    return super.resolve(source, { ...opts, uriCache: new RunCache() as never, ctx });
+    return super.resolve(source, { ...opts, uriCache: new RunCache(this.remoteDocuments) as never, ctx });
   }
 }
 

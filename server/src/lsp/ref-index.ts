@@ -65,7 +65,14 @@ export class RefIndex {
   /** A file was created or changed on disk (or its editor text changed): is it a root, and what does it reference? */
   async refresh(filePath: string, text: string | undefined, options: RootScanOptions): Promise<string[]> {
     if (text === undefined || !looksLikeOpenApi(text) || !hasExternalRefs(text)) return this.delete(filePath);
-    const files = await referencedFiles({ filePath, text, trust: { allowedRoots: await options.allowedRootsFor(filePath) }, readFile: options.readFile });
+    const files = await referencedFiles({
+      filePath,
+      text,
+      trust: { allowedRoots: await options.allowedRootsFor(filePath) },
+      readFile: options.readFile,
+      realPath: (p) => fs.realpath(p),
+      fileInfo: (p) => fs.stat(p).then((stat) => ({ isFile: stat.isFile(), size: stat.size }), () => undefined),
+    });
     return this.set(filePath, files);
   }
 

@@ -19,7 +19,8 @@ test('a fragment shows the findings its root reports in it, and its quick fixes 
   assert.ok(fix?.edit, `a code sample fix among ${actions.map((a) => a.title)}`);
   const described = (edit) => JSON.stringify(edit.entries().map(([uri, edits]) => [uri.toString(), edits.map((e) => [e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character, e.newText.length])]));
   assert.equal(await vscode.workspace.applyEdit(fix.edit), true, `applying ${described(fix.edit)} to ${fragment.uri.toString()} v${fragment.version}`);
-  assert.equal(await fragment.save(), true);
+  assert.equal(fragment.isDirty, true, `the fragment has unsaved edits: ${described(fix.edit)} on ${fragment.uri.toString()}, text ${JSON.stringify(fragment.getText().slice(0, 200))}`);
+  assert.equal(await fragment.save(), true, 'saved');
   assert.match(fs.readFileSync(fragment.uri.fsPath, 'utf8'), /x-codeSamples:/);
   await h.waitForCodes(fragment.uri, (c) => !c.includes('external-code-samples') && c.includes('external-oauth2'), 'the code sample finding gone');
 
@@ -30,8 +31,12 @@ test('a fragment shows the findings its root reports in it, and its quick fixes 
   assert.ok(oauthFix?.edit, `an OAuth fix among ${oauthActions.map((a) => a.title)}`);
   assert.deepEqual(oauthFix.edit.entries().map(([uri]) => uri.path.split('/').pop()).sort(), ['openapi.yaml', 'pets.yaml']);
   assert.equal(await vscode.workspace.applyEdit(oauthFix.edit), true);
-  assert.equal(await vscode.workspace.saveAll(false), true);
-  assert.match(fs.readFileSync(h.workspaceUri('openapi.yaml').fsPath, 'utf8'), /securitySchemes:\n {4}oauth2:/);
+  const root = await vscode.workspace.openTextDocument(h.workspaceUri('openapi.yaml'));
+  assert.match(root.getText(), /securitySchemes:\n {4}oauth2:/, 'the scheme is added to the root');
+  assert.match(fragment.getText(), /security:\n {4}- oauth2:/, 'the requirement is added to the fragment');
+  assert.equal(await root.save(), true, 'root saved');
+  assert.equal(await fragment.save(), true, 'fragment saved');
+  assert.match(fs.readFileSync(root.uri.fsPath, 'utf8'), /securitySchemes:\n {4}oauth2:/);
   await h.waitForCodes(fragment.uri, (c) => !c.includes('external-oauth2'), 'the OAuth finding gone');
 });
 
