@@ -17,6 +17,7 @@ export { detectFormat, looksLikeOpenApi } from './document';
 export { buildRefGraph, referencedFiles, parseRef, pointerToPath, mountFor, mountsOf, DEFAULT_REF_GRAPH_LIMITS } from './ref-graph';
 export type { RefGraph, RefGraphInput, RefGraphLimits, RefMount, RefProblem } from './ref-graph';
 export { looksLikeFragment } from './fragments';
+export { referencedOperations, placeReferencedFindings } from './referenced-findings';
 export { createNodeHost } from '../node-host';
 // Exposure model (audience resolution, OpenAPI walking helpers) and the built-in exposure ruleset.
 export * from './audience';

@@ -102,7 +102,8 @@ export class CrossFile {
           this.index.delete(file);
           this.republish(this.findings.delete(uri));
         }
-      } else {
+      } else if (this.index.scanning || this.index.isRoot(file)) {
+        // Before the first scan there is nothing to keep current: the scan will read it.
         try {
           await this.index.refresh(file, await fs.readFile(file, 'utf8'), this.scanOptions());
         } catch (error) {
@@ -119,8 +120,11 @@ export class CrossFile {
   }
 
   private relintRoot(rootUri: string): void {
-    if (this.context.documents.get(rootUri)) this.relintOpen(rootUri);
-    else this.background.schedule(rootUri, 0);
+    if (this.context.documents.get(rootUri)) return this.relintOpen(rootUri);
+    // A closed root is linted only while someone looks at one of its files.
+    const rootFile = uriToPath(rootUri);
+    const lint = this.findings.get(rootUri) ?? (rootFile ? { rootUri, rootFile, byUri: new Map() } : undefined);
+    if (lint && this.isLive(lint)) this.background.schedule(rootUri, 0);
   }
 
   private recordRoot(rootUri: string, rootFile: string, result: LintResult): void {

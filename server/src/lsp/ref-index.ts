@@ -51,6 +51,11 @@ export class RefIndex {
     return [...(this.filesOf.get(root) ?? [])];
   }
 
+  /** True once a scan started: file events must then keep the index current. */
+  get scanning(): boolean {
+    return this.scan !== undefined;
+  }
+
   /** Forget the scan (workspace folders changed): the next ensureScanned walks again. */
   reset(): void {
     this.scan = undefined;

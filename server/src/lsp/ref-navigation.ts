@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { MarkupKind, type Definition, type DefinitionParams, type Hover, type HoverParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { isMap, isPair, isScalar, parseDocument, visit, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, parseDocument, type Node, type Pair } from 'yaml';
 import { parseRef } from '../engine/ref-graph';
 import { isInside } from '../engine/paths';
 import type { JsonPath } from '../engine/types';
@@ -22,25 +22,26 @@ interface RefUnderCursor {
   end: number;
 }
 
-/** The `$ref` string whose key or value holds the offset. */
+// `$ref: ./a.yaml`, `"$ref": "#/x"`, `{ $ref: '../b.json#/c' }`: key and value sit on one line.
+const REF_ON_LINE = /(["']?)\$ref\1\s*:\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s,}\]#][^\s,}\]]*|#[^\s,}\]]*))/g;
+
+/**
+ * The `$ref` whose key or value holds the offset. Read from the line only (no parse): hover runs on the
+ * server's thread, and a multi-megabyte document must not be parsed for every hover.
+ */
 export function refAt(text: string, offset: number): RefUnderCursor | undefined {
-  const doc = parseDocument(text, { keepSourceTokens: true, uniqueKeys: false, strict: false });
-  let found: RefUnderCursor | undefined;
-  visit(doc, {
-    Pair(_key, pair) {
-      const key = pair.key as Node | null;
-      const value = pair.value as Node | null;
-      if (!isScalar(key) || key.value !== '$ref' || !isScalar(value) || typeof value.value !== 'string') return undefined;
-      const [start] = key.range ?? [0];
-      const end = value.range?.[1] ?? 0;
-      if (offset >= start && offset <= end) {
-        found = { value: value.value, start: value.range![0], end: value.range![1] };
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return found;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const newline = text.indexOf('\n', offset);
+  const line = text.slice(lineStart, newline < 0 ? text.length : newline);
+  if (!line.includes('$ref')) return undefined;
+  for (const match of line.matchAll(REF_ON_LINE)) {
+    const value = match[2] ?? match[3]?.replace(/''/g, "'") ?? match[4] ?? '';
+    const raw = match[2] !== undefined ? `"${match[2]}"` : match[3] !== undefined ? `'${match[3]}'` : value;
+    const end = lineStart + match.index! + match[0].length;
+    const start = end - raw.length;
+    if (offset >= lineStart + match.index! && offset <= end) return { value, start, end };
+  }
+  return undefined;
 }
 
 /** Offsets of what a JSON path names: from its key to the end of its value (the whole document for []). */
