@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { Finding, ReferencedOperation } from '../engine/types';
+import { DIAGNOSTIC_SOURCE } from '../protocol';
 import { toDiagnostic } from './diagnostics';
 import { toLspRange } from './positions';
 import { pathToUri } from './workspace';
@@ -97,7 +98,7 @@ export class ReferencedFindings {
       diagnostics.push({
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         severity: DiagnosticSeverity.Information,
-        source: 'api-exposure-lint',
+        source: DIAGNOSTIC_SOURCE,
         code: UNREFERENCED_CODE,
         message: 'No OpenAPI document in the workspace $refs this file, so it is not linted: its findings show once a root document uses it',
       });
