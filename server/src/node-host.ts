@@ -44,6 +44,8 @@ export function createNodeHost(log: EngineLogger = silentLogger, options: NodeHo
           return false;
         }
       },
+      realPath: (path) => fs.realpath(path),
+      fileInfo: (path) => fs.stat(path).then((stat) => ({ isFile: stat.isFile(), size: stat.size }), () => undefined),
       mtime: async (path) => {
         try {
           return (await fs.stat(path)).mtimeMs;

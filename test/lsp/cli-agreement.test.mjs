@@ -37,3 +37,35 @@ for (const spec of SPECS) {
     );
   });
 }
+
+// Multi-file descriptions: the same findings in the same files at the same ranges, whether the roots are
+// linted by the CLI or opened in the editor (a fragment shared by two roots gets the findings of both).
+const MULTI_FILE = { dir: 'test/fixtures/multi-file/split', roots: ['public.yaml', 'internal.json', 'bad-refs/root.yaml'] };
+
+test('language server and CLI agree on a multi-file description: same files, findings and ranges', async (t) => {
+  const { client, workspace, teardown } = await setup();
+  t.after(teardown);
+  await fs.cp(path.join(root, MULTI_FILE.dir), workspace.dir, { recursive: true });
+  const key = (code, range, severity, message) => `${code} ${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character} ${severity} ${message}`;
+
+  const fromCli = JSON.parse(cli(['--format', 'json', ...MULTI_FILE.roots], workspace.dir));
+  const expected = new Map(MULTI_FILE.roots.map((file) => [file, []]));
+  for (const f of fromCli) {
+    if (!expected.has(f.file)) expected.set(f.file, []);
+    expected.get(f.file).push(key(f.code, f.range, SEVERITY[f.severity], f.message));
+  }
+  assert.ok(expected.size > MULTI_FILE.roots.length, 'the CLI reports findings in fragments');
+
+  for (const file of MULTI_FILE.roots) await client.openFile(workspace.file(file));
+  const keysOf = (publish) => publish.diagnostics.map((d) => key(d.code, d.range, d.severity, d.message)).sort();
+  for (const [file, keys] of expected) {
+    const uri = workspace.uri(file);
+    const want = JSON.stringify(keys.sort());
+    try {
+      await client.waitForDiagnostics(uri, (p) => JSON.stringify(keysOf(p)) === want, 90000);
+    } catch (error) {
+      const last = client.publishesFor(uri).at(-1);
+      assert.deepEqual(last ? keysOf(last) : [], keys, `${file}: ${error.message}`);
+    }
+  }
+});

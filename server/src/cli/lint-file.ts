@@ -13,6 +13,7 @@ import { relativePosix } from './formatters/paths';
 import { readDocument } from './read-document';
 import type { FileSnapshot } from '../node/safe-write';
 import { documentFinding } from '../engine/document-findings';
+import { looksLikeFragment } from '../engine/fragments';
 
 export interface OutputStream {
   write(chunk: string): unknown;
@@ -45,6 +46,7 @@ export interface LintedFile {
 }
 
 export const NOT_OPENAPI = 'not an OpenAPI or Swagger document';
+export const FRAGMENT = 'a fragment of an OpenAPI document that no linted document $refs: lint the root document that uses it';
 export function fileProblem(message: string): Finding {
   return documentFinding('lint-error', message);
 }
@@ -60,7 +62,8 @@ function rulesetErrorMessage(rulesetFile: string | undefined, reason: string): s
 }
 
 /** Lints `text` as the content of `file` (the file's current text, a fixed text, or an older version). */
-export async function lintText(file: string, text: string, plan: LintPlan): Promise<FileReport> {
+/** `openDocuments`: texts of $ref'd files to use instead of the disk (fixed but unwritten files, a base commit's versions). */
+export async function lintText(file: string, text: string, plan: LintPlan, openDocuments?: Record<string, string>): Promise<FileReport> {
   const root = plan.rootOf(path.dirname(file)) ?? plan.cwd;
   // An explicitly chosen ruleset is a user decision, so its folder is readable even outside the repository.
   const { options } = plan;
@@ -76,6 +79,7 @@ export async function lintText(file: string, text: string, plan: LintPlan): Prom
       audience: plan.audience,
       trust: { trustWorkspaceCode: options.trustWorkspaceCode, allowRemote: options.allowRemote, allowedRoots },
       onRulesetError: 'throw',
+      ...(openDocuments ? { openDocuments } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.maxDocumentSize !== undefined ? { maxDocumentSize: options.maxDocumentSize } : {}),
     });
@@ -91,7 +95,8 @@ export async function lintText(file: string, text: string, plan: LintPlan): Prom
   }
   if (result.rulesetError) throw new ConfigurationError(rulesetErrorMessage(result.ruleset, result.rulesetError));
   const report: FileReport = { file, findings: result.isOpenApi ? result.findings : [], format: result.format, ruleset: result.ruleset };
-  if (!result.isOpenApi) report.skipped = NOT_OPENAPI;
+  if (!result.isOpenApi) report.skipped = looksLikeFragment(text) ? FRAGMENT : NOT_OPENAPI;
+  if (result.references?.length) report.references = result.references;
   if (result.untrustedCodeSkipped?.length) report.untrustedCodeSkipped = result.untrustedCodeSkipped;
   return report;
 }

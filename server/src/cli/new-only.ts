@@ -18,7 +18,15 @@ async function baseFindings(report: FileReport, selection: ChangeSelection, plan
   if (oldPath === undefined) return new FingerprintCounter(); // an added file: everything in it is new
   const text = await fileAtCommit(selection.base, oldPath, selection.root);
   if (text === undefined) return new FingerprintCounter();
-  const before = await lintText(report.file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, plan);
+  // The files it $refs as they were at the base too: a finding a fragment change brought is new.
+  const referenced: Record<string, string> = {};
+  for (const file of report.references ?? []) {
+    const rel = relativePosix(selection.root, file);
+    if (rel.startsWith('..')) continue;
+    const atBase = await fileAtCommit(selection.base, rel, selection.root);
+    referenced[file] = atBase === undefined ? '' : atBase.charCodeAt(0) === 0xfeff ? atBase.slice(1) : atBase;
+  }
+  const before = await lintText(report.file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, plan, Object.keys(referenced).length > 0 ? referenced : undefined);
   return new FingerprintCounter(before.findings.filter((f) => !isOperational(f)).map(identity(before, selection.root)));
 }
 

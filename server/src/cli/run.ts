@@ -20,6 +20,8 @@ import { lintFile, type LintedFile, type LinterLike, type LintPlan, type OutputS
 import { keepNewFindings } from './new-only';
 import { fixedNote, ruleFailureLines, untrustedNotes } from './notes';
 import { resolveRulesetReference } from '../engine/ruleset/discover';
+import { dropRepeatedFindings, withoutCoveredFragments } from './referenced-files';
+import { addRootsOfChangedFragments } from './changed-roots';
 
 export type { LinterLike, OutputStream } from './lint-file';
 
@@ -66,15 +68,18 @@ function colorFor(stream: OutputStream, env: RunEnvironment['env']): boolean {
   return stream.isTTY === true && !env.NO_COLOR;
 }
 
-/** Lints every file, one at a time: output order is stable and the engine's ruleset cache is warm after the first. */
+/**
+ * Lints every file, one at a time: output order is stable and the engine's ruleset cache is warm after the first.
+ * A fragment a linted root $refs is linted through that root, not reported as skipped.
+ */
 async function lintAll(files: string[], plan: LintPlan, noteSkipped: boolean): Promise<LintedFile[]> {
   const linted: LintedFile[] = [];
-  for (const file of files) {
-    const result = await lintFile(file, plan);
-    if (result.report.skipped && noteSkipped) plan.stderr.write(`${PROGRAM}: skipped ${relativePosix(plan.cwd, file)}: ${result.report.skipped}\n`);
-    linted.push(result);
+  for (const file of files) linted.push(await lintFile(file, plan));
+  const kept = withoutCoveredFragments(linted);
+  for (const { report } of kept) {
+    if (report.skipped && noteSkipped) plan.stderr.write(`${PROGRAM}: skipped ${relativePosix(plan.cwd, report.file)}: ${report.skipped}\n`);
   }
-  return linted;
+  return kept;
 }
 
 /** Prints the report (and the summary where the report leaves no room for it); returns nothing. */
@@ -111,6 +116,7 @@ async function lintAndReport(options: CliOptions, environment: RunEnvironment, s
   let files: string[];
   if (options.changedSince !== undefined) {
     selection = await selectChangedFiles(options.changedSince, options.patterns, cwd);
+    await addRootsOfChangedFragments(selection, options.patterns, cwd);
     files = selection.files;
   } else {
     files = await expandFilePatterns(options.patterns, cwd);
@@ -145,7 +151,7 @@ async function lintAndReport(options: CliOptions, environment: RunEnvironment, s
       writeFailures = outcome.writeFailures;
       if (!options.quiet) for (const f of outcome.fixed) stderr.write(fixedNote(f.file, f.before, f.after, cwd, options.fixDryRun));
     }
-    reports = linted.map((l) => l.report);
+    reports = dropRepeatedFindings(linted.map((l) => l.report));
     if (!options.quiet) untrustedNotes(reports).forEach((line) => stderr.write(line));
     if (options.newOnly && selection) reports = await keepNewFindings(reports, selection, plan);
     if (options.newOnly && selection && unfixed) unfixed = await keepNewFindings(unfixed, selection, plan);

@@ -34,7 +34,7 @@ export function toFinding(result: ISpectralDiagnostic, ruleset: Ruleset | undefi
 export function attachAudiences(findings: Finding[], operations: OperationAudience[]): void {
   const byKey = new Map(operations.map((op) => [`${op.path}\0${op.method}`, op]));
   for (const finding of findings) {
-    const [first, pathKey, method] = finding.path;
+    const [first, pathKey, method] = finding.rootPath ?? finding.path;
     if (first !== 'paths' || typeof pathKey !== 'string' || typeof method !== 'string') continue;
     const op = byKey.get(`${pathKey}\0${method.toLowerCase()}`);
     if (op) {

@@ -7,6 +7,10 @@ export interface EngineFileSystem {
   exists(path: string): Promise<boolean>;
   /** Modification time in ms, or undefined when the file does not exist; used for ruleset caching. */
   mtime(path: string): Promise<number | undefined>;
+  /** The path with symlinks resolved (optional: containment of `$ref`'d files is then also checked on it). */
+  realPath?(path: string): Promise<string>;
+  /** Kind and size of a file (optional): a FIFO or a device would block a read forever, so only regular files are read for $refs. */
+  fileInfo?(path: string): Promise<{ isFile: boolean; size: number } | undefined>;
 }
 
 export type EngineFetch = (url: string, init?: { signal?: AbortSignal }) => Promise<{ ok: boolean; status: number; statusText: string; text(): Promise<string>; headers: { get(name: string): string | null } }>;

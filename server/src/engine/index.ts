@@ -13,6 +13,11 @@ export { preprocessRuleset } from './ruleset/preprocess';
 export { DEFAULT_RULESET_NAME, BUILTIN_RULESET_NAMES, isBuiltinRulesetName } from './ruleset/builtin-rulesets';
 export { findRulesetFile, isRulesetFileName, RULESET_FILE_NAMES } from './ruleset/discover';
 export { detectFormat, looksLikeOpenApi } from './document';
+// Multi-file descriptions: which files a root reaches through $refs, and where their parts sit in its tree.
+export { buildRefGraph, referencedFiles, parseRef, pointerToPath, mountFor, mountsOf, DEFAULT_REF_GRAPH_LIMITS } from './ref-graph';
+export type { RefGraph, RefGraphInput, RefGraphLimits, RefMount, RefProblem } from './ref-graph';
+export { looksLikeFragment } from './fragments';
+export { referencedOperations, placeReferencedFindings } from './referenced-findings';
 export { createNodeHost } from '../node-host';
 // Exposure model (audience resolution, OpenAPI walking helpers) and the built-in exposure ruleset.
 export * from './audience';

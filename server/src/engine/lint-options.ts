@@ -21,6 +21,11 @@ export interface LintOptions {
   maxDocumentSize?: number;
   /** Time budget of this lint in ms (the worker stops it after that). Default: the WorkerLinter's. */
   timeoutMs?: number;
+  /**
+   * Texts of other files to use instead of their contents on disk (absolute path → text): an editor's
+   * open, maybe unsaved, documents, so a root sees the fragment being typed.
+   */
+  openDocuments?: Record<string, string>;
   /** Rules to skip for this run (set by the worker after a rule exceeded the time budget). */
   disabledRules?: string[];
 }

@@ -7,7 +7,9 @@ import type { LintOptions } from './lint-options';
 import type { AudienceConfig, Finding, LintResult, OperationAudience } from './types';
 import { createDocument, detectFormat, DocumentRefusedError, isOpenApiData, looksLikeOpenApi } from './document';
 import { DOCUMENT_START, documentFinding, notLintedResult } from './document-findings';
-import { createRefResolver } from './ref-resolver';
+import { createRefResolver, setOpenDocuments } from './ref-resolver';
+import { buildRefGraph, hasExternalRefs, type RefGraph } from './ref-graph';
+import { placeReferencedFindings, referencedOperations } from './referenced-findings';
 import { resolveOperationAudiences } from './audience';
 import { setExposureConfig } from './exposure-context';
 import { applySuppressions } from './suppressions';
@@ -100,8 +102,10 @@ export class Linter {
     const { loaded, rulesetError } = resolved;
     const audience = mergeAudienceConfigs([options.audience ?? {}, loaded.audience]);
     const operations = this.operationAudiences(document, audience, options.filePath);
-    const findings = await this.run(document, loaded, audience, options);
-    attachAudiences(findings, operations);
+    const graph = await this.refGraph(document, options);
+    const fromFiles = graph ? this.referencedOperations(graph, document, audience) : [];
+    const findings = graph ? placeReferencedFindings(await this.run(document, loaded, audience, options), graph) : await this.run(document, loaded, audience, options);
+    attachAudiences(findings, [...operations, ...fromFiles]);
 
     const result: LintResult = {
       isOpenApi: true,
@@ -110,6 +114,11 @@ export class Linter {
       operations,
       ruleset: loaded.name,
     };
+    const read = graph ? graph.files.filter((file) => graph.loaded.has(file)) : [];
+    const unread = graph ? graph.files.filter((file) => !graph.loaded.has(file)) : [];
+    if (read.length > 0) result.references = read;
+    if (unread.length > 0) result.missingReferences = unread;
+    if (fromFiles.length > 0) result.referencedOperations = fromFiles;
     if (rulesetError) result.rulesetError = rulesetError;
     if (loaded.untrustedCodeSkipped) result.untrustedCodeSkipped = loaded.untrustedCodeSkipped;
     return result;
@@ -166,6 +175,35 @@ export class Linter {
     return spectral;
   }
 
+  /** The files the document reaches through $refs, read like Spectral reads them (open editor text first). */
+  private async refGraph(document: Document, options: LintOptions): Promise<RefGraph | undefined> {
+    // Most documents have only local refs: no walk at all for them.
+    if (!hasExternalRefs(options.text)) return undefined;
+    const open = new Map(Object.entries(options.openDocuments ?? {}).map(([file, text]) => [nodePath.resolve(file), text]));
+    try {
+      return await buildRefGraph({
+        filePath: options.filePath,
+        document,
+        trust: options.trust,
+        readFile: async (file) => open.get(file) ?? this.host.fs.readFile(file),
+        realPath: this.host.fs.realPath?.bind(this.host.fs),
+        fileInfo: this.host.fs.fileInfo?.bind(this.host.fs),
+      });
+    } catch (error) {
+      this.host.log.warn(`$ref graph of ${options.filePath} failed: ${oneLine(error)}`);
+      return undefined;
+    }
+  }
+
+  private referencedOperations(graph: RefGraph, document: Document, audience: AudienceConfig) {
+    try {
+      return referencedOperations(graph, document.data, audience);
+    } catch (error) {
+      this.host.log.warn(`audience resolution of referenced files failed for ${graph.root}: ${oneLine(error)}`);
+      return [];
+    }
+  }
+
   private operationAudiences(document: Document, audience: AudienceConfig, filePath: string): OperationAudience[] {
     try {
       const keyRanges = KeyRanges.of(document);
@@ -182,6 +220,7 @@ export class Linter {
 
   private async run(document: Document, loaded: LoadedRuleset, audience: AudienceConfig, options: LintOptions): Promise<Finding[]> {
     setExposureConfig(document, { ...audience, filePath: options.filePath });
+    setOpenDocuments(document.data, options.openDocuments);
     disableRulesFor(document, options.disabledRules ?? []);
     try {
       const results = await this.spectralFor(loaded, options.trust).run(document);

@@ -4,7 +4,7 @@
 // and at the document root for document-wide suppressions.
 import type { Finding } from './types';
 
-function ignoredCodes(node: unknown): Set<string> {
+export function ignoredCodes(node: unknown): Set<string> {
   const codes = new Set<string>();
   const list = (node as Record<string, unknown> | null)?.['x-lint-ignore'];
   if (!Array.isArray(list)) return codes;
@@ -22,7 +22,8 @@ export function applySuppressions(findings: Finding[], data: unknown): Finding[]
   const paths = root.paths as Record<string, Record<string, unknown>> | undefined;
   return findings.filter((finding) => {
     if (rootIgnored.has(finding.code)) return false;
-    const [first, pathKey, method] = finding.path;
+    // A finding in a $ref'd file is judged where it sits in the root's tree.
+    const [first, pathKey, method] = finding.rootPath ?? finding.path;
     if (first !== 'paths' || typeof pathKey !== 'string' || !paths || typeof paths !== 'object') return true;
     const pathItem = paths[pathKey];
     if (!pathItem || typeof pathItem !== 'object') return true;

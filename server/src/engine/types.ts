@@ -64,6 +64,10 @@ export interface Finding {
   range: Range;
   /** Absolute path of the file the finding is in (may differ from the linted file for $ref'd files). */
   source?: string;
+  /** For a finding in a $ref'd file (`path` is then inside that file): where it sits in the linted root's tree. */
+  rootPath?: JsonPath;
+  /** For a finding in a $ref'd file: the `$ref` in the linted root through which that file is used. */
+  via?: RefLocation;
   /** Effective audience of the operation the finding belongs to, when it belongs to one. */
   audience?: Audience;
   audienceSource?: AudienceSource;
@@ -100,6 +104,16 @@ export interface Fix {
 
 export type DocumentFormat = 'yaml' | 'json';
 
+/** A `$ref` as written in a file. */
+export interface RefLocation {
+  /** Absolute path of the file holding the `$ref`. */
+  file: string;
+  /** JSON path of the object holding the `$ref`. */
+  path: JsonPath;
+  /** Range of the `$ref` value. */
+  range: Range;
+}
+
 export interface LintResult {
   /** false when the text is not an OpenAPI/Swagger document: nothing was linted. */
   isOpenApi: boolean;
@@ -112,4 +126,20 @@ export interface LintResult {
   rulesetError?: string;
   /** Workspace code (custom functions, JS/npm rulesets) not run because the workspace is not trusted. */
   untrustedCodeSkipped?: string[];
+  /** Local files the document reaches through `$ref`s (transitively) and that were read. */
+  references?: string[];
+  /** Local files it `$ref`s that could not be read (missing, refused): creating one changes its results. */
+  missingReferences?: string[];
+  /** Operations of referenced files, as this document uses them (with its audience), by file. */
+  referencedOperations?: ReferencedOperation[];
+}
+
+/** An operation defined in a $ref'd file, with the audience it has in the root that uses it. */
+export interface ReferencedOperation extends OperationAudience {
+  /** The file the operation is written in. */
+  file: string;
+  /** JSON path of the operation inside that file. */
+  filePath: JsonPath;
+  /** The `$ref` in the root through which it is used. */
+  via: RefLocation;
 }

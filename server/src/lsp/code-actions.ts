@@ -14,6 +14,7 @@ import { findingsOfFile } from './document-linter';
 import { toLspTextEdits, sameRange } from './positions';
 import type { DocumentLint } from './lint-results';
 import type { ServerContext } from './context';
+import { referencedQuickFixes } from './referenced-fixes';
 
 /** Still at the version the fix was computed for? Otherwise its offsets point into text that is gone. */
 function isCurrent(context: ServerContext, uri: string, version: number): TextDocument | undefined {
@@ -68,6 +69,8 @@ export async function provideCodeActions(context: ServerContext, params: CodeAct
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
       if (lint) actions.push(...(await quickFixes(context, document, lint, diagnostic)));
+      // Findings that roots report in this file ($ref'd fragment).
+      actions.push(...(await referencedQuickFixes(context, document.uri, diagnostic)));
       const href = diagnostic.codeDescription?.href;
       if (href && !documented.has(diagnostic.code)) {
         documented.add(diagnostic.code);

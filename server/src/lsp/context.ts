@@ -10,6 +10,7 @@ import type { SettingsStore } from './settings';
 import type { TrustState } from './lint-request';
 import type { WorkspaceFolders } from './workspace';
 import type { FixProvider } from './fix-provider';
+import type { CrossFile } from './cross-file';
 
 export interface ServerContext {
   connection: Connection;
@@ -34,6 +35,8 @@ export interface ServerContext {
    * the document version it was computed for, and the client refuses it if the document moved on since.
    */
   versionedEdits: boolean;
+  /** Multi-file descriptions: the reverse $ref index and the findings roots report in other files. */
+  crossFile: CrossFile;
   /** Lint a document now instead of after its debounce (fix-all on save needs the current version's findings). */
   lintNow(uri: string): void;
 }

@@ -1,5 +1,6 @@
-// A uri can receive diagnostics from two places: its own lint, and (when it is a ruleset file)
-// the error of loading it. This keeps both and always publishes their union.
+// A uri can receive diagnostics from three places: its own lint, (when it is a ruleset file) the error of
+// loading it, and (when root documents $ref it) the findings of those roots' lints in it. This keeps all
+// three and always publishes their union.
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { log } from './context';
 
@@ -7,6 +8,7 @@ interface Published {
   lint: Diagnostic[];
   version?: number;
   extra: Diagnostic[];
+  referenced: Diagnostic[];
 }
 
 export class DiagnosticsPublisher {
@@ -40,23 +42,31 @@ export class DiagnosticsPublisher {
     this.send(uri, entry);
   }
 
+  /** Findings of roots that use this file. */
+  setReferenced(uri: string, diagnostics: Diagnostic[]): void {
+    const entry = this.entry(uri);
+    if (entry.referenced.length === 0 && diagnostics.length === 0) return;
+    entry.referenced = diagnostics;
+    this.send(uri, entry);
+  }
+
   /** Document closed: publish nothing for it (a ruleset error comes back if it is opened again). */
   clear(uri: string): void {
     this.byUri.delete(uri);
-    this.send(uri, { lint: [], extra: [] });
+    this.send(uri, { lint: [], extra: [], referenced: [] });
   }
 
   private entry(uri: string): Published {
     let entry = this.byUri.get(uri);
     if (!entry) {
-      entry = { lint: [], extra: [] };
+      entry = { lint: [], extra: [], referenced: [] };
       this.byUri.set(uri, entry);
     }
     return entry;
   }
 
   private send(uri: string, entry: Published): void {
-    const diagnostics = [...entry.lint, ...entry.extra];
+    const diagnostics = [...entry.lint, ...entry.extra, ...entry.referenced];
     void this.connection
       .sendDiagnostics(entry.version === undefined ? { uri, diagnostics } : { uri, version: entry.version, diagnostics })
       .catch((error: unknown) => log(this.connection, 'error', `Could not publish diagnostics: ${String(error)}`));

@@ -58,6 +58,8 @@ export async function lintDocument(context: ServerContext, uri: string, token: C
     return;
   }
 
+  // A root reads the editor's unsaved text of the files it $refs.
+  request.options.openDocuments = context.crossFile.openTexts(request.options.filePath, text);
   sendStatus(context, { uri, ruleset: request.options.rulesetFile ?? '', isOpenApi: true, state: 'linting' });
   const result = await runLint(context, request.options, settings, token);
   if (!result || isStale()) return;
@@ -66,6 +68,7 @@ export async function lintDocument(context: ServerContext, uri: string, token: C
   const diagnostics = findingsOfFile(result, request.options.filePath).map((finding) => toDiagnostic(finding, version));
   context.publisher.publishLint(uri, diagnostics, version);
   sendStatus(context, statusFromResult(uri, result));
+  await context.crossFile.afterLint(uri, request.options.filePath, text, version, result);
   await afterLint(context, uri, request.options, result);
 }
 

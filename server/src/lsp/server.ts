@@ -39,6 +39,9 @@ import { provideHover } from './hover';
 import { provideCodeLenses } from './code-lens';
 import { lintWorkspace } from './lint-workspace';
 import { log, logError, type ServerContext } from './context';
+import { CrossFile } from './cross-file';
+import { provideDefinition, provideRefHover } from './ref-navigation';
+import { provideFragmentHover } from './fragment-hover';
 
 export interface ServerOptions {
   /** Defaults to the engine running on this thread. */
@@ -79,6 +82,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let context: ServerContext | undefined;
   let scheduler: LintScheduler | undefined;
   const justOpened = new Set<string>();
+  let watchFiles = false;
 
   const requestLint = (uri: string, trigger: LintTrigger) => {
     if (!context || !scheduler) return;
@@ -105,6 +109,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     folders.set(params.workspaceFolders, params.rootUri);
     const publisher = new DiagnosticsPublisher(connection);
     const watched = capabilities.workspace?.didChangeWatchedFiles;
+    watchFiles = watched?.dynamicRegistration === true;
     const logger = {
       info: (m: string) => log(connection, 'info', m),
       warn: (m: string) => log(connection, 'warn', m),
@@ -128,6 +133,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       trust: { trustWorkspaceCode: options.trustWorkspaceCode === true || initOptions.workspaceTrusted === true },
       lintNow: (uri) => scheduler?.flush(uri),
       versionedEdits: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+      crossFile: undefined as unknown as CrossFile, // set just below: it needs the context
       lazyFixThreshold: capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit')
         ? options.lazyFixThreshold ?? DEFAULT_LAZY_FIX_THRESHOLD
         : Number.POSITIVE_INFINITY,
@@ -135,6 +141,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const ctx = context;
     // CodeLenses show the requirements' status: ask the client to fetch them again when a new result arrives.
     const refreshLenses = capabilities.workspace?.codeLens?.refreshSupport === true;
+    ctx.crossFile = new CrossFile(ctx, (uri) => requestLint(uri, 'refresh'));
     scheduler = new LintScheduler(
       async (uri, token) => {
         const before = ctx.results.get(uri);
@@ -148,6 +155,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         hoverProvider: true,
+        definitionProvider: true,
         codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -160,6 +168,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const ctx = context;
     try {
       await ctx.rulesetWatch.start();
+      await ctx.crossFile.start(watchFiles);
       await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
     } catch (error) {
       // Clients without dynamic registration still send these notifications if they are configured to.
@@ -168,6 +177,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     try {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         ctx.folders.change(event.added, event.removed);
+        ctx.crossFile.onFoldersChanged();
         relintAll();
       });
     } catch {
@@ -195,6 +205,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     context.rulesetWatch.forget(uri);
     context.settings.forget(uri);
     context.publisher.clear(uri);
+    context.crossFile.onClose(uri);
   });
 
   connection.onDidChangeConfiguration((params) => {
@@ -213,6 +224,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       context.backend.invalidate(change.type === FileChangeType.Changed ? filePath : undefined);
     }
     if (relevant) relintAll();
+    context.crossFile.onWatchedFiles(params.changes).catch((error: unknown) => logError({ connection }, 'Watched files', error));
   });
 
   connection.onNotification(TRUST_CHANGED_NOTIFICATION, (params: TrustChangedParams) => {
@@ -258,11 +270,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return action; // unresolved: the client applies nothing
     }
   });
-  connection.onHover(guarded(connection, 'Hover', null, (params) => (context ? provideHover(context, params) : null)));
+  connection.onHover(
+    guarded(connection, 'Hover', null, async (params) => {
+      if (!context) return null;
+      // A $ref under the cursor first, then the operation (of this document, or of a fragment as its roots use it).
+      return (await provideRefHover(context, params)) ?? provideHover(context, params) ?? provideFragmentHover(context, params);
+    }),
+  );
+  connection.onDefinition(guarded(connection, 'Definition', null, (params) => (context ? provideDefinition(context, params) : null)));
   connection.onCodeLens(guarded(connection, 'CodeLens', [], (params) => (context ? provideCodeLenses(context, params) : [])));
 
   connection.onShutdown(async () => {
     scheduler?.dispose();
+    context?.crossFile.dispose();
     try {
       await context?.backend.dispose?.();
       await context?.fixes.dispose?.();

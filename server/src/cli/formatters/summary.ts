@@ -12,6 +12,18 @@ export function countBySeverity(files: FileReport[]): SeverityCounts {
   return counts;
 }
 
+/** Roots, the files they $ref and the files findings are in: every file that was linted, once. */
+function lintedFiles(files: FileReport[]): number {
+  const all = new Set<string>();
+  for (const report of files) {
+    if (report.skipped) continue;
+    all.add(report.file);
+    for (const file of report.references ?? []) all.add(file);
+    for (const finding of report.findings) if (finding.source) all.add(finding.source);
+  }
+  return all.size;
+}
+
 function plural(n: number, singular: string, pluralForm = singular + 's'): string {
   return `${n} ${n === 1 ? singular : pluralForm}`;
 }
@@ -20,7 +32,7 @@ export function formatSummary(files: FileReport[], options: { color?: boolean; e
   const c = palette(options.color);
   const counts = countBySeverity(files);
   const total = counts.error + counts.warn + counts.info + counts.hint;
-  const linted = files.filter((f) => !f.skipped).length;
+  const linted = lintedFiles(files);
   const elapsed = options.elapsedMs === undefined ? '' : `, ${(options.elapsedMs / 1000).toFixed(2)} s`;
   if (total === 0) return c.green(`No problems found in ${plural(linted, 'file')}${elapsed}`);
   const text =

@@ -13,6 +13,8 @@ export interface FileReport {
   ruleset?: string;
   /** Workspace code the ruleset has but that was not run (untrusted workspace). */
   untrustedCodeSkipped?: string[];
+  /** Files the document $refs (transitively) that were linted with it. */
+  references?: string[];
 }
 
 /** Rule metadata for SARIF's tool.driver.rules; derived from findings when the engine does not supply it. */

@@ -7,10 +7,21 @@ import type { JsonPath, TextEdit } from '../types';
 import { findPair, isMap, isSeq, isScalar, type Collection, type SourceDoc } from './source-doc';
 import { renderBlockEntry, renderFlow, renderFlowKey, renderJson } from './render';
 
-export type EditOp = (doc: SourceDoc) => TextEdit | null;
+/** What an op does, kept so a fix can be re-targeted at another file (see fixes/referenced.ts). */
+export interface EditOpSpec {
+  kind: 'set' | 'append';
+  path: JsonPath;
+  value: unknown;
+}
+
+export type EditOp = ((doc: SourceDoc) => TextEdit | null) & { spec?: EditOpSpec };
 
 /** Sets `path` to `value`, creating missing parent mappings; replaces the value when the key exists. */
 export function setValue(path: JsonPath, value: unknown): EditOp {
+  return Object.assign(setValueOp(path, value), { spec: { kind: 'set', path, value } satisfies EditOpSpec });
+}
+
+function setValueOp(path: JsonPath, value: unknown): EditOp {
   return (doc) => {
     let depth = path.length;
     while (depth > 0 && doc.nodeAt(path.slice(0, depth)) === undefined) depth--;
@@ -30,6 +41,10 @@ export function setValue(path: JsonPath, value: unknown): EditOp {
 
 /** Appends `item` to the sequence at `seqPath`, creating the sequence when absent. */
 export function appendItem(seqPath: JsonPath, item: unknown): EditOp {
+  return Object.assign(appendItemOp(seqPath, item), { spec: { kind: 'append', path: seqPath, value: item } satisfies EditOpSpec });
+}
+
+function appendItemOp(seqPath: JsonPath, item: unknown): EditOp {
   return (doc) => {
     const seq = doc.nodeAt(seqPath);
     if (!isSeq(seq)) return setValue(seqPath, [item])(doc);

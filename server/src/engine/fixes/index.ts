@@ -1,25 +1,14 @@
 // Quick fixes for the exposure rules, as pure functions: document text + finding → offset edits.
 // The language server converts offsets to ranges; the CLI applies them with applyEdits.
 import type { DocumentFormat, Finding, Fix, TextEdit } from '../types';
-import { fixAudienceDeclared } from './fix-audience';
-import { fixCodeSamples } from './fix-code-samples';
 import { fixIgnore } from './fix-ignore';
-import { fixExternalOAuth2 } from './fix-oauth2';
-import { fixPermissionScopes } from './fix-permission-scopes';
-import { fixRateLimit } from './fix-rate-limit';
-import { createContext, runOps, toFix, type Fixer, type PlannedFix } from './plan';
+import { FIXERS } from './fixers';
+import { createContext, runOps, toFix, type PlannedFix } from './plan';
 import { SourceDoc, guessFormat } from './source-doc';
 import { applyEdits, diffToEdits } from './text-edits';
 
 export { applyEdits } from './text-edits';
-
-const FIXERS: Record<string, Fixer> = {
-  'exposure-audience-declared': fixAudienceDeclared,
-  'external-oauth2': fixExternalOAuth2,
-  'external-rate-limit': fixRateLimit,
-  'external-code-samples': fixCodeSamples,
-  'internal-permission-scopes': fixPermissionScopes,
-};
+export { getReferencedFixes, applyReferencedFixAll, type MultiFileFix, type FileText } from './referenced';
 
 /** Codes getFixes knows how to fix (every one also gets an "ignore" action). */
 export const FIXABLE_CODES = Object.keys(FIXERS);
