@@ -5,7 +5,6 @@
 // new (--new-only, --baseline) → report → notes and exit code.
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { AudienceConfig } from '../engine/types';
 import { HELP_TEXT, parseArgs, UsageError, type CliOptions } from './args';
 import { dropBaselined, readBaseline, writeBaseline } from './baseline';
 import { selectChangedFiles, type ChangeSelection } from './changed-files';
@@ -18,7 +17,8 @@ import { relativePosix } from './formatters/paths';
 import { lintFile, type LintedFile, type LinterLike, type LintPlan, type OutputStream } from './lint-file';
 import { keepNewFindings } from './new-only';
 import { fixedNote, ruleFailureLines, untrustedNotes } from './notes';
-import { resolveRulesetReference } from '../engine/ruleset/discover';
+import { audienceConfig, resolveRulesetArgument } from './lint-config';
+import { SUBCOMMANDS } from './subcommands';
 
 export type { LinterLike, OutputStream } from './lint-file';
 
@@ -33,20 +33,6 @@ export interface RunEnvironment {
   /** Rule descriptions for SARIF (the built-in exposure rules); other rules are derived from findings. */
   rules?: RuleMetadata[];
   now?: () => number;
-}
-
-/** --ruleset values that are not files: URLs and built-in names ("spectral:oas", "@stoplight/spectral-owasp-ruleset"). */
-/** A file that exists wins over a name that looks the same; otherwise the engine's reading of the value. */
-function resolveRulesetArgument(value: string, cwd: string): string {
-  const asFile = path.resolve(cwd, value);
-  return existsSync(asFile) ? asFile : resolveRulesetReference(value, cwd);
-}
-
-function audienceConfig(options: CliOptions, cwd: string): AudienceConfig {
-  return {
-    defaultAudience: options.audience,
-    audienceByGlob: options.audienceGlobs.map(({ glob, audience }) => ({ glob, audience, origin: '--audience-glob', baseDir: cwd })),
-  };
 }
 
 function onlyErrors(files: FileReport[]): FileReport[] {
@@ -186,6 +172,8 @@ export async function run(environment: RunEnvironment): Promise<number> {
   const started = now();
   let verbose = environment.argv.includes('--verbose');
   try {
+    const subcommand = SUBCOMMANDS[environment.argv[0]];
+    if (subcommand) return await subcommand(environment.argv.slice(1), environment);
     const options = parseArgs(environment.argv);
     verbose = options.verbose;
     if (options.help) {
