@@ -1,5 +1,6 @@
 // Entry point of dist/cli.js. Runs the CLI when launched (node dist/cli.js, or through
 // bin/api-exposure-lint.js); when imported by tests it only exports the pieces below.
+import os from 'node:os';
 import path from 'node:path';
 import { EXPOSURE_RULES_META, WorkerLinter } from '../engine';
 import packageJson from '../../../package.json';
@@ -25,6 +26,8 @@ const builtinRules = Object.values(EXPOSURE_RULES_META).map((meta) => ({
   severity: meta.severity,
 }));
 
+const CORES = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+
 function launchedAsCli(): boolean {
   const entry = require.main;
   if (!entry) return false; // imported from an ES module (tests)
@@ -40,7 +43,9 @@ if (launchedAsCli()) {
     stderr: process.stderr,
     version: packageJson.version,
     // Each file is linted in a worker thread with a time budget: one hostile file cannot hang the run.
-    createLinter: () => new WorkerLinter({ workerScript: path.join(__dirname, 'lint-worker.js') }),
+    // One worker per core: a folder of thousands of specs uses the whole machine.
+    createLinter: () => new WorkerLinter({ workerScript: path.join(__dirname, 'lint-worker.js'), concurrency: CORES }),
+    concurrency: CORES,
     rules: builtinRules,
   }).then((code) => {
     // exitCode, not exit(): let stdout drain when it is a pipe.
