@@ -18,6 +18,10 @@ export { unifiedDiff } from './unified-diff';
 export { baselineEntries, renderBaseline, BASELINE_VERSION } from './baseline';
 export { OPERATIONAL_CODES, RULE_FAILURE_CODES } from './finding-identity';
 export { run };
+export { createProgress } from './progress';
+export { selectShard, parseShard } from './shard';
+export { mergeJson, mergeSarif, compareWalkOrder } from './merge';
+export { formatJunit } from './formatters/junit';
 
 const builtinRules = Object.values(EXPOSURE_RULES_META).map((meta) => ({
   id: meta.code,
