@@ -88,6 +88,7 @@ export async function lintText(file: string, text: string, plan: LintPlan): Prom
   if (result.rulesetError) throw new ConfigurationError(rulesetErrorMessage(result.ruleset, result.rulesetError));
   const report: FileReport = { file, findings: result.isOpenApi ? result.findings : [], format: result.format, ruleset: result.ruleset };
   if (!result.isOpenApi) report.skipped = NOT_OPENAPI;
+  else report.operations = result.operations;
   if (result.untrustedCodeSkipped?.length) report.untrustedCodeSkipped = result.untrustedCodeSkipped;
   return report;
 }

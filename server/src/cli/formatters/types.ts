@@ -1,4 +1,4 @@
-import type { DocumentFormat, Finding, Severity } from '../../engine/types';
+import type { DocumentFormat, Finding, OperationAudience, Severity } from '../../engine/types';
 
 /** What the CLI learned about one file it was asked to lint. */
 export interface FileReport {
@@ -13,6 +13,8 @@ export interface FileReport {
   ruleset?: string;
   /** Workspace code the ruleset has but that was not run (untrusted workspace). */
   untrustedCodeSkipped?: string[];
+  /** Every operation with its audience (for the report command's inventory). */
+  operations?: OperationAudience[];
 }
 
 /** Rule metadata for SARIF's tool.driver.rules; derived from findings when the engine does not supply it. */
