@@ -47,6 +47,10 @@ test('extension host: diagnostics, edits, quick fixes, fix-all on save, settings
   assert.equal(await runSuite(t, { suite: 'features.cjs', fixture: 'workspace' }), 0);
 });
 
+test('extension host: the API Exposure view (documents, audiences, operations, open at range) and the HTML report', async (t) => {
+  assert.equal(await runSuite(t, { suite: 'exposure-view.cjs', fixture: 'exposure' }), 0);
+});
+
 test('extension host: a trusted workspace runs the workspace JavaScript ruleset', async (t) => {
   assert.equal(await runSuite(t, { suite: 'workspace-trust.cjs', fixture: 'js-ruleset' }), 0);
 });
