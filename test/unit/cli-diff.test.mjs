@@ -324,3 +324,18 @@ test('diff: usage and git errors exit 2 with one line', async () => {
     assert.equal(stderr.trim().split('\n').length, 1);
   }
 });
+
+test('help: the sub-commands have their own help, and the main help names them', async () => {
+  for (const [argv, first] of [
+    [['diff', '--help'], 'Usage: api-exposure-lint diff --base <git-ref>'],
+    [['report', '-h'], 'Usage: api-exposure-lint report [options]'],
+    [['merge', '--help'], 'Usage: api-exposure-lint merge [options] <files...>'],
+  ]) {
+    const { code, stdout } = await runCliInProcess(root, argv);
+    assert.equal(code, 0);
+    assert.equal(stdout.split('\n')[0], first);
+  }
+  const { stdout } = await runCliInProcess(root, ['--help']);
+  assert.match(stdout, /diff --base <git-ref> \[files\]/);
+  assert.match(stdout, /--shard <I>\/<N>/);
+});
