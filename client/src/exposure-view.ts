@@ -54,14 +54,23 @@ export class ExposureTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   private loading: Promise<ExposureInventoryResult | undefined> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** Set once the view exists; saves refresh it only while it is visible (a refresh lints the workspace). */
+  private view: vscode.TreeView<Node> | undefined;
 
   constructor(private readonly client: LanguageClient) {
     this.subscriptions.push(
       this.changed,
       vscode.workspace.onDidSaveTextDocument((document) => {
-        if (/\.(ya?ml|json)$/i.test(document.fileName)) this.scheduleRefresh();
+        if (this.view?.visible && /\.(ya?ml|json)$/i.test(document.fileName)) this.scheduleRefresh();
       }),
     );
+  }
+
+  /** Registers the view; it is collapsed by default, so nothing is linted for it until someone opens it. */
+  createView(id: string): vscode.TreeView<Node> {
+    this.view = vscode.window.createTreeView(id, { treeDataProvider: this, showCollapseAll: true });
+    this.subscriptions.push(this.view);
+    return this.view;
   }
 
   /** Asks the server again; the tree updates when the answer arrives. */

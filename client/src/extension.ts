@@ -27,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const languageClient = client;
   const exposureView = new ExposureTreeProvider(languageClient);
   const openReport = () => openExposureReport(languageClient, context);
+  exposureView.createView(EXPOSURE_VIEW_ID);
 
   context.subscriptions.push(
     outputChannel,
@@ -36,7 +37,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     forwardTrustChanges(client),
     ...registerCommands({ client, outputChannel, onRestarted: () => statusBar.clear() }),
     exposureView,
-    vscode.window.registerTreeDataProvider(EXPOSURE_VIEW_ID, exposureView),
     vscode.commands.registerCommand(COMMANDS.refreshExposureView, () => exposureView.refresh()),
     vscode.commands.registerCommand(COMMANDS.openExposureReport, async () => {
       try {
