@@ -99,7 +99,12 @@ export const COMMANDS = {
   restartServer: 'apiExposureLint.restartServer',
   showOutput: 'apiExposureLint.showOutput',
   showRuleDocumentation: 'apiExposureLint.showRuleDocumentation',
+  refreshExposureView: 'apiExposureLint.refreshExposureView',
+  openExposureReport: 'apiExposureLint.openExposureReport',
 } as const;
+
+/** The "API Exposure" view in the explorer. */
+export const EXPOSURE_VIEW_ID = 'apiExposureLint.exposureView';
 
 /** What `diagnostic.data` carries so a code action can be computed without re-linting. */
 export interface DiagnosticData {
@@ -108,4 +113,47 @@ export interface DiagnosticData {
   audienceSource?: string;
   /** Document version the diagnostic was computed for. */
   version: number;
+}
+
+/**
+ * Client → server: the exposure inventory of the workspace (every OpenAPI document the server lints, each
+ * operation with its audience and the status of each exposure requirement), for the "API Exposure" view.
+ * Lints the workspace like LINT_WORKSPACE_REQUEST (diagnostics are published on the way).
+ */
+export const EXPOSURE_INVENTORY_REQUEST = 'apiExposureLint/exposureInventory';
+export interface ExposureInventoryParams {
+  /** Also render the inventory as the CLI's self-contained HTML report page. */
+  html?: boolean;
+}
+export interface ExposureRequirementInfo {
+  rule: string;
+  passed: boolean;
+  severity?: 'error' | 'warn' | 'info' | 'hint';
+  /** The first finding's message, when it failed. */
+  message?: string;
+}
+export interface ExposureOperationInfo {
+  method: string;
+  path: string;
+  audience: AudienceSetting;
+  kind: 'external' | 'internal';
+  /** Where the audience came from, e.g. "info.x-audience". */
+  audienceDetail: string;
+  /** 0-based range of the operation in its document. */
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  requirements: ExposureRequirementInfo[];
+  /** 0–100: the share of the requirements that apply to its audience that it passes. */
+  score: number;
+}
+export interface ExposureDocumentInfo {
+  uri: string;
+  /** Path relative to its workspace folder (prefixed by the folder's name in a multi-root workspace). */
+  label: string;
+  score: number | null;
+  operations: ExposureOperationInfo[];
+}
+export interface ExposureInventoryResult {
+  documents: ExposureDocumentInfo[];
+  score: number | null;
+  html?: string;
 }

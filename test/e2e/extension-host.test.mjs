@@ -51,6 +51,10 @@ test('extension host: a fragment of a multi-file description gets its findings a
   assert.equal(await runSuite(t, { suite: 'multi-file.cjs', fixture: 'multi-file' }), 0);
 });
 
+test('extension host: the API Exposure view (documents, audiences, operations, open at range) and the HTML report', async (t) => {
+  assert.equal(await runSuite(t, { suite: 'exposure-view.cjs', fixture: 'exposure' }), 0);
+});
+
 test('extension host: a trusted workspace runs the workspace JavaScript ruleset', async (t) => {
   assert.equal(await runSuite(t, { suite: 'workspace-trust.cjs', fixture: 'js-ruleset' }), 0);
 });

@@ -16,7 +16,7 @@ const YAML = require('yaml');
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const actionText = readFileSync(path.join(repo, 'action.yml'), 'utf8');
 const action = YAML.parse(actionText);
-const INPUTS = ['files', 'ruleset', 'fail-severity', 'sarif', 'sarif-file', 'changed-since', 'new-only', 'audience', 'trust-workspace-code'];
+const INPUTS = ['files', 'ruleset', 'fail-severity', 'sarif', 'sarif-file', 'changed-since', 'new-only', 'audience', 'trust-workspace-code', 'exposure-review', 'exposure-comment', 'fail-on-review', 'github-token'];
 const EXPRESSION = /\$\{\{\s*([^}]+?)\s*\}\}/g;
 
 test('action.yml: a composite action with the documented inputs and defaults', () => {
@@ -51,7 +51,7 @@ test('action.yml: Node 20, npm ci in the action path, SARIF upload, and only dec
       assert.ok(INPUTS.includes(input[1]), `unknown input ${input[1]}`);
       used.add(input[1]);
     } else {
-      assert.match(expression, /^github\.(action_path|event\.pull_request\.base\.sha)$/);
+      assert.match(expression, /^github\.(action_path|event\.pull_request\.(base\.sha|number)|repository|token)$/);
     }
   }
   for (const step of steps) for (const [, name] of (step.if ?? '').matchAll(/inputs\.([\w-]+)/g)) used.add(name);
@@ -114,4 +114,78 @@ test('action.yml SARIF step: findings (exit 1) do not stop the upload, a usage e
     const result = spawnSync('bash', ['-c', run], { env: { PATH: process.env.PATH, INPUT_FILES: '', INPUT_RULESET: '', INPUT_AUDIENCE: '', INPUT_TRUST_WORKSPACE_CODE: 'false', INPUT_SARIF_FILE: 'x.sarif' } });
     assert.equal(result.status, stepStatus, `CLI exit ${exitCode}`);
   }
+});
+
+/**
+ * Runs the exposure review step with bash: a stub CLI that records its argv, writes the markdown it was asked
+ * for and exits with `cliExit`; a stub `gh` that records its calls and lists `existingComment` if given.
+ */
+function runExposureStep(inputs, { cliExit = 0, existingComment, prNumber = '42' } = {}) {
+  const step = action.runs.steps.find((s) => s.run?.includes('diff --base'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'ael-action-review-'));
+  mkdirSync(path.join(dir, 'bin'));
+  const files = { argv: path.join(dir, 'argv.json'), gh: path.join(dir, 'gh.log'), summary: path.join(dir, 'summary.md'), env: path.join(dir, 'env') };
+  writeFileSync(files.summary, '# earlier steps\n');
+  writeFileSync(files.env, '');
+  writeFileSync(
+    path.join(dir, 'bin', 'api-exposure-lint.js'),
+    `const fs = require('fs'); const argv = process.argv.slice(2); fs.writeFileSync(${JSON.stringify(files.argv)}, JSON.stringify(argv));
+     const out = argv[argv.indexOf('--output') + 1].replace(/^markdown=/, ''); fs.writeFileSync(out, '## API exposure changes\\n\\nstub\\n'); process.exit(${cliExit});\n`,
+  );
+  writeFileSync(
+    path.join(dir, 'bin', 'gh'),
+    `#!/bin/sh\necho "$*" >> ${JSON.stringify(files.gh)}\ncase "$*" in *--paginate*) ${existingComment ? `echo ${existingComment}` : 'true'};; esac\n`,
+    { mode: 0o755 },
+  );
+  const values = { ...Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, v.default])), 'changed-since': '', ...inputs };
+  const context = { 'github.action_path': dir, 'github.token': 'TOKEN', 'github.event.pull_request.number': prNumber, 'github.repository': 'owner/repo' };
+  const evaluate = (text) => text.replace(EXPRESSION, (_, e) => (e in context ? context[e] : values[/^inputs\.([\w-]+)$/.exec(e)[1]]));
+  const [, name, expected] = /^inputs\.([\w-]+) == '(\w+)'$/.exec(step.if);
+  if (values[name] !== expected) return undefined;
+  const env = Object.fromEntries(Object.entries(step.env).map(([k, v]) => [k, evaluate(v)]));
+  const result = spawnSync('bash', ['-c', step.run], {
+    cwd: dir,
+    env: { PATH: `${path.join(dir, 'bin')}:${path.dirname(process.execPath)}:${process.env.PATH}`, RUNNER_TEMP: dir, GITHUB_STEP_SUMMARY: files.summary, GITHUB_ENV: files.env, ...env },
+    encoding: 'utf8',
+  });
+  const read = (file) => { try { return readFileSync(file, 'utf8'); } catch { return undefined; } };
+  return { status: result.status, stderr: result.stderr, argv: read(files.argv) && JSON.parse(read(files.argv)), gh: read(files.gh), summary: read(files.summary), env: read(files.env) };
+}
+
+test('action.yml exposure review: on a pull request, the diff markdown goes to the job summary', () => {
+  assert.equal(runExposureStep({ 'exposure-review': 'false', 'changed-since': 'abc123' }), undefined);
+  const push = runExposureStep({});
+  assert.equal(push.status, 0);
+  assert.equal(push.argv, undefined, 'no base commit: no diff');
+  const pr = runExposureStep({ 'changed-since': 'abc123', files: 'apis specs/a.yaml', ruleset: '.spectral.yaml', 'trust-workspace-code': 'true' });
+  assert.equal(pr.status, 0, pr.stderr);
+  assert.deepEqual(pr.argv.slice(0, 4), ['diff', '--base', 'abc123', '--fail-on-review']);
+  assert.ok(pr.argv.includes('--trust-workspace-code') && pr.argv.includes('.spectral.yaml'));
+  assert.deepEqual(pr.argv.slice(-3), ['--', 'apis', 'specs/a.yaml']);
+  assert.equal(pr.summary, '# earlier steps\n## API exposure changes\n\nstub\n');
+  assert.equal(pr.gh, undefined, 'no comment unless asked');
+  assert.equal(pr.env, '');
+});
+
+test('action.yml exposure review: a change that needs review is recorded for the last step; exit 2 fails at once', () => {
+  const review = runExposureStep({ 'changed-since': 'abc123' }, { cliExit: 1 });
+  assert.equal(review.status, 0, 'the lint step still runs and annotates the diff');
+  assert.equal(review.env, 'API_EXPOSURE_LINT_REVIEW_NEEDED=true\n');
+  assert.equal(runExposureStep({ 'changed-since': 'abc123' }, { cliExit: 2 }).status, 2);
+  const last = action.runs.steps.at(-1);
+  assert.equal(last.if, "inputs.fail-on-review == 'true'");
+  for (const [flag, status] of [['true', 1], ['', 0]]) {
+    assert.equal(spawnSync('bash', ['-c', last.run], { env: { PATH: process.env.PATH, API_EXPOSURE_LINT_REVIEW_NEEDED: flag } }).status, status);
+  }
+});
+
+test('action.yml exposure review: the pull-request comment is created once, then edited in place', () => {
+  const created = runExposureStep({ 'changed-since': 'abc123', 'exposure-comment': 'true' });
+  assert.equal(created.status, 0, created.stderr);
+  assert.match(created.gh, /^api repos\/owner\/repo\/issues\/42\/comments --paginate --jq .*\n/);
+  assert.match(created.gh, /\napi --method POST repos\/owner\/repo\/issues\/42\/comments -f body=<!-- api-exposure-lint:exposure-review -->\n## API exposure changes\n\nstub\n$/);
+  const edited = runExposureStep({ 'changed-since': 'abc123', 'exposure-comment': 'true' }, { existingComment: '777' });
+  assert.match(edited.gh, /\napi --method PATCH repos\/owner\/repo\/issues\/comments\/777 -f body=<!-- api-exposure-lint/);
+  assert.doesNotMatch(edited.gh, /--method POST/);
+  assert.equal(runExposureStep({ 'changed-since': 'abc123', 'exposure-comment': 'true' }, { prNumber: '' }).gh, undefined, 'not a pull request: no comment');
 });

@@ -6,6 +6,7 @@ import { parseArgs, UsageError } from '../../dist/cli.js';
 const defaults = {
   patterns: [],
   audienceGlobs: [],
+  outputs: [],
   format: 'stylish',
   failSeverity: 'error',
   quiet: false,
@@ -21,6 +22,9 @@ const defaults = {
 };
 
 const good = [
+  { argv: ['--output', 'sarif=out/r.sarif', '-o', 'markdown=x.md', '--output=junit=j.xml', 'a.yaml'], expect: { output: 'markdown=x.md', outputs: [{ format: 'sarif', file: 'out/r.sarif' }, { format: 'junit', file: 'j.xml' }], patterns: ['a.yaml'] } },
+  { argv: ['--shard', '2/3', 'apis'], expect: { shard: { index: 2, count: 3 }, patterns: ['apis'] } },
+  { argv: ['--format', 'junit', 'a.yaml'], expect: { format: 'junit', patterns: ['a.yaml'] } },
   { argv: ['api.yaml'], expect: { patterns: ['api.yaml'] } },
   { argv: ['a.yaml', 'apis/**/*.json'], expect: { patterns: ['a.yaml', 'apis/**/*.json'] } },
   { argv: ['--ruleset', 'r.yaml', 'a.yaml'], expect: { ruleset: 'r.yaml', patterns: ['a.yaml'] } },
@@ -73,12 +77,14 @@ for (const { argv, expect } of good) {
 }
 
 const bad = [
+  { argv: ['--shard', '4/3', 'a'], message: /invalid value "4\/3" for --shard: expected I\/N/ },
+  { argv: ['--shard', 'x', 'a'], message: /invalid value "x" for --shard/ },
   { argv: [], message: /no files given/ },
   { argv: ['--quiet'], message: /no files given/ },
   { argv: ['--bogus', 'a.yaml'], message: /unknown option --bogus/ },
   { argv: ['-z', 'a.yaml'], message: /unknown option -z/ },
   { argv: ['a.yaml', '--format'], message: /option --format needs a value/ },
-  { argv: ['--format', 'xml', 'a.yaml'], message: /invalid value "xml" for --format: expected one of stylish, json, sarif, github, gitlab/ },
+  { argv: ['--format', 'xml', 'a.yaml'], message: /invalid value "xml" for --format: expected one of stylish, json, sarif, github, gitlab, junit/ },
   { argv: ['--fail-severity', 'fatal', 'a.yaml'], message: /invalid value "fatal" for --fail-severity/ },
   { argv: ['--audience', 'public', 'a.yaml'], message: /invalid value "public" for --audience: expected one of external-public, external-partner, company-internal, business-unit-internal, component-internal/ },
   { argv: ['--audience-glob', 'apis/**', 'a.yaml'], message: /--audience-glob: expected <glob>=<audience>/ },

@@ -128,7 +128,7 @@ test('lint options: repository root for discovery and trust, audiences, explicit
 const usageErrors = [
   { argv: ['nothing/**/*.yaml'], line: 'api-exposure-lint: no files match nothing/**/*.yaml' },
   { argv: ['missing.yaml'], line: 'api-exposure-lint: no such file: missing.yaml' },
-  { argv: ['--format', 'xml', 'a.yaml'], line: 'api-exposure-lint: invalid value "xml" for --format: expected one of stylish, json, sarif, github, gitlab' },
+  { argv: ['--format', 'xml', 'a.yaml'], line: 'api-exposure-lint: invalid value "xml" for --format: expected one of stylish, json, sarif, github, gitlab, junit' },
   { argv: ['--baseline', 'missing.json', 'a.yaml'], line: /^api-exposure-lint: cannot read baseline \S+missing\.json: ENOENT: .+$/ },
   { argv: ['--baseline', 'a.yaml', 'a.yaml'], line: /^api-exposure-lint: baseline \S+a\.yaml is not valid JSON: .+$/ },
   { argv: ['--baseline', 'old.json', 'a.yaml'], line: /^api-exposure-lint: baseline \S+old\.json: expected \{ "version": 1, "findings": \[\.\.\.\] \} \(write one with --write-baseline\)$/ },

@@ -1,8 +1,10 @@
 // Command-line argument parsing. Hand-written (not util.parseArgs) so every mistake gets
 // one plain-English message naming the offending option, which run.ts prints as exit code 2.
 import { AUDIENCES, SEVERITIES, type Audience, type Severity } from '../engine/types';
+import { parseOutputSpec } from './output-spec';
+import { parseShard, type Shard } from './shard';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab', 'junit'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 /** A mistake in how the CLI was called or configured: exit code 2, one line on stderr. */
@@ -22,7 +24,12 @@ export interface CliOptions {
   audience?: Audience;
   audienceGlobs: CliAudienceGlob[];
   format: FormatName;
+  /** A plain -o <file>: the --format report goes there, the console gets the summary. */
   output?: string;
+  /** --output <format>=<file> (repeatable): more reports from the same run; the console is unchanged. */
+  outputs: { format: FormatName; file: string }[];
+  /** --shard I/N: lint only this job's share of the files. */
+  shard?: Shard;
   failSeverity: Severity;
   quiet: boolean;
   trustWorkspaceCode: boolean;
@@ -62,7 +69,8 @@ type ValueOption =
   | 'write-baseline'
   | 'timeout'
   | 'max-document-size'
-  | 'allow-ref-root';
+  | 'allow-ref-root'
+  | 'shard';
 type FlagOption = 'quiet' | 'trust-workspace-code' | 'allow-remote' | 'verbose' | 'version' | 'help' | 'fix' | 'fix-dry-run' | 'new-only';
 
 const VALUE_OPTIONS: readonly ValueOption[] = [
@@ -78,6 +86,7 @@ const VALUE_OPTIONS: readonly ValueOption[] = [
   'timeout',
   'max-document-size',
   'allow-ref-root',
+  'shard',
 ];
 const FLAG_OPTIONS: readonly FlagOption[] = ['quiet', 'trust-workspace-code', 'allow-remote', 'verbose', 'version', 'help', 'fix', 'fix-dry-run', 'new-only'];
 /** Long spellings accepted for the same option. */
@@ -98,6 +107,7 @@ export function defaultOptions(): CliOptions {
   return {
     patterns: [],
     audienceGlobs: [],
+    outputs: [],
     format: 'stylish',
     failSeverity: 'error',
     quiet: false,
@@ -150,8 +160,14 @@ function applyValue(options: CliOptions, name: ValueOption, value: string): void
     case 'format':
       options.format = oneOf(name, value, FORMATS);
       break;
-    case 'output':
-      options.output = value;
+    case 'output': {
+      const spec = parseOutputSpec(value, FORMATS);
+      if (spec.format) options.outputs.push({ format: spec.format as FormatName, file: spec.file });
+      else options.output = value;
+      break;
+    }
+    case 'shard':
+      options.shard = parseShard(value);
       break;
     case 'fail-severity':
       options.failSeverity = oneOf(name, value, SEVERITIES);
@@ -282,7 +298,8 @@ Options:
       --audience <audience>         Default audience: ${AUDIENCES.join(', ')}
       --audience-glob <glob>=<aud>  Audience for files matching a glob relative to the current directory (repeatable)
   -f, --format <format>             ${FORMATS.join(', ')} (default: stylish)
-  -o, --output <file>               Write the report to a file
+  -o, --output <file>               Write the report to a file (the console gets the summary)
+      --output <format>=<file>      Also write that format to a file, e.g. sarif=results.sarif (repeatable)
       --fail-severity <severity>    Exit 1 when a result is at or above: ${SEVERITIES.join(', ')} (default: error)
   -q, --quiet                       Only report errors; no summary, no notes
 
@@ -297,6 +314,15 @@ Pull requests:
                                     (matched by rule, file and JSON path, so moved blocks and renames are not new)
       --baseline <file>             Drop the findings recorded in this baseline file
       --write-baseline <file>       Record every current finding in this baseline file, then exit 0
+
+Many APIs:
+      --shard <I>/<N>               Lint only every N-th file starting at the I-th (CI matrix jobs); put the
+                                    jobs' json or sarif outputs together with: api-exposure-lint merge
+
+Other commands (api-exposure-lint <command> --help):
+  diff --base <git-ref> [files]     What the working tree changes in who can reach what (exposure review)
+  report [files]                    Inventory of every operation by audience, with readiness scores
+  merge <files...>                  Put together the json or sarif outputs of --shard jobs
 
 Limits and trust:
       --timeout <seconds>           Time budget of one document's lint (default 30)

@@ -12,11 +12,11 @@ interface GitOutput {
   stderr: string;
 }
 
-function git(args: readonly string[], cwd: string): Promise<GitOutput> {
+function git(args: readonly string[], cwd: string, env?: NodeJS.ProcessEnv, option = '--changed-since'): Promise<GitOutput> {
   return new Promise((resolve, reject) => {
-    execFile('git', args as string[], { cwd, maxBuffer: MAX_OUTPUT_BYTES, encoding: 'utf8', windowsHide: true }, (error, stdout, stderr) => {
+    execFile('git', args as string[], { cwd, env, maxBuffer: MAX_OUTPUT_BYTES, encoding: 'utf8', windowsHide: true }, (error, stdout, stderr) => {
       if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
-        reject(new ConfigurationError('--changed-since needs git, and git was not found on the PATH'));
+        reject(new ConfigurationError(`${option} needs git, and git was not found on the PATH`));
         return;
       }
       resolve({ ok: !error, stdout, stderr });
@@ -29,29 +29,29 @@ function failure(what: string, output: GitOutput): ConfigurationError {
 }
 
 /** The top folder of the work tree that holds `cwd`. */
-export async function repositoryRoot(cwd: string): Promise<string> {
-  const out = await git(['rev-parse', '--show-toplevel'], cwd);
+export async function repositoryRoot(cwd: string, option = '--changed-since'): Promise<string> {
+  const out = await git(['rev-parse', '--show-toplevel'], cwd, undefined, option);
   if (!out.ok) {
-    if (/not a git repository/i.test(out.stderr)) throw new ConfigurationError(`--changed-since: ${cwd} is not in a git repository`);
-    throw failure('--changed-since', out);
+    if (/not a git repository/i.test(out.stderr)) throw new ConfigurationError(`${option}: ${cwd} is not in a git repository`);
+    throw failure(option, out);
   }
   return out.stdout.trim();
 }
 
 /** The commit `ref` names, or a one-line error that says how to make it available. */
-export async function resolveCommit(ref: string, root: string): Promise<string> {
-  const out = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], root);
+export async function resolveCommit(ref: string, root: string, option = '--changed-since'): Promise<string> {
+  const out = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], root, undefined, option);
   if (!out.ok || !out.stdout.trim()) {
-    throw new ConfigurationError(`--changed-since: unknown git ref "${ref}" (in a shallow clone, fetch it first, e.g. actions/checkout with fetch-depth: 0)`);
+    throw new ConfigurationError(`${option}: unknown git ref "${ref}" (in a shallow clone, fetch it first, e.g. actions/checkout with fetch-depth: 0)`);
   }
   return out.stdout.trim();
 }
 
 /** Where HEAD's history and `commit`'s meet: what a pull request is compared with. */
-export async function mergeBase(commit: string, ref: string, root: string): Promise<string> {
-  const out = await git(['merge-base', commit, 'HEAD'], root);
+export async function mergeBase(commit: string, ref: string, root: string, option = '--changed-since'): Promise<string> {
+  const out = await git(['merge-base', commit, 'HEAD'], root, undefined, option);
   if (!out.ok || !out.stdout.trim()) {
-    throw new ConfigurationError(`--changed-since: "${ref}" and HEAD share no history (in a shallow clone, fetch more, e.g. actions/checkout with fetch-depth: 0)`);
+    throw new ConfigurationError(`${option}: "${ref}" and HEAD share no history (in a shallow clone, fetch more, e.g. actions/checkout with fetch-depth: 0)`);
   }
   return out.stdout.trim();
 }
@@ -97,4 +97,17 @@ export async function changedFiles(base: string, root: string): Promise<ChangedF
 export async function fileAtCommit(commit: string, path: string, root: string): Promise<string | undefined> {
   const out = await git(['show', `${commit}:${path}`], root);
   return out.ok ? out.stdout : undefined;
+}
+
+/**
+ * Writes the files of `commit` under `dir` (which must exist and be empty) without touching the
+ * repository's index or work tree: a throw-away index file, then checkout-index into the folder.
+ */
+export async function checkoutCommitInto(commit: string, root: string, dir: string, option = '--base'): Promise<void> {
+  const env = { ...process.env, GIT_INDEX_FILE: `${dir}.index` };
+  const read = await git(['read-tree', commit], root, env, option);
+  if (!read.ok) throw failure(`${option}: git read-tree failed`, read);
+  const prefix = dir.endsWith('/') ? dir : `${dir}/`;
+  const checkout = await git(['checkout-index', '--all', '--force', `--prefix=${prefix}`], root, env, option);
+  if (!checkout.ok) throw failure(`${option}: git checkout-index failed`, checkout);
 }

@@ -96,6 +96,7 @@ export async function lintText(file: string, text: string, plan: LintPlan, openD
   if (result.rulesetError) throw new ConfigurationError(rulesetErrorMessage(result.ruleset, result.rulesetError));
   const report: FileReport = { file, findings: result.isOpenApi ? result.findings : [], format: result.format, ruleset: result.ruleset };
   if (!result.isOpenApi) report.skipped = looksLikeFragment(text) ? FRAGMENT : NOT_OPENAPI;
+  else report.operations = result.operations;
   if (result.references?.length) report.references = result.references;
   if (result.untrustedCodeSkipped?.length) report.untrustedCodeSkipped = result.untrustedCodeSkipped;
   return report;

@@ -1,5 +1,6 @@
 // Entry point of dist/cli.js. Runs the CLI when launched (node dist/cli.js, or through
 // bin/api-exposure-lint.js); when imported by tests it only exports the pieces below.
+import os from 'node:os';
 import path from 'node:path';
 import { EXPOSURE_RULES_META, WorkerLinter } from '../engine';
 import packageJson from '../../../package.json';
@@ -18,6 +19,10 @@ export { baselineEntries, renderBaseline, BASELINE_VERSION } from './baseline';
 export { OPERATIONAL_CODES, RULE_FAILURE_CODES } from './finding-identity';
 export { run };
 export { safeWriteFile, readWithSnapshot, SafeWriteError, WRITE_FAULT_VARIABLE } from '../node/safe-write';
+export { createProgress } from './progress';
+export { selectShard, parseShard } from './shard';
+export { mergeJson, mergeSarif, compareWalkOrder } from './merge';
+export { formatJunit } from './formatters/junit';
 
 const builtinRules = Object.values(EXPOSURE_RULES_META).map((meta) => ({
   id: meta.code,
@@ -25,6 +30,8 @@ const builtinRules = Object.values(EXPOSURE_RULES_META).map((meta) => ({
   documentationUrl: meta.documentationUrl,
   severity: meta.severity,
 }));
+
+const CORES = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
 
 function launchedAsCli(): boolean {
   const entry = require.main;
@@ -41,7 +48,9 @@ if (launchedAsCli()) {
     stderr: process.stderr,
     version: packageJson.version,
     // Each file is linted in a worker thread with a time budget: one hostile file cannot hang the run.
-    createLinter: () => new WorkerLinter({ workerScript: path.join(__dirname, 'lint-worker.js') }),
+    // One worker per core: a folder of thousands of specs uses the whole machine.
+    createLinter: () => new WorkerLinter({ workerScript: path.join(__dirname, 'lint-worker.js'), concurrency: CORES }),
+    concurrency: CORES,
     rules: builtinRules,
   }).then((code) => {
     // exitCode, not exit(): let stdout drain when it is a pipe.

@@ -4,9 +4,7 @@
 // Stages: choose the files (arguments, or what changed since a git ref) → lint → fix → keep what is
 // new (--new-only, --baseline) → report → notes and exit code.
 import { existsSync } from 'node:fs';
-import { safeWriteFile, writeErrorDetail } from '../node/safe-write';
 import path from 'node:path';
-import type { AudienceConfig } from '../engine/types';
 import { HELP_TEXT, parseArgs, UsageError, type CliOptions } from './args';
 import { dropBaselined, readBaseline, writeBaseline } from './baseline';
 import { selectChangedFiles, type ChangeSelection } from './changed-files';
@@ -16,12 +14,18 @@ import { createRepoRootFinder, expandFilePatterns } from './files';
 import { fixFiles } from './fix-files';
 import { FORMATTERS, formatSummary, type FileReport, type FormatOptions, type RuleMetadata } from './formatters';
 import { relativePosix } from './formatters/paths';
-import { lintFile, type LintedFile, type LinterLike, type LintPlan, type OutputStream } from './lint-file';
+import { type LintedFile, type LinterLike, type LintPlan, type OutputStream } from './lint-file';
 import { keepNewFindings } from './new-only';
+import { writeReport } from './write-report';
+import { lintMany } from './lint-many';
+import { createProgress } from './progress';
+import { selectShard } from './shard';
 import { fixedNote, ruleFailureLines, untrustedNotes } from './notes';
 import { resolveRulesetReference } from '../engine/ruleset/discover';
 import { dropRepeatedFindings, withoutCoveredFragments } from './referenced-files';
 import { addRootsOfChangedFragments } from './changed-roots';
+import { audienceConfig, resolveRulesetArgument } from './lint-config';
+import { SUBCOMMANDS } from './subcommands';
 
 export type { LinterLike, OutputStream } from './lint-file';
 
@@ -36,32 +40,12 @@ export interface RunEnvironment {
   /** Rule descriptions for SARIF (the built-in exposure rules); other rules are derived from findings. */
   rules?: RuleMetadata[];
   now?: () => number;
-}
-
-/** --ruleset values that are not files: URLs and built-in names ("spectral:oas", "@stoplight/spectral-owasp-ruleset"). */
-/** A file that exists wins over a name that looks the same; otherwise the engine's reading of the value. */
-function resolveRulesetArgument(value: string, cwd: string): string {
-  const asFile = path.resolve(cwd, value);
-  return existsSync(asFile) ? asFile : resolveRulesetReference(value, cwd);
-}
-
-function audienceConfig(options: CliOptions, cwd: string): AudienceConfig {
-  return {
-    defaultAudience: options.audience,
-    audienceByGlob: options.audienceGlobs.map(({ glob, audience }) => ({ glob, audience, origin: '--audience-glob', baseDir: cwd })),
-  };
+  /** Lints in flight at once (the CLI: one per core, matching its worker threads). Default 1. */
+  concurrency?: number;
 }
 
 function onlyErrors(files: FileReport[]): FileReport[] {
   return files.map((report) => ({ ...report, findings: report.findings.filter((f) => f.severity === 'error') }));
-}
-
-async function writeOutputFile(file: string, content: string): Promise<void> {
-  try {
-    await safeWriteFile(file, content, { createFolders: true });
-  } catch (error) {
-    throw new ConfigurationError(`cannot write output file ${file}: ${oneLine(writeErrorDetail(error))}`);
-  }
 }
 
 function colorFor(stream: OutputStream, env: RunEnvironment['env']): boolean {
@@ -69,12 +53,17 @@ function colorFor(stream: OutputStream, env: RunEnvironment['env']): boolean {
 }
 
 /**
- * Lints every file, one at a time: output order is stable and the engine's ruleset cache is warm after the first.
+ * Lints every file, several at a time (one per worker thread); results and notes in file order.
  * A fragment a linted root $refs is linted through that root, not reported as skipped.
  */
-async function lintAll(files: string[], plan: LintPlan, noteSkipped: boolean): Promise<LintedFile[]> {
-  const linted: LintedFile[] = [];
-  for (const file of files) linted.push(await lintFile(file, plan));
+async function lintAll(files: string[], plan: LintPlan, noteSkipped: boolean, environment: RunEnvironment): Promise<LintedFile[]> {
+  const progress = createProgress(files.length, plan.stderr, environment.env, plan.options.quiet);
+  let linted: LintedFile[];
+  try {
+    linted = await lintMany(files, plan, { concurrency: environment.concurrency ?? 1, onDone: () => progress.tick() });
+  } finally {
+    progress.stop();
+  }
   const kept = withoutCoveredFragments(linted);
   for (const { report } of kept) {
     if (report.skipped && noteSkipped) plan.stderr.write(`${PROGRAM}: skipped ${relativePosix(plan.cwd, report.file)}: ${report.skipped}\n`);
@@ -89,19 +78,26 @@ async function printReport(shown: FileReport[], diffs: string[], options: CliOpt
   if (options.fixDryRun) {
     // stdout is the patch (`git apply`-able); the report only goes to a file.
     stdout.write(diffs.join(''));
-    if (options.output) await writeOutputFile(path.resolve(cwd, options.output), FORMATTERS[options.format](shown, formatOptions));
+    if (options.output) await writeReport(path.resolve(cwd, options.output), FORMATTERS[options.format](shown, formatOptions));
     if (!options.quiet) stderr.write(summary());
     return;
   }
   const report = FORMATTERS[options.format](shown, formatOptions);
   if (options.output) {
-    await writeOutputFile(path.resolve(cwd, options.output), report);
+    await writeReport(path.resolve(cwd, options.output), report);
     if (!options.quiet) stdout.write(formatSummary(shown, { ...formatOptions, color: colorFor(stdout, env) }) + '\n');
     return;
   }
   stdout.write(report);
   // Machine-readable reports own stdout; the human summary goes to stderr so pipes stay parseable.
   if (options.format !== 'stylish' && !options.quiet) stderr.write(summary());
+}
+
+/** --output <format>=<file>: the same results in more formats, written after the console report. */
+async function writeExtraOutputs(shown: FileReport[], options: CliOptions, cwd: string, formatOptions: FormatOptions): Promise<void> {
+  for (const output of options.outputs) {
+    await writeReport(path.resolve(cwd, output.file), FORMATTERS[output.format](shown, { ...formatOptions, color: false }));
+  }
 }
 
 function onlyRulesetErrors(report: FileReport): boolean {
@@ -121,6 +117,7 @@ async function lintAndReport(options: CliOptions, environment: RunEnvironment, s
   } else {
     files = await expandFilePatterns(options.patterns, cwd);
   }
+  if (options.shard) files = selectShard(files, options.shard);
   // Baselines and outputs are read before linting: a typo costs no lint time.
   const baselineFile = options.baseline === undefined ? undefined : path.resolve(cwd, options.baseline);
   const baseline = baselineFile === undefined ? undefined : await readBaseline(baselineFile);
@@ -142,7 +139,7 @@ async function lintAndReport(options: CliOptions, environment: RunEnvironment, s
   try {
     // Files picked by --changed-since alone were not named by the user: no note for non-OpenAPI ones.
     const noteSkipped = !options.quiet && (selection === undefined || options.patterns.length > 0);
-    let linted = await lintAll(files, plan, noteSkipped);
+    let linted = await lintAll(files, plan, noteSkipped, environment);
     if (options.fixDryRun) unfixed = linted.map((l) => l.report);
     if (options.fix || options.fixDryRun) {
       const outcome = await fixFiles(linted, plan, options.fix);
@@ -188,6 +185,7 @@ async function lintAndReport(options: CliOptions, environment: RunEnvironment, s
     summary: !options.quiet,
   };
   await printReport(shown, diffs, options, environment, formatOptions);
+  await writeExtraOutputs(shown, options, cwd, formatOptions);
 
   // After every result is out: a failed rule function makes the results incomplete, which CI must not take as a pass.
   ruleFailures.forEach((line) => stderr.write(line));
@@ -207,6 +205,8 @@ export async function run(environment: RunEnvironment): Promise<number> {
   const started = now();
   let verbose = environment.argv.includes('--verbose');
   try {
+    const subcommand = SUBCOMMANDS[environment.argv[0]];
+    if (subcommand) return await subcommand(environment.argv.slice(1), environment);
     const options = parseArgs(environment.argv);
     verbose = options.verbose;
     if (options.help) {

@@ -28,3 +28,10 @@ export { exposureRuleset, EXPOSURE_RULES_META, EXPOSURE_RULE_CODES } from '../..
 export type { ExposureRuleCode, ExposureRuleMeta } from '../../../rulesets/exposure/ruleset';
 export { DOCS_BASE_URL } from '../../../rulesets/exposure/docs-url';
 export * from './fixes';
+// Exposure review: per-operation exposure facts, their changes between two versions, the inventory.
+export { documentExposure } from './exposure/snapshot';
+export type { DocumentExposure, OperationExposure, SecurityAlternativeExposure, SchemeUse, ServerExposure } from './exposure/snapshot';
+export { diffExposure, operationsPerAudience, EXPOSURE_CHANGE_KINDS, EXPOSURE_CHANGE_DESCRIPTIONS } from './exposure/diff';
+export type { ExposureChange, ExposureChangeKind } from './exposure/diff';
+export { buildInventory, exposureRequirements } from './exposure/inventory';
+export type { Inventory, InventoryDocument, InventoryOperation, RequirementStatus, RequirementRule } from './exposure/inventory';

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { LintWorkspaceResult } from '../protocol';
+import type { LintResult } from '../engine/types';
 import { buildLintRequest } from './lint-request';
 import { toDiagnostic } from './diagnostics';
 import { findingsOfFile } from './document-linter';
@@ -33,13 +34,21 @@ async function* walk(directory: string, token: CancellationToken): AsyncGenerato
   }
 }
 
-export async function lintWorkspace(context: ServerContext, token: CancellationToken): Promise<LintWorkspaceResult> {
+/** One linted OpenAPI document of the workspace, for callers that want more than the totals. */
+export interface LintedWorkspaceFile {
+  folder: string;
+  filePath: string;
+  uri: string;
+  result: LintResult;
+}
+
+export async function lintWorkspace(context: ServerContext, token: CancellationToken, onLinted?: (file: LintedWorkspaceFile) => void): Promise<LintWorkspaceResult> {
   const totals: LintWorkspaceResult = { files: 0, findings: 0 };
   for (const folder of context.folders.all()) {
     for await (const filePath of walk(folder, token)) {
       if (token.isCancellationRequested) return totals;
       try {
-        const found = await lintFile(context, folder, filePath);
+        const found = await lintFile(context, folder, filePath, onLinted);
         if (found !== undefined) {
           totals.files++;
           totals.findings += found;
@@ -53,7 +62,7 @@ export async function lintWorkspace(context: ServerContext, token: CancellationT
 }
 
 /** Number of findings published, or undefined when the file is not an OpenAPI document we lint. */
-async function lintFile(context: ServerContext, folder: string, filePath: string): Promise<number | undefined> {
+async function lintFile(context: ServerContext, folder: string, filePath: string, onLinted?: (file: LintedWorkspaceFile) => void): Promise<number | undefined> {
   const uri = pathToUri(filePath);
   const settings = await context.settings.get(uri);
   if (!settings.enable || !matchesValidateFiles(filePath, folder, settings.validateFiles)) return undefined;
@@ -65,6 +74,7 @@ async function lintFile(context: ServerContext, folder: string, filePath: string
   if (request.kind === 'skip') return undefined;
   const result = await context.backend.lint(request.options);
   if (!result.isOpenApi) return undefined;
+  onLinted?.({ folder, filePath, uri, result });
   const version = open?.version;
   const findings = findingsOfFile(result, filePath);
   if (open && context.documents.get(uri)?.version !== version) return findings.length; // edited meanwhile: its own lint publishes

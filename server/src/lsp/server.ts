@@ -18,6 +18,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   FIX_ALL_KIND,
   LINT_WORKSPACE_REQUEST,
+  EXPOSURE_INVENTORY_REQUEST,
+  type ExposureInventoryParams,
   SETTINGS_SECTION,
   TRUST_CHANGED_NOTIFICATION,
   type InitializationOptions,
@@ -38,6 +40,7 @@ import { provideCodeActions, resolveCodeAction } from './code-actions';
 import { provideHover } from './hover';
 import { provideCodeLenses } from './code-lens';
 import { lintWorkspace } from './lint-workspace';
+import { exposureInventory } from './exposure-inventory';
 import { log, logError, type ServerContext } from './context';
 import { CrossFile } from './cross-file';
 import { provideDefinition, provideRefHover } from './ref-navigation';
@@ -240,6 +243,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     } catch (error) {
       logError({ connection }, 'Lint workspace', error);
       return { files: 0, findings: 0 };
+    }
+  });
+  connection.onRequest(EXPOSURE_INVENTORY_REQUEST, async (params: ExposureInventoryParams | undefined, token) => {
+    if (!context) return { documents: [], score: null };
+    try {
+      return await exposureInventory(context, params, token);
+    } catch (error) {
+      logError({ connection }, 'Exposure inventory', error);
+      return { documents: [], score: null };
     }
   });
   // Quick fixes that could not be computed (say the quick-fix worker died; it is replaced on the next request):

@@ -2,6 +2,7 @@ import type { FormatName } from '../args';
 import { formatGithub } from './github';
 import { formatGitlab } from './gitlab';
 import { formatJson } from './json';
+import { formatJunit } from './junit';
 import { formatSarif } from './sarif';
 import { formatStylish } from './stylish';
 import type { Formatter } from './types';
@@ -12,6 +13,7 @@ export const FORMATTERS: Record<FormatName, Formatter> = {
   sarif: formatSarif,
   github: formatGithub,
   gitlab: formatGitlab,
+  junit: formatJunit,
 };
 
 export { formatSummary, countBySeverity } from './summary';

@@ -1,4 +1,4 @@
-import type { DocumentFormat, Finding, Severity } from '../../engine/types';
+import type { DocumentFormat, Finding, OperationAudience, Severity } from '../../engine/types';
 
 /** What the CLI learned about one file it was asked to lint. */
 export interface FileReport {
@@ -15,6 +15,8 @@ export interface FileReport {
   untrustedCodeSkipped?: string[];
   /** Files the document $refs (transitively) that were linted with it. */
   references?: string[];
+  /** Every operation with its audience (for the report command's inventory). */
+  operations?: OperationAudience[];
 }
 
 /** Rule metadata for SARIF's tool.driver.rules; derived from findings when the engine does not supply it. */

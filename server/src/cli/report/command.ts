@@ -1,0 +1,103 @@
+// api-exposure-lint report [files or folders]: lints every document (one worker per core, as the lint
+// command does) and writes the inventory: each operation's audience and origin, the status of each exposure
+// requirement, and readiness scores per document and audience. --min-score turns it into a CI gate.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { buildInventory, type Inventory } from '../../engine/exposure/inventory';
+import { UsageError } from '../args';
+import { lastValue, oneOfValues, parseCommandArgs } from '../command-args';
+import { PROGRAM } from '../errors';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../exit-code';
+import { createRepoRootFinder, expandFilePatterns } from '../files';
+import { relativePosix } from '../formatters/paths';
+import type { LintPlan } from '../lint-file';
+import { audienceConfig, resolveRulesetArgument } from '../lint-config';
+import { lintMany } from '../lint-many';
+import { ruleFailureLines } from '../notes';
+import { parseOutputSpec } from '../output-spec';
+import { createProgress } from '../progress';
+import type { RunEnvironment } from '../run';
+import { SHARED_ALIASES, SHARED_FLAGS, SHARED_HELP, SHARED_REPEATABLE, SHARED_SHORT, SHARED_VALUES, sharedCliOptions } from '../shared-options';
+import { writeReport } from '../write-report';
+import { REPORT_FORMATS, REPORT_FORMATTERS, type ReportFormatName } from './index';
+import { headline } from './shared';
+
+export const REPORT_HELP = `Usage: api-exposure-lint report [options] [files or folders...]
+
+Inventory of every operation: its audience and where that came from, the status of each exposure
+requirement, and a readiness score per document and audience (0-100; see docs/cli.md for the formula).
+Default files: the current folder.
+
+Options:
+  -f, --format <format>             ${REPORT_FORMATS.join(', ')} (default: markdown); html is one self-contained page
+  -o, --output <file>               Write the report to a file (the console gets a one-line summary), or
+      --output <format>=<file>      also write that format to a file (repeatable)
+      --min-score <0-100>           Exit 1 when the overall readiness score is below this
+${SHARED_HELP}
+Exit codes: 0 done (and the score is at least --min-score), 1 the score is below it, 2 usage or configuration error.
+`;
+
+export async function runReport(argv: readonly string[], environment: RunEnvironment): Promise<number> {
+  const parsed = parseCommandArgs('report', argv, {
+    values: ['format', 'output', 'min-score', ...SHARED_VALUES],
+    repeatable: ['output', ...SHARED_REPEATABLE],
+    flags: [...SHARED_FLAGS],
+    short: { f: 'format', o: 'output', ...SHARED_SHORT },
+    aliases: SHARED_ALIASES,
+  });
+  const { cwd, stdout, stderr } = environment;
+  if (parsed.flags.has('help')) {
+    stdout.write(REPORT_HELP);
+    return EXIT_OK;
+  }
+  const format = oneOfValues<ReportFormatName>('format', lastValue(parsed, 'format') ?? 'markdown', REPORT_FORMATS);
+  const minScoreText = lastValue(parsed, 'min-score');
+  const minScore = minScoreText === undefined ? undefined : Number(minScoreText);
+  if (minScore !== undefined && (!/^\s*\d+(\.\d+)?\s*$/.test(minScoreText!) || minScore > 100)) {
+    throw new UsageError(`invalid value "${minScoreText}" for --min-score: expected a number from 0 to 100`);
+  }
+  const outputs = (parsed.values.get('output') ?? []).map((value) => parseOutputSpec(value, REPORT_FORMATS));
+  const options = sharedCliOptions(parsed, parsed.positionals);
+  const files = await expandFilePatterns(options.patterns.length ? options.patterns : ['.'], cwd);
+
+  const plan: LintPlan = {
+    linter: environment.createLinter(),
+    options,
+    cwd,
+    rulesetFile: options.ruleset === undefined ? undefined : resolveRulesetArgument(options.ruleset, cwd),
+    audience: audienceConfig(options, cwd),
+    rootOf: createRepoRootFinder(existsSync),
+    stderr,
+  };
+  const progress = createProgress(files.length, stderr, environment.env, options.quiet, 'Reporting');
+  let reports;
+  try {
+    reports = (await lintMany(files, plan, { concurrency: environment.concurrency ?? 1, onDone: () => progress.tick() })).map((l) => l.report);
+  } finally {
+    progress.stop();
+    await plan.linter.dispose?.();
+  }
+  const inventory: Inventory = buildInventory(
+    reports.filter((r) => !r.skipped).map((r) => ({ file: relativePosix(cwd, r.file), sourcePath: r.file, findings: r.findings, operations: r.operations ?? [] })),
+  );
+  const formatOptions = { toolVersion: environment.version };
+  const plain = outputs.find((o) => o.format === undefined);
+  if (plain) {
+    await writeReport(path.resolve(cwd, plain.file), REPORT_FORMATTERS[format](inventory, formatOptions));
+    if (!options.quiet) stdout.write(headline(inventory) + '\n');
+  } else {
+    stdout.write(REPORT_FORMATTERS[format](inventory, formatOptions));
+  }
+  for (const output of outputs) {
+    if (output.format) await writeReport(path.resolve(cwd, output.file), REPORT_FORMATTERS[output.format as ReportFormatName](inventory, formatOptions));
+  }
+  // A failed rule function leaves requirements unchecked: the scores would look better than they are.
+  const failures = ruleFailureLines(reports, cwd);
+  failures.forEach((line) => stderr.write(line));
+  if (failures.length) return EXIT_USAGE;
+  if (minScore !== undefined && (inventory.score ?? 100) < minScore) {
+    stderr.write(`${PROGRAM}: report: overall readiness ${Math.round(inventory.score ?? 100)} is below --min-score ${minScore}\n`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}
