@@ -1,7 +1,8 @@
 // Entry point of dist/cli.js. Runs the CLI when launched (node dist/cli.js, or through
 // bin/api-exposure-lint.js); when imported by tests it only exports the pieces below.
+import '../builtin-rules';
 import path from 'node:path';
-import { EXPOSURE_RULES_META, WorkerLinter } from '../engine';
+import { installedRules, WorkerLinter } from '../engine';
 import packageJson from '../../../package.json';
 import { run } from './run';
 
@@ -18,7 +19,7 @@ export { baselineEntries, renderBaseline, BASELINE_VERSION } from './baseline';
 export { OPERATIONAL_CODES, RULE_FAILURE_CODES } from './finding-identity';
 export { run };
 
-const builtinRules = Object.values(EXPOSURE_RULES_META).map((meta) => ({
+const builtinRules = installedRules().map((meta) => ({
   id: meta.code,
   description: meta.description,
   documentationUrl: meta.documentationUrl,

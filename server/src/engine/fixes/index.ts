@@ -1,28 +1,21 @@
-// Quick fixes for the exposure rules, as pure functions: document text + finding → offset edits.
+// Quick fixes, as pure functions: document text + finding → offset edits. Each rule module brings its
+// fixers (server/src/engine/rules/rule-module.ts); every finding also gets "ignore here".
 // The language server converts offsets to ranges; the CLI applies them with applyEdits.
 import type { DocumentFormat, Finding, Fix, TextEdit } from '../types';
-import { fixAudienceDeclared } from './fix-audience';
-import { fixCodeSamples } from './fix-code-samples';
+import { ruleModule } from '../rules/installed';
 import { fixIgnore } from './fix-ignore';
-import { fixExternalOAuth2 } from './fix-oauth2';
-import { fixPermissionScopes } from './fix-permission-scopes';
-import { fixRateLimit } from './fix-rate-limit';
 import { createContext, runOps, toFix, type Fixer, type PlannedFix } from './plan';
 import { SourceDoc, guessFormat } from './source-doc';
 import { applyEdits, diffToEdits } from './text-edits';
 
 export { applyEdits } from './text-edits';
 
-const FIXERS: Record<string, Fixer> = {
-  'exposure-audience-declared': fixAudienceDeclared,
-  'external-oauth2': fixExternalOAuth2,
-  'external-rate-limit': fixRateLimit,
-  'external-code-samples': fixCodeSamples,
-  'internal-permission-scopes': fixPermissionScopes,
-};
-
-/** Codes getFixes knows how to fix (every one also gets an "ignore" action). */
-export const FIXABLE_CODES = Object.keys(FIXERS);
+/** The fixers of a rule, run as one: their plans in order. */
+function fixerFor(code: string): Fixer | undefined {
+  const fixers = ruleModule(code)?.fixers;
+  if (!fixers || fixers.length === 0) return undefined;
+  return (ctx) => fixers.flatMap((fixer) => fixer(ctx));
+}
 
 export interface GetFixesOptions {
   format?: DocumentFormat;
@@ -40,7 +33,7 @@ function parsed(text: string, format: DocumentFormat): SourceDoc {
 }
 
 function plansFor(text: string, finding: Finding, options: GetFixesOptions): { format: DocumentFormat; plans: PlannedFix[] } | undefined {
-  const fixer = FIXERS[finding.code];
+  const fixer = fixerFor(finding.code);
   if (!fixer) return undefined;
   const format = options.format ?? guessFormat(text);
   const doc = parsed(text, format);
@@ -92,7 +85,7 @@ export function getFixAllEdits(text: string, findings: Finding[], options: GetFi
   const format = options.format ?? guessFormat(text);
   let current = text;
   for (const finding of findings) {
-    const fixer = FIXERS[finding.code];
+    const fixer = fixerFor(finding.code);
     if (!fixer) continue;
     const doc = parsed(current, format);
     if (!doc.ok) break;
