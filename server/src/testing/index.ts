@@ -9,4 +9,6 @@ export { expectFindings, expectNoFindings, describeFinding } from './expect';
 export type { ExpectedFinding, ExpectOptions } from './expect';
 export { RuleTester, ruleTester } from './rule-tester';
 export type { RuleTestCase, InvalidRuleTestCase, RuleTestCases, RuleTesterDefaults, TestFramework } from './rule-tester';
-export type { Finding, LintResult, Audience, Severity, JsonPath } from '../engine';
+export type { Finding, LintResult, Audience, Severity, JsonPath, ResolvedAudience, AudienceKind, AudienceSource } from '../engine';
+// The audience a custom function's operation has (also `require('api-exposure-lint').getOperationAudience`).
+export { getOperationAudience } from '../engine';
