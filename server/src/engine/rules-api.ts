@@ -20,3 +20,5 @@ export { exposureContextOf, getOperationAudience, type ExposureConfig, type Rule
 export { defineRule, type AnyRuleModule, type RuleAppliesTo, type RuleModule, type RulePack, type RuleSeverity } from './rules/rule-module';
 export type { FixContext, Fixer, PlannedFix } from './fixes/plan';
 export { appendItem, setValue, type EditOp } from './fixes/edit-ops';
+// For fixers that edit a value where it is written (e.g. one character of a URL): the parsed view of the text.
+export { isMap, isScalar, isSeq, type SourceDoc } from './fixes/source-doc';
