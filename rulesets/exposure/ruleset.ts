@@ -1,77 +1,43 @@
-// The built-in "api-exposure-lint:exposure" ruleset: audience-aware rules for OpenAPI 2.0 / 3.x.
-// Rules walk the operations themselves (given: '$') so they can resolve each operation's
-// audience and follow already-resolved $refs; functions are imported, not looked up by name.
+// The built-in "api-exposure-lint:exposure" ruleset, derived from the rule modules of the registry.
+// Rules walk the operations themselves (given: '$' unless the module says otherwise) so they can read
+// each operation's audience and follow already-resolved $refs; functions are imported, not looked up by name.
 import { oas2, oas3 } from '@stoplight/spectral-formats';
-import type { RulesetDefinition, RulesetFunction } from '@stoplight/spectral-core';
-import { docsUrl, RULESET_README_URL } from './docs-url';
-import { audienceDeclared } from './functions/audience-declared';
-import { externalCodeSamples } from './functions/external-code-samples';
-import { externalOAuth2 } from './functions/external-oauth2';
-import { externalRateLimit } from './functions/external-rate-limit';
-import { internalPermissionScopes } from './functions/internal-permission-scopes';
+import type { RulesetDefinition } from '@stoplight/spectral-core';
+import type { AnyRuleModule, RulePack } from '../../server/src/engine/rules-api';
+import { RULESET_README_URL } from './docs-url';
+import { EXPOSURE_RULES } from './registry';
 
-export const EXPOSURE_RULE_CODES = [
-  'exposure-audience-declared',
-  'external-oauth2',
-  'external-rate-limit',
-  'external-code-samples',
-  'internal-permission-scopes',
-] as const;
-export type ExposureRuleCode = (typeof EXPOSURE_RULE_CODES)[number];
+export const EXPOSURE_RULESET_NAME = 'api-exposure-lint:exposure';
+
+export type ExposureRuleCode = (typeof EXPOSURE_RULES)[number]['code'];
+export const EXPOSURE_RULE_CODES: readonly ExposureRuleCode[] = EXPOSURE_RULES.map((rule) => rule.code);
 
 export interface ExposureRuleMeta {
   code: ExposureRuleCode;
-  severity: 'error' | 'warn';
+  severity: AnyRuleModule['severity'];
   description: string;
   documentationUrl: string;
 }
 
-const meta = (code: ExposureRuleCode, severity: ExposureRuleMeta['severity'], description: string): ExposureRuleMeta => ({
-  code,
-  severity,
-  description,
-  documentationUrl: docsUrl(code),
-});
-
 /** Code → metadata, e.g. for SARIF `tool.driver.rules`. */
-export const EXPOSURE_RULES_META: Readonly<Record<ExposureRuleCode, ExposureRuleMeta>> = {
-  'exposure-audience-declared': meta(
-    'exposure-audience-declared',
-    'warn',
-    'The API declares its audience (info.x-audience or per operation) with a valid value.',
-  ),
-  'external-oauth2': meta('external-oauth2', 'error', 'External operations require OAuth 2 or OpenID Connect in every security alternative.'),
-  'external-rate-limit': meta(
-    'external-rate-limit',
-    'warn',
-    'External operations document a 429 response with Retry-After and rate-limit headers.',
-  ),
-  'external-code-samples': meta('external-code-samples', 'warn', 'External operations provide x-codeSamples with lang and source.'),
-  'internal-permission-scopes': meta(
-    'internal-permission-scopes',
-    'error',
-    'Internal operations are authenticated and require defined permission scopes.',
-  ),
-};
+export const EXPOSURE_RULES_META = Object.fromEntries(
+  EXPOSURE_RULES.map(({ code, severity, description, documentationUrl }) => [code, { code, severity, description, documentationUrl }]),
+) as Readonly<Record<ExposureRuleCode, ExposureRuleMeta>>;
 
-const FUNCTIONS: Record<ExposureRuleCode, RulesetFunction<unknown, unknown>> = {
-  'exposure-audience-declared': audienceDeclared,
-  'external-oauth2': externalOAuth2,
-  'external-rate-limit': externalRateLimit,
-  'external-code-samples': externalCodeSamples,
-  'internal-permission-scopes': internalPermissionScopes,
-};
+/** Codes that have at least one quick fix besides "ignore". */
+export const FIXABLE_CODES: readonly ExposureRuleCode[] = EXPOSURE_RULES.filter((rule: AnyRuleModule) => (rule.fixers?.length ?? 0) > 0).map(
+  (rule) => rule.code,
+);
 
-function rule(code: ExposureRuleCode) {
-  const { severity, description, documentationUrl } = EXPOSURE_RULES_META[code];
+function spectralRule(rule: AnyRuleModule) {
   return {
-    description,
-    documentationUrl,
+    description: rule.description,
+    documentationUrl: rule.documentationUrl,
     message: '{{error}}',
-    severity,
+    severity: rule.severity,
     recommended: true,
-    given: '$',
-    then: { function: FUNCTIONS[code] },
+    given: rule.given ?? '$',
+    then: { function: rule.function },
   };
 }
 
@@ -79,5 +45,7 @@ export const exposureRuleset: RulesetDefinition = {
   documentationUrl: RULESET_README_URL,
   description: 'API Exposure Lint: audience-aware rules for external and internal OpenAPI operations.',
   formats: [oas2, oas3],
-  rules: Object.fromEntries(EXPOSURE_RULE_CODES.map((code) => [code, rule(code)])),
+  rules: Object.fromEntries(EXPOSURE_RULES.map((rule) => [rule.code, spectralRule(rule)])),
 };
+
+export const EXPOSURE_RULE_PACK: RulePack = { name: EXPOSURE_RULESET_NAME, rules: EXPOSURE_RULES, ruleset: exposureRuleset };

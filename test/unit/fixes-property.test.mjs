@@ -77,7 +77,8 @@ test('fix-all applies every safe fix at once: exposure findings that have a safe
     const after = await lint(filePath, fixed);
     const beforeKeys = new Set(before.map(key));
     assert.deepEqual(after.filter((f) => !beforeKeys.has(key(f))).map(key), [], `${name}: no new finding after fix-all`);
-    const safeCodes = ['external-oauth2', 'external-rate-limit', 'external-code-samples', 'internal-permission-scopes'];
-    assert.deepEqual(after.filter((f) => safeCodes.includes(f.code)).map(key), [], `${name}: every safely fixable finding fixed`);
+    // Which findings have a safe fix is asked of the fixes themselves, not listed here.
+    const safelyFixable = new Set(before.filter((f) => engine.getFixes(text, f, { format }).some((fix) => fix.safe)).map(key));
+    assert.deepEqual(after.filter((f) => safelyFixable.has(key(f))).map(key), [], `${name}: every safely fixable finding fixed`);
   }
 });

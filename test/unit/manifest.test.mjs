@@ -195,6 +195,8 @@ const invalidRulesets = [
   ['an override without files', { overrides: [{ rules: { 'operation-tags': 'off' } }] }, true],
   ['an unknown audience', { extends: 'spectral:oas', 'x-exposure': { defaultAudience: 'public' } }, false],
   ['an audienceByGlob value that is no audience', { extends: 'spectral:oas', 'x-exposure': { audienceByGlob: { '**': 'everyone' } } }, false],
+  ['a rule scope with an unknown audience', { extends: 'spectral:oas', 'x-exposure': { rules: { 'operation-tags': { audiences: ['outer'] } } } }, false],
+  ['a rule scope with an unknown severity', { extends: 'spectral:oas', 'x-exposure': { rules: { 'operation-tags': { severity: { external: 'loud' } } } } }, false],
 ];
 
 for (const [name, ruleset, spectralRejects] of invalidRulesets) {

@@ -38,6 +38,7 @@ for (const c of cases) {
 
 test('external-oauth2: messages use the same prefix for the info audience', async () => {
   const results = (await lintFixture('oauth2/fail-30.yaml')).filter((r) => r.code === 'external-oauth2');
+  assert.ok(results.length > 0, 'the fixture has external-oauth2 findings');
   for (const r of results) {
     assert.match(r.message, PREFIX);
     assert.equal(r.audience, 'external-public', 'the engine annotates findings with the operation audience');

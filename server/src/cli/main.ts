@@ -1,8 +1,9 @@
 // Entry point of dist/cli.js. Runs the CLI when launched (node dist/cli.js, or through
 // bin/api-exposure-lint.js); when imported by tests it only exports the pieces below.
 import os from 'node:os';
+import '../builtin-rules';
 import path from 'node:path';
-import { EXPOSURE_RULES_META, WorkerLinter } from '../engine';
+import { installedRules, WorkerLinter } from '../engine';
 import packageJson from '../../../package.json';
 import { run } from './run';
 
@@ -24,7 +25,7 @@ export { selectShard, parseShard } from './shard';
 export { mergeJson, mergeSarif, compareWalkOrder } from './merge';
 export { formatJunit } from './formatters/junit';
 
-const builtinRules = Object.values(EXPOSURE_RULES_META).map((meta) => ({
+const builtinRules = installedRules().map((meta) => ({
   id: meta.code,
   description: meta.description,
   documentationUrl: meta.documentationUrl,

@@ -106,12 +106,12 @@ export function globDetail(mapping: AudienceGlob): string {
 /** What applies to an operation that declares nothing itself and whose document declares nothing. */
 export function fileLevelAudience(config: AudienceConfig, filePath: string | undefined): ResolvedAudience {
   const mapping = globAudience(config, filePath);
-  if (mapping) return resolved(mapping.audience, 'glob', globDetail(mapping));
-  if (isAudience(config.defaultAudience)) return resolved(config.defaultAudience, 'default', 'configured default audience');
-  return resolved(FALLBACK_AUDIENCE, 'fallback', FALLBACK_DETAIL);
+  if (mapping) return resolvedAudience(mapping.audience, 'glob', globDetail(mapping));
+  if (isAudience(config.defaultAudience)) return resolvedAudience(config.defaultAudience, 'default', 'configured default audience');
+  return resolvedAudience(FALLBACK_AUDIENCE, 'fallback', FALLBACK_DETAIL);
 }
 
-function resolved(audience: Audience, source: AudienceSource, detail: string): ResolvedAudience {
+export function resolvedAudience(audience: Audience, source: AudienceSource, detail: string): ResolvedAudience {
   return { audience, kind: audienceKind(audience), source, detail };
 }
 
@@ -121,9 +121,9 @@ function resolved(audience: Audience, source: AudienceSource, detail: string): R
 /** The audience declared on the operation or its path item, without document/file-level defaults. */
 export function operationLevelAudience(operation: JsonObject, pathItem: JsonObject): ResolvedAudience | undefined {
   const onOperation = declaredOn(operation, 'operation');
-  if (onOperation) return resolved(onOperation.audience, 'operation', onOperation.detail);
+  if (onOperation) return resolvedAudience(onOperation.audience, 'operation', onOperation.detail);
   const onPath = declaredOn(pathItem, 'path item');
-  if (onPath) return resolved(onPath.audience, 'path', onPath.detail);
+  if (onPath) return resolvedAudience(onPath.audience, 'path', onPath.detail);
   return undefined;
 }
 
@@ -141,7 +141,7 @@ export function resolveOperationAudiences(data: unknown, config: AudienceConfig,
   const document = documentAudience(data);
   let fileLevel: ResolvedAudience | undefined;
   const inherited = (): ResolvedAudience => {
-    if (document) return resolved(document.audience, document.source, document.detail);
+    if (document) return resolvedAudience(document.audience, document.source, document.detail);
     return (fileLevel ??= fileLevelAudience(config, filePath));
   };
   return operations.map((op) => ({

@@ -1,8 +1,9 @@
 // Spectral results → Findings: plain data with our severity names, the operation's audience and the
 // rule's documentation URL attached once, here, so every consumer (CLI formats, LSP) agrees.
 import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
-import type { Finding, OperationAudience, Severity } from './types';
+import type { Finding, ResolvedAudience, Severity } from './types';
 import type { KeyRanges } from './key-ranges';
+import { operationKey } from './exposure-context';
 
 const SEVERITY_BY_SPECTRAL: Severity[] = ['error', 'warn', 'info', 'hint'];
 
@@ -30,16 +31,18 @@ export function toFinding(result: ISpectralDiagnostic, ruleset: Ruleset | undefi
   return finding;
 }
 
-/** Attaches the audience of the operation a finding is under (path starts with paths/<path>/<method>). */
-export function attachAudiences(findings: Finding[], operations: OperationAudience[]): void {
-  const byKey = new Map(operations.map((op) => [`${op.path}\0${op.method}`, op]));
+/**
+ * Attaches the audience of the operation a finding is under (path starts with paths/<path>/<method>),
+ * from the lint's "path\0method" → audience map (server/src/engine/exposure-context.ts).
+ */
+export function attachAudiences(findings: Finding[], audiences: ReadonlyMap<string, ResolvedAudience>): void {
   for (const finding of findings) {
     const [first, pathKey, method] = finding.rootPath ?? finding.path;
     if (first !== 'paths' || typeof pathKey !== 'string' || typeof method !== 'string') continue;
-    const op = byKey.get(`${pathKey}\0${method.toLowerCase()}`);
-    if (op) {
-      finding.audience = op.resolved.audience;
-      finding.audienceSource = op.resolved.source;
+    const resolved = audiences.get(operationKey(pathKey, method));
+    if (resolved) {
+      finding.audience = resolved.audience;
+      finding.audienceSource = resolved.source;
     }
   }
 }

@@ -1,5 +1,5 @@
-// Public API of the transport-free engine. dist/engine.js is built from this file;
-// tests and team ruleset packages use it as a library.
+// API of the transport-free engine, without rule packs (it never imports rulesets/). The public
+// library dist/engine.js is built from ../public-engine.ts, which adds the installed built-in rules.
 export * from './types';
 export * from './host';
 export * from './lint-options';
@@ -22,11 +22,12 @@ export { createNodeHost } from '../node-host';
 // Exposure model (audience resolution, OpenAPI walking helpers) and the built-in exposure ruleset.
 export * from './audience';
 export * from './openapi';
-export { setExposureConfig, getExposureConfig } from './exposure-context';
-export type { ExposureConfig } from './exposure-context';
-export { exposureRuleset, EXPOSURE_RULES_META, EXPOSURE_RULE_CODES } from '../../../rulesets/exposure/ruleset';
-export type { ExposureRuleCode, ExposureRuleMeta } from '../../../rulesets/exposure/ruleset';
-export { DOCS_BASE_URL } from '../../../rulesets/exposure/docs-url';
+export { setExposureConfig, getExposureConfig, getOperationAudience, exposureContextOf, setExposureContext, operationKey } from './exposure-context';
+export type { ExposureConfig, ExposureContext, RuleFunctionContextLike } from './exposure-context';
+export { installRulePack, installedRules, ruleModule } from './rules/installed';
+export { defineRule } from './rules/rule-module';
+export type { AnyRuleModule, RuleAppliesTo, RuleModule, RulePack, RuleSeverity } from './rules/rule-module';
+export type { FixContext, Fixer, PlannedFix } from './fixes/plan';
 export * from './fixes';
 // Exposure review: per-operation exposure facts, their changes between two versions, the inventory.
 export { documentExposure } from './exposure/snapshot';

@@ -4,16 +4,18 @@
 import { Spectral, type Document } from '@stoplight/spectral-core';
 import type { EngineHost, TrustOptions } from './host';
 import type { LintOptions } from './lint-options';
-import type { AudienceConfig, Finding, LintResult, OperationAudience } from './types';
+import type { AudienceConfig, Finding, LintResult, OperationAudience, ResolvedAudience } from './types';
 import { createDocument, detectFormat, DocumentRefusedError, isOpenApiData, looksLikeOpenApi } from './document';
 import { DOCUMENT_START, documentFinding, notLintedResult } from './document-findings';
 import { createRefResolver, setOpenDocuments } from './ref-resolver';
 import { buildRefGraph, hasExternalRefs, type RefGraph } from './ref-graph';
 import { placeReferencedFindings, referencedOperations } from './referenced-findings';
-import { resolveOperationAudiences } from './audience';
-import { setExposureConfig } from './exposure-context';
+import { documentAudience, fileLevelAudience, resolvedAudience, resolveOperationAudiences } from './audience';
+import { getOperationAudience, operationKey, setExposureContext, type ExposureContext } from './exposure-context';
 import { applySuppressions } from './suppressions';
 import { attachAudiences, compareFindings, toFinding } from './findings';
+import { applyAudienceScopes, effectiveScopes } from './audience-scopes';
+import { operationPathOf } from './openapi';
 import { KeyRanges } from './key-ranges';
 import { findRulesetFile } from './ruleset/discover';
 import { RulesetCache } from './ruleset/cache';
@@ -101,11 +103,21 @@ export class Linter {
     await progress?.rulesetLoaded(resolved.loaded.name);
     const { loaded, rulesetError } = resolved;
     const audience = mergeAudienceConfigs([options.audience ?? {}, loaded.audience]);
+    // Audiences are resolved once per lint, here, and handed to the rules through the document's exposure context.
     const operations = this.operationAudiences(document, audience, options.filePath);
     const graph = await this.refGraph(document, options);
     const fromFiles = graph ? this.referencedOperations(graph, document, audience) : [];
-    const findings = graph ? placeReferencedFindings(await this.run(document, loaded, audience, options), graph) : await this.run(document, loaded, audience, options);
-    attachAudiences(findings, [...operations, ...fromFiles]);
+    const exposure: ExposureContext = {
+      config: { ...audience, filePath: options.filePath },
+      audiences: new Map([...operations, ...fromFiles].map((op) => [operationKey(op.path, op.method), op.resolved])),
+    };
+    setExposureContext(document, exposure);
+    const ran = await this.run(document, loaded, options);
+    const raw = graph ? placeReferencedFindings(ran, graph) : ran;
+    attachAudiences(raw, exposure.audiences);
+    const findings = applyAudienceScopes(raw, effectiveScopes(loaded.ruleset, audience.ruleScopes), (finding) =>
+      audiencesOfFinding(finding, document, exposure),
+    );
 
     const result: LintResult = {
       isOpenApi: true,
@@ -218,8 +230,7 @@ export class Linter {
     }
   }
 
-  private async run(document: Document, loaded: LoadedRuleset, audience: AudienceConfig, options: LintOptions): Promise<Finding[]> {
-    setExposureConfig(document, { ...audience, filePath: options.filePath });
+  private async run(document: Document, loaded: LoadedRuleset, options: LintOptions): Promise<Finding[]> {
     setOpenDocuments(document.data, options.openDocuments);
     disableRulesFor(document, options.disabledRules ?? []);
     try {
@@ -237,4 +248,16 @@ export class Linter {
       return [documentFinding('lint-error', `Linting failed: ${oneLine(error)}`)];
     }
   }
+}
+
+/** The audiences a finding concerns: its operation's, else every operation's of the document, else the document's own. */
+function audiencesOfFinding(finding: Finding, document: Document, exposure: ExposureContext): ResolvedAudience[] {
+  if (operationPathOf(finding.path)) {
+    const own = getOperationAudience(document, finding.path);
+    if (own) return [own];
+  }
+  if (exposure.audiences.size > 0) return [...exposure.audiences.values()];
+  const declared = documentAudience(document.data);
+  if (declared) return [resolvedAudience(declared.audience, declared.source, declared.detail)];
+  return [fileLevelAudience(exposure.config, exposure.config.filePath)];
 }

@@ -38,6 +38,22 @@ export interface AudienceGlob {
 export interface AudienceConfig {
   defaultAudience?: Audience;
   audienceByGlob?: AudienceGlob[];
+  /** Rule name → where its findings are kept and at which severity, by audience (ruleset `x-exposure.rules`). */
+  ruleScopes?: Record<string, RuleAudienceScope>;
+}
+
+/** An audience, or a group of audiences: 'external' (external-public, external-partner) or 'internal' (the three internal ones). */
+export type AudienceSelector = Audience | AudienceKind;
+
+/**
+ * Scopes any rule (built-in, spectral:oas, OWASP, a team's own) to audiences. A finding belongs to the
+ * operation its path is under; a finding outside every operation concerns all of the document's operations.
+ */
+export interface RuleAudienceScope {
+  /** The rule's findings are kept only for operations of these audiences. Absent: every audience. */
+  audiences?: AudienceSelector[];
+  /** Severity per audience or group (the audience wins over its group); 'off' drops the finding. Absent: the rule's own. */
+  severity?: Partial<Record<AudienceSelector, Severity | 'off'>>;
 }
 
 export type Severity = 'error' | 'warn' | 'info' | 'hint';

@@ -38,15 +38,18 @@ export class DiagnosticsPublisher {
     if ((existing?.extra.length ?? 0) === 0 && diagnostics.length === 0) return;
     const entry = existing ?? this.entry(uri);
     entry.extra = diagnostics;
-    if (entry.lint.length === 0 && entry.extra.length === 0 && entry.version === undefined) this.byUri.delete(uri);
+    if (entry.lint.length === 0 && entry.extra.length === 0 && entry.referenced.length === 0 && entry.version === undefined) this.byUri.delete(uri);
     this.send(uri, entry);
   }
 
   /** Findings of roots that use this file. */
   setReferenced(uri: string, diagnostics: Diagnostic[]): void {
-    const entry = this.entry(uri);
-    if (entry.referenced.length === 0 && diagnostics.length === 0) return;
+    const existing = this.byUri.get(uri);
+    // Nothing to clear: do not create an entry (it would outlive every document).
+    if ((existing?.referenced.length ?? 0) === 0 && diagnostics.length === 0) return;
+    const entry = existing ?? this.entry(uri);
     entry.referenced = diagnostics;
+    if (entry.lint.length === 0 && entry.extra.length === 0 && entry.referenced.length === 0 && entry.version === undefined) this.byUri.delete(uri);
     this.send(uri, entry);
   }
 

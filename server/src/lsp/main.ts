@@ -1,6 +1,7 @@
 // Entry point of dist/server.js. Run by the VS Code client over IPC, or standalone by other editors:
 //   node dist/server.js --stdio [--trust-workspace-code]   (see SERVER_USAGE)
 // Required as a module (tests), it only exports startServer and starts nothing.
+import '../builtin-rules';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 import { log } from './context';

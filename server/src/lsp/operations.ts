@@ -1,6 +1,7 @@
-// Operation-level views of a lint result: which operation the cursor is in, and which exposure
-// requirements its audience implies and whether they are met.
-import { EXPOSURE_RULES_META, type ExposureRuleCode } from '../engine';
+// Operation-level views of a lint result: which operation the cursor is in, and which built-in
+// requirements its audience implies (rules whose module says they apply to that kind of operation)
+// and whether they are met.
+import { installedRules } from '../engine';
 import type { Finding, OperationAudience, Position } from '../engine/types';
 import { rangeContains } from './positions';
 
@@ -15,7 +16,7 @@ export function operationAt(operations: OperationAudience[], position: Position)
 }
 
 export interface RequirementStatus {
-  code: ExposureRuleCode;
+  code: string;
   description: string;
   documentationUrl: string;
   /** Messages of the findings that break it; empty = met. */
@@ -26,11 +27,10 @@ function isUnder(path: (string | number)[], prefix: (string | number)[]): boolea
   return prefix.length <= path.length && prefix.every((segment, i) => String(segment) === String(path[i]));
 }
 
-/** Rules named `external-*` apply to external operations, `internal-*` to internal ones. */
+/** The built-in rules that apply to the operation's kind of audience (external / internal), with their status. */
 export function requirementStatus(operation: OperationAudience, findings: Finding[]): RequirementStatus[] {
-  const prefix = `${operation.resolved.kind}-`;
-  return Object.values(EXPOSURE_RULES_META)
-    .filter((rule) => rule.code.startsWith(prefix))
+  return installedRules()
+    .filter((rule) => rule.appliesTo === operation.resolved.kind)
     .map((rule) => ({
       code: rule.code,
       description: rule.description,

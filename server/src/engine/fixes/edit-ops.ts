@@ -5,7 +5,8 @@
 import type { Node, Pair, YAMLMap } from 'yaml';
 import type { JsonPath, TextEdit } from '../types';
 import { findPair, isMap, isSeq, isScalar, type Collection, type SourceDoc } from './source-doc';
-import { renderBlockEntry, renderFlow, renderFlowKey, renderJson } from './render';
+import { isPlainInFlow, renderBlockEntry, renderFlowKey, renderFlowStyled, renderJson } from './render';
+import { siblingTemplate } from './flow-style';
 
 /** What an op does, kept so a fix can be re-targeted at another file (see fixes/referenced.ts). */
 export interface EditOpSpec {
@@ -54,7 +55,8 @@ function appendItemOp(seqPath: JsonPath, item: unknown): EditOp {
       const first = items[0];
       const dash = doc.text.lastIndexOf('-', first.range![0] - 1);
       const indent = ' '.repeat(doc.column(dash));
-      return insertLines(doc, endOfNode(items[items.length - 1]), renderBlockEntry(null, item, indent, doc.style));
+      const template = { node: siblingTemplate(items), guess: true };
+      return insertLines(doc, endOfNode(items[items.length - 1]), renderBlockEntry(null, item, indent, doc.style, undefined, template));
     }
     return insertIntoFlow(doc, seq, null, item);
   };
@@ -94,7 +96,9 @@ function insertPair(doc: SourceDoc, mapPath: JsonPath, map: YAMLMap<unknown, unk
   if (!map.flow) {
     if (pairs.length === 0) return null;
     const indent = ' '.repeat(doc.column(pairs[0].key.range![0]));
-    return insertLines(doc, endOfPair(pairs[pairs.length - 1]), renderBlockEntry(key, value, indent, doc.style));
+    // The new value's template: what its siblings look like (`'200': { $ref: … }` → a flow 429).
+    const template = { node: siblingTemplate(pairs.map((p) => p.value)), guess: true };
+    return insertLines(doc, endOfPair(pairs[pairs.length - 1]), renderBlockEntry(key, value, indent, doc.style, undefined, template));
   }
   if (pairs.length === 0 && doc.format === 'yaml' && mapPath.length > 0) {
     // `responses: {}` under a block mapping: write the new content in block style.
@@ -112,7 +116,7 @@ function insertIntoFlow(doc: SourceDoc, node: Collection, key: string | null, va
   const open = start;
   const close = text.lastIndexOf(isMap(node) ? '}' : ']', end - 1);
   if (close < open) return null;
-  const renderKey = (k: string) => renderFlowKey(k, json, doc.style.singleQuote);
+  const renderKey = (k: string) => (!json && isPlainInFlow(k) ? k : renderFlowKey(k, json, doc.style.singleQuote));
   const items = node.items as Array<Node | Pair<Node, Node | null>>;
   const firstStart = items.length ? itemStart(items[0]) : -1;
   const multiline = items.length ? text.slice(open, firstStart).includes('\n') : json && doc.style.indentUnit !== '' && text.includes('\n');
@@ -121,7 +125,7 @@ function insertIntoFlow(doc: SourceDoc, node: Collection, key: string | null, va
   const separator = compact ? ',' : ', ';
   const entryFor = (indent: string) => {
     if (compact) return (key === null ? '' : `${renderKey(key)}:`) + JSON.stringify(value);
-    const rendered = json ? renderJson(value, indent, doc.style, multiline) : renderFlow(value, false, doc.style.singleQuote);
+    const rendered = json ? renderJson(value, indent, doc.style, multiline) : renderFlowStyled(value, doc.style);
     return key === null ? rendered : `${renderKey(key)}: ${rendered}`;
   };
   if (items.length === 0) {
@@ -161,7 +165,7 @@ function replaceValue(doc: SourceDoc, path: JsonPath, value: unknown): TextEdit 
     if (!v?.range) return null;
     const indent = doc.lineIndent(pair.key.range![0]);
     const multiline = json && doc.text.includes('\n');
-    const rendered = json ? renderJson(value, indent, doc.style, multiline) : renderFlow(value, false, doc.style.singleQuote);
+    const rendered = json ? renderJson(value, indent, doc.style, multiline) : renderFlowStyled(value, doc.style);
     return { offset: v.range[0], length: v.range[1] - v.range[0], newText: rendered };
   }
   // Block mapping: rewrite the whole `key: value` entry, from the key to the end of the value.
@@ -169,7 +173,8 @@ function replaceValue(doc: SourceDoc, path: JsonPath, value: unknown): TextEdit 
   const keySource = doc.text.slice(keyStart, pair.key.range![1]);
   const indent = ' '.repeat(doc.column(keyStart));
   const end = endOfPair(pair);
-  const rendered = renderBlockEntry(String(path[path.length - 1]), value, indent, doc.style, keySource).slice(indent.length);
+  // The new value keeps the style of the one it replaces, part by part.
+  const rendered = renderBlockEntry(String(path[path.length - 1]), value, indent, doc.style, keySource, { node: v, guess: false }).slice(indent.length);
   if (doc.text[end - 1] === '\n') return { offset: keyStart, length: end - keyStart, newText: rendered };
   return { offset: keyStart, length: end - keyStart, newText: rendered.slice(0, rendered.length - doc.style.eol.length) };
 }

@@ -2,7 +2,7 @@
 // an operation, a path item or the document root (server/src/engine/suppressions.ts).
 import type { JsonPath } from '../types';
 import { appendItem, setValue } from './edit-ops';
-import { getIn, isObject } from './openapi-model';
+import { getIn, isObject } from '../openapi';
 import type { Fixer } from './plan';
 
 function suppressionTarget(path: JsonPath, operationPath: JsonPath | undefined): { at: JsonPath; label: string } {

@@ -1,8 +1,9 @@
-// Quick fixes for the exposure rules, as pure functions: document text + finding → offset edits.
+// Quick fixes, as pure functions: document text + finding → offset edits. Each rule module brings its
+// fixers (server/src/engine/rules/rule-module.ts); every finding also gets "ignore here".
 // The language server converts offsets to ranges; the CLI applies them with applyEdits.
 import type { DocumentFormat, Finding, Fix, TextEdit } from '../types';
+import { fixerFor } from './fixer-for';
 import { fixIgnore } from './fix-ignore';
-import { FIXERS } from './fixers';
 import { createContext, runOps, toFix, type PlannedFix } from './plan';
 import { SourceDoc, guessFormat } from './source-doc';
 import { applyEdits, diffToEdits } from './text-edits';
@@ -10,8 +11,6 @@ import { applyEdits, diffToEdits } from './text-edits';
 export { applyEdits } from './text-edits';
 export { getReferencedFixes, applyReferencedFixAll, type MultiFileFix, type FileText } from './referenced';
 
-/** Codes getFixes knows how to fix (every one also gets an "ignore" action). */
-export const FIXABLE_CODES = Object.keys(FIXERS);
 
 export interface GetFixesOptions {
   format?: DocumentFormat;
@@ -29,7 +28,7 @@ function parsed(text: string, format: DocumentFormat): SourceDoc {
 }
 
 function plansFor(text: string, finding: Finding, options: GetFixesOptions): { format: DocumentFormat; plans: PlannedFix[] } | undefined {
-  const fixer = FIXERS[finding.code];
+  const fixer = fixerFor(finding.code);
   if (!fixer) return undefined;
   const format = options.format ?? guessFormat(text);
   const doc = parsed(text, format);
@@ -81,7 +80,7 @@ export function getFixAllEdits(text: string, findings: Finding[], options: GetFi
   const format = options.format ?? guessFormat(text);
   let current = text;
   for (const finding of findings) {
-    const fixer = FIXERS[finding.code];
+    const fixer = fixerFor(finding.code);
     if (!fixer) continue;
     const doc = parsed(current, format);
     if (!doc.ok) break;

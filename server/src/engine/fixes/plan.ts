@@ -3,29 +3,31 @@ import type { Finding, Fix, JsonPath } from '../types';
 import type { EditOp } from './edit-ops';
 import { SourceDoc } from './source-doc';
 import { applyEdits, diffToEdits } from './text-edits';
-import { operationPathOf, specVersion, type SpecVersion } from './openapi-model';
+import { operationPathOf, specVersion, type SpecVersion } from '../openapi';
 
-export interface PlannedFix {
+/** A fix of rule C; its id starts with the rule's code ("external-oauth2/operation"). */
+export interface PlannedFix<C extends string = string> {
   title: string;
-  id: string;
+  id: `${C}/${string}`;
   ops: EditOp[];
   isPreferred?: boolean;
   safe: boolean;
 }
 
-export interface FixContext {
+export interface FixContext<C extends string = string> {
   doc: SourceDoc;
   /** The document as plain data. */
   data: unknown;
-  finding: Finding;
+  finding: Finding & { code: C };
   version: SpecVersion;
   /** ["paths", path, method] when the finding is under an operation. */
   operationPath?: JsonPath;
 }
 
-export type Fixer = (ctx: FixContext) => PlannedFix[];
+/** Quick fixes of rule C for one of its findings (none when it cannot fix this one). Bivariant on purpose: see RuleModule. */
+export type Fixer<C extends string = string> = { fix(ctx: FixContext<C>): PlannedFix<C>[] }['fix'];
 
-export function createContext(doc: SourceDoc, finding: Finding): FixContext {
+export function createContext<C extends string>(doc: SourceDoc, finding: Finding & { code: C }): FixContext<C> {
   return { doc, data: doc.data, finding, version: specVersion(doc.data), operationPath: operationPathOf(finding.path) };
 }
 

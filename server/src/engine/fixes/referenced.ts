@@ -5,10 +5,10 @@
 // edit writes into the referenced file are made to point back into the root. Every file keeps its style.
 import * as nodePath from 'node:path';
 import type { DocumentFormat, Finding, JsonPath, TextEdit } from '../types';
-import { FIXERS } from './fixers';
+import { fixerFor } from './fixer-for';
 import { fixIgnore } from './fix-ignore';
 import { appendItem, setValue, type EditOp } from './edit-ops';
-import { operationPathOf, specVersion } from './openapi-model';
+import { operationPathOf, specVersion } from '../openapi';
 import type { FixContext, PlannedFix } from './plan';
 import { runOps } from './plan';
 import { SourceDoc, guessFormat } from './source-doc';
@@ -83,7 +83,7 @@ interface Placed {
 }
 
 function plan(root: SourceDoc, fragment: SourceDoc, finding: Finding, files: { root: string; fragment: string }): Placed | undefined {
-  const fixer = FIXERS[finding.code];
+  const fixer = fixerFor(finding.code);
   const mount = mountOf(finding);
   if (!mount || !finding.rootPath || !root.ok || !fragment.ok) return undefined;
   const composite = setIn(root.data, mount.rootPath, getIn(fragment.data, mount.pointer));

@@ -1,13 +1,31 @@
 // Renders plain values as source text in the three styles a fix can meet:
 // YAML block (indented lines), YAML flow (one line) and JSON (pretty-printed or one line).
-import { stringify } from 'yaml';
+import { stringify, type Node } from 'yaml';
 import type { SourceStyle } from './source-doc';
+import { spliceFlows, styleLike } from './flow-style';
 
 const KEY_PLACEHOLDER = '__api_exposure_lint_key__';
 
-/** YAML block lines for `key: value` (or `- value` when key is null), every line starting with `indent`, ending with the EOL. */
-export function renderBlockEntry(key: string | null, value: unknown, indent: string, style: SourceStyle, keySource?: string): string {
+/** The node whose style a new value follows: the one it replaces, or (guess) a sibling's. */
+export interface StyleTemplate {
+  node: Node | null | undefined;
+  guess: boolean;
+}
+
+/**
+ * YAML block lines for `key: value` (or `- value` when key is null), every line starting with `indent`, ending with the EOL.
+ * Parts the template writes in flow style are written in flow style (see flow-style.ts).
+ */
+export function renderBlockEntry(
+  key: string | null,
+  raw: unknown,
+  indent: string,
+  style: SourceStyle,
+  keySource?: string,
+  template?: StyleTemplate,
+): string {
   const unit = style.indentUnit.includes('\t') ? 2 : Math.max(1, style.indentUnit.length);
+  const { value, flows } = template ? styleLike(raw, template.node, style, template.guess) : { value: raw, flows: new Map<string, string>() };
   const wrapped = key === null ? [value] : { [keySource !== undefined ? KEY_PLACEHOLDER : key]: value };
   let text = stringify(wrapped, {
     indent: unit,
@@ -18,6 +36,7 @@ export function renderBlockEntry(key: string | null, value: unknown, indent: str
     aliasDuplicateObjects: false,
   });
   if (keySource !== undefined) text = text.replace(KEY_PLACEHOLDER, keySource);
+  text = spliceFlows(text, flows);
   const lines = text.replace(/\n$/, '').split('\n');
   return lines.map((line) => (line.length ? indent + line : line)).join(style.eol) + style.eol;
 }
@@ -43,6 +62,27 @@ export function renderFlow(value: unknown, json: boolean, singleQuote = false): 
     return `{${entries.join(', ')}}`;
   }
   return renderFlowScalar(value, json, singleQuote);
+}
+
+/** `pets:write` needs no quotes as a flow item: a colon followed by a non-space does not start a mapping. */
+export function isPlainInFlow(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z_][A-Za-z0-9_\-.]*(:[A-Za-z0-9_\-.]+)+$/.test(value) && !YAML_RESERVED.test(value);
+}
+
+/** YAML flow text in the author's spacing: `{ a: 1 }` or `{a: 1}`, `[x, y]` or `[ x, y ]` (see SourceStyle). */
+export function renderFlowStyled(value: unknown, style: SourceStyle): string {
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    const inner = value.map((v) => (isPlainInFlow(v) ? v : renderFlowStyled(v, style))).join(', ');
+    return style.flowSeqPadding ? `[ ${inner} ]` : `[${inner}]`;
+  }
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value);
+    if (entries.length === 0) return '{}';
+    const inner = entries.map(([k, v]) => `${isPlainInFlow(k) ? k : renderFlowScalar(k, false, style.singleQuote)}: ${isPlainInFlow(v) ? v : renderFlowStyled(v, style)}`).join(', ');
+    return style.flowMapPadding ? `{ ${inner} }` : `{${inner}}`;
+  }
+  return renderFlowScalar(value, false, style.singleQuote);
 }
 
 /** A flow key as it must be written in this format. */

@@ -14,6 +14,9 @@ export interface SourceStyle {
   /** YAML: quote keys and strings with single quotes when quoting is needed. */
   singleQuote: boolean;
   eol: '\n' | '\r\n';
+  /** YAML: flow mappings written `{ a: 1 }` (true) or `{a: 1}`; flow sequences `[ a ]` or `[a]`. */
+  flowMapPadding: boolean;
+  flowSeqPadding: boolean;
 }
 
 export class SourceDoc {
@@ -140,7 +143,22 @@ function detectStyle(text: string, format: DocumentFormat, doc: Document.Parsed)
   const count = (re: RegExp) => (format === 'yaml' ? (text.match(re) ?? []).length : 0);
   const single = count(/(^|[\s:[{,-])'[^'\n]*'/gm);
   const double = count(/(^|[\s:[{,-])"[^"\n]*"/gm);
-  return { indentUnit, indentSeq, singleQuote: single > double, eol };
+  // Non-empty flow collections tell whether the author pads brackets; the majority wins.
+  const padded = (open: string, close: string) => {
+    const withSpace = count(new RegExp(`\\${open} +[^\\s\\${close}]`, 'g'));
+    const without = count(new RegExp(`\\${open}[^\\s\\${close}]`, 'g'));
+    return { withSpace, without };
+  };
+  const maps = padded('{', '}');
+  const seqs = padded('[', ']');
+  return {
+    indentUnit,
+    indentSeq,
+    singleQuote: single > double,
+    eol,
+    flowMapPadding: maps.withSpace >= maps.without,
+    flowSeqPadding: seqs.withSpace > seqs.without,
+  };
 }
 
 export { isMap, isSeq, isPair, isScalar };

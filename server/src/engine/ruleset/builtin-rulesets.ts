@@ -3,7 +3,7 @@
 import { oas } from '@stoplight/spectral-rulesets';
 import owasp from '@stoplight/spectral-owasp-ruleset';
 import type { RulesetDefinition } from '@stoplight/spectral-core';
-import { exposureRuleset } from '../../../../rulesets/exposure/ruleset';
+import { installedRulePack } from '../rules/installed';
 
 export const DEFAULT_RULESET_NAME = 'api-exposure-lint:recommended';
 
@@ -11,10 +11,19 @@ export const DEFAULT_RULESET_NAME = 'api-exposure-lint:recommended';
  * Name → definition. `spectral:oas` is handled by Spectral's own migrator; it is listed so that it can
  * be used directly as a ruleset name in settings and on the command line.
  */
+const EXPOSURE = 'api-exposure-lint:exposure';
+
+/** The exposure ruleset comes from the installed rule pack (the engine does not import rulesets/). */
+function exposureRuleset(): RulesetDefinition {
+  const pack = installedRulePack(EXPOSURE);
+  if (!pack) throw new Error(`built-in rule pack ${EXPOSURE} is not installed`);
+  return pack.ruleset;
+}
+
 const BUILTIN_RULESETS: Record<string, () => RulesetDefinition> = {
-  'api-exposure-lint:exposure': () => exposureRuleset,
+  [EXPOSURE]: exposureRuleset,
   [DEFAULT_RULESET_NAME]: () => ({
-    extends: [[oas as RulesetDefinition, 'recommended'], exposureRuleset],
+    extends: [[oas as RulesetDefinition, 'recommended'], exposureRuleset()],
   }) as RulesetDefinition,
   'spectral:oas': () => ({ extends: [[oas as RulesetDefinition, 'recommended']] }) as RulesetDefinition,
   '@stoplight/spectral-owasp-ruleset': () => owasp as unknown as RulesetDefinition,

@@ -21,6 +21,7 @@ import { preprocessRuleset, mergeAudienceConfigs } from './preprocess';
 import { guardRuleFunctions } from './guard-functions';
 import { bundleRulesetCode } from './bundle';
 import { BoundedMap } from '../bounded-map';
+import { RULESET_FUNCTIONS_MODULE, rulesetFunctionsApi } from './functions-api';
 
 export interface LoadedRuleset {
   /** The ruleset file path or built-in name. */
@@ -129,7 +130,7 @@ function evaluate(code: string, file: string): RulesetDefinition {
   const base = isUrl(file) ? nodePath.join(process.cwd(), 'remote-ruleset.js') : file;
   const req = createRequire(base);
   const m: { exports?: unknown } = {};
-  const localRequire = (id: string) => req(req.resolve(id, { paths: [nodePath.dirname(base)] }));
+  const localRequire = (id: string) => (id === RULESET_FUNCTIONS_MODULE ? rulesetFunctionsApi : req(req.resolve(id, { paths: [nodePath.dirname(base)] })));
   Function('module, require', code)(m, localRequire);
   const exported = m.exports as { default?: unknown } | undefined;
   const definition = exported && typeof exported === 'object' && 'default' in exported ? exported.default : exported;

@@ -1,5 +1,6 @@
 // Entry of dist/lint-worker.js: runs the engine off the main thread, so a long or endless lint can be
 // stopped (terminate) without taking the language server or the CLI down with it.
+import '../../builtin-rules';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Linter } from '../linter';
 import { createNodeHost } from '../../node-host';

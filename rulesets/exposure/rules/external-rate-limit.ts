@@ -1,9 +1,43 @@
-// external-rate-limit: external operations document a 429 response with rate-limit headers.
-// The response lives once in components and is shared by `$ref`; an existing 429 (inline or
+// external-rate-limit: external clients need to know they are being limited and when to retry,
+// so an external operation documents a 429 with Retry-After and rate-limit headers.
+// The quick fix adds the 429 once in components and shares it by `$ref`; an existing 429 (inline or
 // shared) only gets the headers it lacks, edited where it is defined.
-import { setValue, type EditOp } from './edit-ops';
-import { deref, getIn, isObject, resolve, type Json, type SpecVersion } from './openapi-model';
-import type { Fixer } from './plan';
+// With OWASP's ruleset extended next to this one, OWASP's rate-limit rules are not reported on
+// operations: this rule checks the concern for external operations, and it does not apply to internal ones.
+import {
+  deref,
+  getIn,
+  isObject,
+  isSuccessStatus,
+  RATE_LIMIT_HEADER,
+  resolve,
+  responseHeaderNames,
+  responses,
+  setValue,
+  successResponses,
+  type EditOp,
+  type Fixer,
+  type JsonObject,
+  type SpecVersion,
+} from '../../../server/src/engine/rules-api';
+import { exposureRule } from '../lib/exposure-rule';
+import { perOperationRule } from '../lib/per-operation';
+
+const CODE = 'external-rate-limit';
+
+const check = perOperationRule('external', (_document, op) => {
+  const tooManyRequests = responses(op.operation)['429'];
+  const missing: string[] = [];
+  if (!tooManyRequests) missing.push('a 429 response with a Retry-After header');
+  else if (!responseHeaderNames(tooManyRequests).includes('retry-after')) missing.push('a Retry-After header on its 429 response');
+
+  const candidates = [tooManyRequests, ...successResponses(op.operation)];
+  const hasRateLimitHeaders = candidates.some((response) => responseHeaderNames(response).some((h) => RATE_LIMIT_HEADER.test(h)));
+  if (!hasRateLimitHeaders) {
+    missing.push('rate-limit headers (RateLimit/RateLimit-Policy, RateLimit-Limit/-Remaining/-Reset or X-RateLimit-*) on its 429 or 2xx responses');
+  }
+  return missing.length ? `does not document rate limiting: missing ${missing.join('; missing ')}` : undefined;
+});
 
 export const TOO_MANY_REQUESTS = 'TooManyRequests';
 
@@ -13,12 +47,12 @@ const HEADER_DESCRIPTIONS: Record<string, { description: string; type: 'integer'
   'RateLimit-Policy': { description: 'Quota policy of this endpoint, e.g. `"default";q=100;w=60`.', type: 'string' },
 };
 
-function headerDefinition(version: SpecVersion, name: string): Json {
+function headerDefinition(version: SpecVersion, name: string): JsonObject {
   const { description, type } = HEADER_DESCRIPTIONS[name];
   return version === '2.0' ? { description, type } : { description, schema: { type } };
 }
 
-function problemSchema(): Json {
+function problemSchema(): JsonObject {
   return {
     type: 'object',
     properties: {
@@ -30,7 +64,7 @@ function problemSchema(): Json {
   };
 }
 
-export function tooManyRequestsResponse(version: SpecVersion): Json {
+export function tooManyRequestsResponse(version: SpecVersion): JsonObject {
   const headers = Object.fromEntries(Object.keys(HEADER_DESCRIPTIONS).map((name) => [name, headerDefinition(version, name)]));
   const description = 'Too many requests: the rate limit is exceeded. Retry after the time given in Retry-After.';
   if (version === '2.0') return { description, headers, schema: problemSchema() };
@@ -40,9 +74,6 @@ export function tooManyRequestsResponse(version: SpecVersion): Json {
 function componentPath(version: SpecVersion): (string | number)[] {
   return version === '2.0' ? ['responses', TOO_MANY_REQUESTS] : ['components', 'responses', TOO_MANY_REQUESTS];
 }
-
-/** Header names the engine accepts as rate-limit headers (IETF, draft and X- conventions). */
-const RATE_LIMIT_HEADER = /^(ratelimit|ratelimit-policy|ratelimit-(limit|remaining|reset)|x-ratelimit-.+|x-rate-limit-.+)$/i;
 
 function headerNames(data: unknown, response: unknown): string[] {
   const headers = getIn(deref(data, response), ['headers']);
@@ -57,13 +88,13 @@ function missingHeaderOps(data: unknown, version: SpecVersion, path: (string | n
   const present = headerNames(data, getIn(data, path)).map((h) => h.toLowerCase());
   const wanted = present.includes('retry-after') ? [] : ['Retry-After'];
   const responses = operationPath ? getIn(data, [...operationPath, 'responses']) : undefined;
-  const success = isObject(responses) ? Object.entries(responses).filter(([code]) => /^2(\d\d|xx)$/i.test(code)) : [];
+  const success = isObject(responses) ? Object.entries(responses).filter(([code]) => isSuccessStatus(code)) : [];
   const documented = [...present, ...success.flatMap(([, r]) => headerNames(data, r))].some((h) => RATE_LIMIT_HEADER.test(h));
   if (!documented) wanted.push(...['RateLimit', 'RateLimit-Policy'].filter((h) => !present.includes(h.toLowerCase())));
   return wanted.map((name) => setValue([...path, 'headers', name], headerDefinition(version, name)));
 }
 
-export const fixRateLimit: Fixer = (ctx) => {
+const fixRateLimit: Fixer<typeof CODE> = (ctx) => {
   const opPath = ctx.operationPath;
   if (!opPath) return [];
   const { data, version } = ctx;
@@ -78,7 +109,7 @@ export const fixRateLimit: Fixer = (ctx) => {
     return [
       {
         title: `Add rate-limit headers to the 429 response${shared ? ` (${target.path[target.path.length - 1]})` : ''}`,
-        id: 'external-rate-limit/headers',
+        id: `${CODE}/headers`,
         isPreferred: true,
         safe: true,
         ops,
@@ -93,10 +124,30 @@ export const fixRateLimit: Fixer = (ctx) => {
   return [
     {
       title: `Add a 429 response (${TOO_MANY_REQUESTS}${shared === undefined ? ', created' : ''})`,
-      id: 'external-rate-limit/response',
+      id: `${CODE}/response`,
       isPreferred: true,
       safe: true,
       ops,
     },
   ];
 };
+
+/** OWASP API Security Top 10 rules about rate limiting (2019 and 2023 editions). */
+export const OWASP_RATE_LIMIT_RULES = [
+  'owasp:api4:2019-rate-limit',
+  'owasp:api4:2019-rate-limit-retry-after',
+  'owasp:api4:2019-rate-limit-responses-429',
+  'owasp:api4:2023-rate-limit',
+  'owasp:api4:2023-rate-limit-retry-after',
+  'owasp:api4:2023-rate-limit-responses-429',
+] as const;
+
+export const externalRateLimit = exposureRule({
+  code: CODE,
+  severity: 'warn',
+  appliesTo: 'external',
+  description: 'External operations document a 429 response with Retry-After and rate-limit headers.',
+  function: check,
+  fixers: [fixRateLimit],
+  supersedes: OWASP_RATE_LIMIT_RULES,
+});

@@ -1,13 +1,9 @@
-// Shared scaffolding for the per-operation exposure rules: resolve every operation's audience
-// with the configuration the linter attached to the document, keep those of one kind
-// (external / internal), and turn each problem into one result located at the operation.
+// Shared scaffolding for the per-operation exposure rules: take every operation with the audience the
+// linter resolved for it (read from the lint's exposure context, not resolved again), keep those of one
+// kind (external / internal), and turn each problem into one result located at the operation.
 import type { IFunctionResult, RulesetFunction, RulesetFunctionContext } from '@stoplight/spectral-core';
-import { resolveOperationAudiences } from '../../../server/src/engine/audience';
-import { getExposureConfig } from '../../../server/src/engine/exposure-context';
-import type { ExposureConfig } from '../../../server/src/engine/exposure-context';
-import { listOperations, operationLabel } from '../../../server/src/engine/openapi';
-import type { OperationEntry } from '../../../server/src/engine/openapi';
-import type { AudienceKind, ResolvedAudience } from '../../../server/src/engine/types';
+import { exposureContextOf, getOperationAudience, listOperations, operationLabel } from '../../../server/src/engine/rules-api';
+import type { AudienceKind, ExposureConfig, OperationEntry, ResolvedAudience } from '../../../server/src/engine/rules-api';
 
 export interface AudiencedOperation extends OperationEntry {
   resolved: ResolvedAudience;
@@ -15,15 +11,19 @@ export interface AudiencedOperation extends OperationEntry {
 
 /** The linter's audience config plus the file path to match globs against. */
 export function exposureConfigOf(context: RulesetFunctionContext): ExposureConfig {
-  const config = getExposureConfig(context.document);
+  const config = exposureContextOf(context.document).config;
   const source = context.document.source;
   return config.filePath || !source ? config : { ...config, filePath: source };
 }
 
+/** Every operation of `document` (the rule's resolved input) with its audience. */
 export function operationsWithAudience(document: unknown, context: RulesetFunctionContext): AudiencedOperation[] {
-  const config = exposureConfigOf(context);
-  const audiences = resolveOperationAudiences(document, config, config.filePath);
-  return listOperations(document).map((op, i) => ({ ...op, resolved: audiences[i].resolved }));
+  const out: AudiencedOperation[] = [];
+  for (const op of listOperations(document)) {
+    const resolved = getOperationAudience(context, op.jsonPath);
+    if (resolved) out.push({ ...op, resolved });
+  }
+  return out;
 }
 
 /**

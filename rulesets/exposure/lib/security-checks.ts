@@ -1,7 +1,7 @@
 // Security-requirement checks shared by external-oauth2 and internal-permission-scopes:
 // both must reject "no security", "security: []" and the anonymous "{}" alternative.
-import { effectiveSecurity, securitySchemes } from '../../../server/src/engine/openapi';
-import type { EffectiveSecurity, JsonObject } from '../../../server/src/engine/openapi';
+import { effectiveSecurity, securitySchemes } from '../../../server/src/engine/rules-api';
+import type { EffectiveSecurity, JsonObject } from '../../../server/src/engine/rules-api';
 
 export interface SecurityView {
   security: EffectiveSecurity;

@@ -1,8 +1,8 @@
 // Builds an example HTTP request for an operation (URL with example parameter values,
 // required headers, credentials implied by its security, an example JSON body), the input
 // of the code-sample generators.
-import type { JsonPath } from '../types';
-import { deref, effectiveSecurity, getIn, isObject, securitySchemes, type Json, type SpecVersion } from './openapi-model';
+import { deref, effectiveSecurity, getIn, isObject, securitySchemes } from '../../../../server/src/engine/rules-api';
+import type { JsonObject as Json, JsonPath, SpecVersion } from '../../../../server/src/engine/rules-api';
 
 export type SampleAuth =
   | { kind: 'bearer' }
@@ -153,20 +153,26 @@ function requestBody(data: unknown, version: SpecVersion, operationPath: JsonPat
   return body === undefined ? undefined : { contentType: mediaType, body };
 }
 
-function authOf(data: unknown, version: SpecVersion, operationPath: JsonPath): SampleAuth | undefined {
-  const schemes = securitySchemes(data, version);
-  const { requirements } = effectiveSecurity(data, operationPath);
-  for (const requirement of requirements) {
+/** How a sample sends the credentials of one security scheme; undefined for schemes a sample cannot show. */
+export function sampleAuthOf(scheme: Json | undefined): SampleAuth | undefined {
+  if (!scheme) return undefined;
+  if (scheme.type === 'oauth2' || scheme.type === 'openIdConnect') return { kind: 'bearer' };
+  if (scheme.type === 'http' && String(scheme.scheme).toLowerCase() === 'bearer') return { kind: 'bearer' };
+  if ((scheme.type === 'http' && String(scheme.scheme).toLowerCase() === 'basic') || scheme.type === 'basic') return { kind: 'basic' };
+  if (scheme.type === 'apiKey' && typeof scheme.name === 'string') {
+    if (scheme.in === 'header') return { kind: 'apiKeyHeader', name: scheme.name };
+    if (scheme.in === 'query') return { kind: 'apiKeyQuery', name: scheme.name };
+  }
+  return undefined;
+}
+
+/** The credentials the operation's effective security asks for: the first scheme a sample can show. */
+function authOf(data: unknown, operationPath: JsonPath): SampleAuth | undefined {
+  const schemes = securitySchemes(data);
+  for (const requirement of effectiveSecurity(data, operationPath).alternatives) {
     for (const name of Object.keys(requirement)) {
-      const scheme = schemes[name];
-      if (!scheme) continue;
-      if (scheme.type === 'oauth2' || scheme.type === 'openIdConnect') return { kind: 'bearer' };
-      if (scheme.type === 'http' && String(scheme.scheme).toLowerCase() === 'bearer') return { kind: 'bearer' };
-      if ((scheme.type === 'http' && String(scheme.scheme).toLowerCase() === 'basic') || scheme.type === 'basic') return { kind: 'basic' };
-      if (scheme.type === 'apiKey' && typeof scheme.name === 'string') {
-        if (scheme.in === 'header') return { kind: 'apiKeyHeader', name: scheme.name };
-        if (scheme.in === 'query') return { kind: 'apiKeyQuery', name: scheme.name };
-      }
+      const auth = sampleAuthOf(schemes[name]);
+      if (auth) return auth;
     }
   }
   return undefined;
@@ -193,7 +199,7 @@ export function buildSampleRequest(data: unknown, version: SpecVersion, operatio
       headers.push([name, example === undefined ? `{${name}}` : text(example)]);
     }
   }
-  const auth = authOf(data, version, operationPath);
+  const auth = authOf(data, operationPath);
   const url = baseUrl(data, version) + path + (query.length ? `?${query.join('&')}` : '');
   const request: SampleRequest = { method: method.toUpperCase(), url, headers, auth };
   const body = requestBody(data, version, operationPath, params);

@@ -1,0 +1,6 @@
+// Public API of the engine as a library (dist/engine.js, `require('api-exposure-lint')`): the
+// transport-free engine plus the built-in rule packs, installed. Tests and team rulesets use it.
+import './builtin-rules';
+
+export * from './engine';
+export * from '../../rulesets/exposure';
