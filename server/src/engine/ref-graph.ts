@@ -7,6 +7,7 @@
 // text first). Bounded: a number of files, a depth of `$ref` hops, a number of "mounts" (places a
 // file part appears in the root's tree: a schema shared a thousand times is walked a few times only).
 // Nothing outside the allowed roots is read; remote `$ref`s are never followed here.
+import { getIn } from './openapi';
 import * as nodePath from 'node:path';
 import type { Document } from '@stoplight/spectral-core';
 import type { TrustOptions } from './host';
@@ -132,14 +133,6 @@ export function pointerToPath(pointer: string): JsonPath {
   });
 }
 
-function getIn(data: unknown, path: JsonPath): unknown {
-  let node = data;
-  for (const segment of path) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[String(segment)];
-  }
-  return node;
-}
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 

@@ -5,7 +5,7 @@
 import * as nodePath from 'node:path';
 import type { AudienceConfig, Finding, JsonPath, ReferencedOperation, Severity } from './types';
 import { audienceKind, documentAudience, fileLevelAudience, operationLevelAudience } from './audience';
-import { HTTP_METHODS, isObject, type JsonObject } from './openapi';
+import { HTTP_METHODS, isObject, type JsonObject, getIn } from './openapi';
 import { ignoredCodes } from './suppressions';
 import { mountFor, type RefGraph, type RefProblemCode } from './ref-graph';
 
@@ -14,14 +14,6 @@ const PROBLEM_SEVERITY: Record<RefProblemCode, Severity> = { 'ref-cycle': 'error
 const sameFile = (a: string, b: string) => nodePath.resolve(a) === nodePath.resolve(b);
 const isZero = (f: Finding) => f.range.start.line === 0 && f.range.start.character === 0 && f.range.end.line === 0 && f.range.end.character === 0;
 
-function getIn(data: unknown, path: JsonPath): unknown {
-  let node = data;
-  for (const segment of path) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[String(segment)];
-  }
-  return node;
-}
 
 /** `x-lint-ignore` on the operation or path item, where they are written in the referenced file. */
 function ignoredInFile(finding: Finding, data: unknown): boolean {

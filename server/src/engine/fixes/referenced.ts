@@ -8,7 +8,7 @@ import type { DocumentFormat, Finding, JsonPath, TextEdit } from '../types';
 import { fixerFor } from './fixer-for';
 import { fixIgnore } from './fix-ignore';
 import { appendItem, setValue, type EditOp } from './edit-ops';
-import { operationPathOf, specVersion } from '../openapi';
+import { operationPathOf, specVersion, getIn } from '../openapi';
 import type { FixContext, PlannedFix } from './plan';
 import { runOps } from './plan';
 import { SourceDoc, guessFormat } from './source-doc';
@@ -41,14 +41,6 @@ export function mountOf(finding: Finding): { rootPath: JsonPath; pointer: JsonPa
   return { rootPath: rootPath.slice(0, rootPath.length - tail), pointer: path.slice(0, path.length - tail) };
 }
 
-function getIn(data: unknown, path: JsonPath): unknown {
-  let node = data;
-  for (const segment of path) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[String(segment)];
-  }
-  return node;
-}
 
 /** `data` with `value` at `path` (copies along the path only). */
 function setIn(data: unknown, path: JsonPath, value: unknown): unknown {
