@@ -23,3 +23,4 @@ export { exposureRuleset, EXPOSURE_RULES_META, EXPOSURE_RULE_CODES } from '../..
 export type { ExposureRuleCode, ExposureRuleMeta } from '../../../rulesets/exposure/ruleset';
 export { DOCS_BASE_URL } from '../../../rulesets/exposure/docs-url';
 export * from './fixes';
+export { exampleCacheStats, clearExampleCache } from './memo/example-validation-cache';

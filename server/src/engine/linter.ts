@@ -4,7 +4,8 @@
 import { Spectral, type Document } from '@stoplight/spectral-core';
 import type { EngineHost, TrustOptions } from './host';
 import type { LintOptions } from './lint-options';
-import type { AudienceConfig, Finding, LintResult, OperationAudience } from './types';
+import type { AudienceConfig, DocumentFormat, Finding, LintResult, OperationAudience } from './types';
+import { exposurePass } from './exposure-first/exposure-pass';
 import { createDocument, detectFormat, DocumentRefusedError, isOpenApiData, looksLikeOpenApi } from './document';
 import { DOCUMENT_START, documentFinding, notLintedResult } from './document-findings';
 import { createRefResolver } from './ref-resolver';
@@ -20,8 +21,8 @@ import * as nodePath from 'node:path';
 import { RulesetLoadError, oneLine } from './ruleset/errors';
 import { loadBuiltinRuleset, type LoadedRuleset } from './ruleset/load';
 import { mergeAudienceConfigs } from './ruleset/preprocess';
-import { disableRulesFor, takeRuleFailures } from './ruleset/guard-functions';
-import { DEFAULT_MAX_DOCUMENT_SIZE } from './lint-options';
+import { disableRulesFor, setDeadlineFor, takeRuleFailures, takeUnfinishedRules } from './ruleset/guard-functions';
+import { DEFAULT_MAX_DOCUMENT_SIZE, effectiveBudgetMs } from './lint-options';
 
 /** Rulesets, $refs and globs are resolved against absolute paths; callers may pass relative ones. */
 function absolutePaths<T extends Pick<LintOptions, 'filePath' | 'rulesetFile' | 'discoveryRoot'>>(options: T): T {
@@ -45,6 +46,16 @@ function refused(filePath: string, text: string, error: DocumentRefusedError): L
   return notLintedResult(filePath, text, documentFinding(error.code, error.message));
 }
 
+/** One finding for all the rules a spent time budget cut short; everything they and the others found is kept. */
+function budgetSpentFinding(budgetMs: number, rules: string[]): Finding {
+  const names = rules.map((rule) => `"${rule}"`).join(', ');
+  const which = rules.length === 1 ? `rule ${names} did not finish, so its findings may be incomplete` : `rules ${names} did not finish, so their findings may be incomplete`;
+  return documentFinding(
+    'rule-timeout',
+    `Linting stopped after ${Math.round(budgetMs / 1000)} s: ${which}; all other results are shown (raise the limit with lintTimeoutMs / --timeout)`,
+  );
+}
+
 export class Linter {
   private readonly rulesets: RulesetCache;
   /** Last ruleset that loaded for a given configured/discovered ruleset file: the editor's fallback. */
@@ -57,10 +68,12 @@ export class Linter {
   }
 
   async lint(requested: LintOptions): Promise<LintResult> {
+    const startedAt = Date.now();
     const options = absolutePaths(requested);
     const format = detectFormat(options.filePath, options.text);
     const maxSize = options.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
     if (options.text.length > maxSize) return tooLarge(options.filePath, options.text, maxSize);
+    if (options.exposureOnly) return this.lintExposure(options, format);
     let document: Document;
     try {
       document = createDocument(options.text, options.filePath, format);
@@ -75,7 +88,7 @@ export class Linter {
     const { loaded, rulesetError } = await this.resolveRuleset(options);
     const audience = mergeAudienceConfigs([options.audience ?? {}, loaded.audience]);
     const operations = this.operationAudiences(document, audience, options.filePath);
-    const findings = await this.run(document, loaded, audience, options);
+    const findings = await this.run(document, loaded, audience, options, startedAt);
     attachAudiences(findings, operations);
 
     const result: LintResult = {
@@ -87,6 +100,41 @@ export class Linter {
     };
     if (rulesetError) result.rulesetError = rulesetError;
     if (loaded.untrustedCodeSkipped) result.untrustedCodeSkipped = loaded.untrustedCodeSkipped;
+    return result;
+  }
+
+  /** The exposure rules' findings only, fast (see exposure-first/exposure-pass.ts). */
+  private async lintExposure(options: LintOptions, format: DocumentFormat): Promise<LintResult> {
+    const unavailable: LintResult = { isOpenApi: true, format, findings: [], operations: [], ruleset: '', phase: 'exposure', exposureUnavailable: true };
+    if (!looksLikeOpenApi(options.text)) return { ...unavailable, isOpenApi: false };
+    let document: Document | undefined;
+    let data: unknown;
+    try {
+      if (format === 'json') {
+        data = JSON.parse(options.text.charCodeAt(0) === 0xfeff ? options.text.slice(1) : options.text);
+      } else {
+        document = createDocument(options.text, options.filePath, format);
+        if (document.diagnostics.length > 0) return unavailable; // Spectral reads broken YAML its own way
+        data = document.data;
+      }
+    } catch {
+      return unavailable; // not plain JSON, refused, or too deep: the complete lint reports it
+    }
+    if (!isOpenApiData(data)) return unavailable;
+    const { loaded, rulesetError } = await this.resolveRuleset(options);
+    const audience = mergeAudienceConfigs([options.audience ?? {}, loaded.audience]);
+    const configHolder = document ?? { source: options.filePath, data };
+    setExposureConfig(configHolder, { ...audience, filePath: options.filePath });
+    let findings: Finding[] | undefined;
+    try {
+      findings = exposurePass({ filePath: options.filePath, text: options.text, format, document, data, ruleset: loaded.ruleset, disabledRules: options.disabledRules ?? [], configHolder });
+    } catch (error) {
+      this.host.log.warn(`exposure pass of ${options.filePath} failed: ${oneLine(error)}`);
+    }
+    if (!findings) return { ...unavailable, ruleset: loaded.name };
+    attachAudiences(findings, resolveOperationAudiences(data, audience, options.filePath).map((op) => ({ ...op, range: DOCUMENT_START })));
+    const result: LintResult = { isOpenApi: true, format, findings: applySuppressions(findings, data).sort(compareFindings), operations: [], ruleset: loaded.name, phase: 'exposure' };
+    if (rulesetError) result.rulesetError = rulesetError;
     return result;
   }
 
@@ -153,9 +201,11 @@ export class Linter {
     }
   }
 
-  private async run(document: Document, loaded: LoadedRuleset, audience: AudienceConfig, options: LintOptions): Promise<Finding[]> {
+  private async run(document: Document, loaded: LoadedRuleset, audience: AudienceConfig, options: LintOptions, startedAt: number): Promise<Finding[]> {
     setExposureConfig(document, { ...audience, filePath: options.filePath });
     disableRulesFor(document, options.disabledRules ?? []);
+    const budgetMs = effectiveBudgetMs(options.timeoutMs, options.text.length);
+    setDeadlineFor(document, startedAt + budgetMs);
     try {
       const results = await this.spectralFor(loaded, options.trust).run(document);
       const findings = results.map((r) => toFinding(r, loaded.ruleset));
@@ -163,6 +213,8 @@ export class Linter {
         this.host.log.error(`rule ${failure.rule} failed on ${options.filePath}: ${failure.stack ?? failure.message}`);
         findings.push(documentFinding('rule-error', `Rule "${failure.rule}" of ${loaded.name} failed and was skipped: ${failure.message}`));
       }
+      const unfinished = takeUnfinishedRules(document);
+      if (unfinished.length > 0) findings.push(budgetSpentFinding(budgetMs, unfinished));
       return findings;
     } catch (error) {
       // One throwing rule function aborts Spectral's whole run; say so instead of showing nothing.

@@ -112,4 +112,8 @@ export interface LintResult {
   rulesetError?: string;
   /** Workspace code (custom functions, JS/npm rulesets) not run because the workspace is not trusted. */
   untrustedCodeSkipped?: string[];
+  /** Set on the answer to `exposureOnly`: only the exposure rules' findings. */
+  phase?: 'exposure';
+  /** With `phase`: this document needs the complete lint even for its exposure findings. */
+  exposureUnavailable?: boolean;
 }

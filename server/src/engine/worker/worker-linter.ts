@@ -4,7 +4,7 @@
 // document, and the document is linted again without it, so its other results still appear.
 import { Worker } from 'node:worker_threads';
 import type { EngineLogger } from '../host';
-import type { LintOptions } from '../lint-options';
+import { effectiveBudgetMs, type LintOptions } from '../lint-options';
 import type { Finding, LintResult } from '../types';
 import { Linter } from '../linter';
 import { RulesetLoadError } from '../ruleset/errors';
@@ -160,7 +160,10 @@ export class WorkerLinter {
     worker.startedAt = Date.now();
     worker.currentRuleName[0] = 0;
     worker.worker.ref();
-    worker.worker.postMessage({ type: 'lint', id: worker.jobId, options: job.options, disabledRules: job.disabledRules } satisfies ToWorker);
+    // The worker stops starting rule functions when the budget is spent and returns what it found (a soft
+    // stop); it needs the same budget as the watchdog here, which only terminates a worker stuck past it.
+    const options = { ...job.options, timeoutMs: job.options.timeoutMs ?? this.timeoutMs };
+    worker.worker.postMessage({ type: 'lint', id: worker.jobId, options, disabledRules: job.disabledRules } satisfies ToWorker);
     this.watchdog ??= setInterval(() => this.checkBudgets(), WATCHDOG_INTERVAL_MS);
   }
 
@@ -206,7 +209,7 @@ export class WorkerLinter {
         job.reject(new LintCancelledError());
         continue;
       }
-      const budget = job.options.timeoutMs ?? this.timeoutMs;
+      const budget = effectiveBudgetMs(job.options.timeoutMs ?? this.timeoutMs, job.options.text.length);
       const ruleBudget = this.ruleTimeoutMs ?? Math.max(1000, Math.floor(budget / 3));
       const rule = worker.currentRule();
       const ruleStart = worker.currentRuleStart[0];
@@ -215,7 +218,7 @@ export class WorkerLinter {
         job.timedOutRules.push(rule);
         job.disabledRules.push(rule);
         this.queue.unshift(job);
-      } else if (now - worker.startedAt > budget) {
+      } else if (now - worker.startedAt > budget + hardStopGraceMs(budget)) {
         this.replace(worker);
         job.resolve(timedOut(job, budget, rule));
       }
@@ -244,13 +247,21 @@ export class WorkerLinter {
   }
 }
 
+/**
+ * Past its budget the worker itself stops calling rule functions and returns the findings it has; only a
+ * worker that is still busy this much later (a parser or a single call stuck) is terminated.
+ */
+function hardStopGraceMs(budgetMs: number): number {
+  return Math.max(5000, budgetMs / 2);
+}
+
 function stoppedResult(options: LintOptions, code: string, message: string): LintResult {
   return notLintedResult(options.filePath, options.text, documentFinding(code, message));
 }
 
 function timedOut(job: Job, timeoutMs: number, rule: string | undefined): LintResult {
   const where = rule ? ` while rule "${rule}" was running` : '';
-  return stoppedResult(job.options, 'lint-timeout', `Linting stopped after ${timeoutMs / 1000} s${where}; no results for this document (raise the limit with lintTimeoutMs / --timeout)`);
+  return stoppedResult(job.options, 'lint-timeout', `Linting stopped after ${Number((timeoutMs / 1000).toFixed(1))} s${where}; no results for this document (raise the limit with lintTimeoutMs / --timeout)`);
 }
 
 function withTimedOutRules(result: LintResult, job: Job): LintResult {
