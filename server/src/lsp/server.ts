@@ -32,6 +32,7 @@ import { RulesetErrors } from './ruleset-errors';
 import { RulesetWatch } from './ruleset-watch';
 import { LintScheduler } from './lint-scheduler';
 import { lintDocument } from './document-linter';
+import { ExposureFirst } from './exposure-first';
 import { provideCodeActions, resolveCodeAction } from './code-actions';
 import { provideHover } from './hover';
 import { provideCodeLenses } from './code-lens';
@@ -70,6 +71,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const documents = new TextDocuments(TextDocument);
   let context: ServerContext | undefined;
   let scheduler: LintScheduler | undefined;
+  let exposureFirst: ExposureFirst | undefined;
   const justOpened = new Set<string>();
 
   const requestLint = (uri: string, trigger: LintTrigger) => {
@@ -83,6 +85,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (settings.run === 'onSave' && trigger === 'change') return;
         if (settings.run === 'onType' && trigger === 'save') return;
         sched.schedule(uri, trigger === 'change' ? settings.debounceMs : 0);
+        // The exposure findings do not wait for the debounce (large documents only, see exposure-first.ts).
+        if (trigger === 'change' || trigger === 'open') exposureFirst?.schedule(uri);
       })
       .catch((error: unknown) => logError(ctx, 'Scheduling a lint', error));
   };
@@ -128,6 +132,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       (uri, token) => lintDocument(ctx, uri, token),
       (uri, error) => logError(ctx, `Lint of ${uri}`, error),
     );
+    exposureFirst = new ExposureFirst(ctx);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -175,6 +180,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const uri = event.document.uri;
     justOpened.delete(uri);
     scheduler?.cancel(uri);
+    exposureFirst?.cancel(uri);
     if (!context) return;
     context.results.delete(uri);
     context.rulesetWatch.forget(uri);
@@ -229,6 +235,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onShutdown(async () => {
     scheduler?.dispose();
+    exposureFirst?.dispose();
     try {
       await context?.backend.dispose?.();
       await context?.fixes.dispose?.();
