@@ -11,6 +11,7 @@ function isContainer(value: unknown): value is Json {
 }
 
 function decodeSegment(segment: string): string {
+  if (!segment.includes('%') && !segment.includes('~')) return segment;
   let decoded = segment;
   try {
     decoded = decodeURIComponent(segment);
@@ -40,13 +41,14 @@ export function isRef(value: unknown): value is { $ref: string } {
 }
 
 /** Follows a chain of local references; stops (returning the reference itself) at a cycle or a dead end. */
-function follow(root: unknown, value: unknown): unknown {
+function follow(root: unknown, value: unknown, targets: Map<string, unknown>): unknown {
   const seen = new Set<unknown>();
   let current = value;
   while (isRef(current)) {
     if (seen.has(current)) return value;
     seen.add(current);
-    const target = pointerTarget(root, current.$ref);
+    let target = targets.get(current.$ref);
+    if (target === undefined && !targets.has(current.$ref)) targets.set(current.$ref, (target = pointerTarget(root, current.$ref)));
     if (target === undefined) return current;
     current = target;
   }
@@ -56,8 +58,9 @@ function follow(root: unknown, value: unknown): unknown {
 /** The root of a lazily resolved view of `root`. */
 export function resolvedView(root: unknown): unknown {
   const views = new WeakMap<object, object>();
+  const targets = new Map<string, unknown>();
   const view = (value: unknown): unknown => {
-    const target = follow(root, value);
+    const target = follow(root, value, targets);
     if (!isContainer(target)) return target;
     let proxy = views.get(target);
     if (!proxy) {

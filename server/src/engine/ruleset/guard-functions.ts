@@ -20,6 +20,12 @@ const unfinishedByDocument = new WeakMap<object, Set<string>>();
 /** Told which rule is about to run, so a watchdog can name the rule that never returned. */
 let ruleObserver: ((rule: string | undefined) => void) | undefined;
 
+/** While `check` says so, no rule function is called (the lint was abandoned: its result is not wanted). */
+let abortCheck: (() => boolean) | undefined;
+export function abortRuleCallsWhen(check: (() => boolean) | undefined): void {
+  abortCheck = check;
+}
+
 /** The observer gets the rule name before each call and undefined when the call returned. */
 export function observeRuleCalls(observer: ((rule: string | undefined) => void) | undefined): void {
   ruleObserver = observer;
@@ -77,7 +83,7 @@ export function guardRuleFunctions(ruleset: Ruleset): void {
       if (typeof original !== 'function' || original[GUARDED]) continue;
       const guarded: RuleFunction = function (input, options, context) {
         if (disabledByDocument.get(context.document)?.has(name)) return undefined;
-        if (pastDeadline(context.document, name)) return undefined;
+        if (pastDeadline(context.document, name) || abortCheck?.()) return undefined;
         ruleObserver?.(name);
         try {
           const result = original(input, options, context) as { then?: unknown; catch?: (f: (e: unknown) => unknown) => unknown } | undefined;

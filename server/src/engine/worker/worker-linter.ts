@@ -42,6 +42,8 @@ export class LintCancelledError extends Error {
 
 interface Job {
   options: LintOptions;
+  /** Cancelled while running: its caller was told; the worker is finishing it without running rules. */
+  abandoned?: boolean;
   token?: LintCancellationToken;
   disabledRules: string[];
   timedOutRules: string[];
@@ -52,15 +54,21 @@ interface Job {
 const MAX_RULE_RETRIES = 3;
 const WATCHDOG_INTERVAL_MS = 100;
 /**
- * A cancelled lint (the user typed again) that has already run this long is stopped by replacing its worker:
- * cheaper than waiting for a result nobody wants. Shorter lints are left to finish (a new worker costs ~0.5 s).
+ * A cancelled lint (the user typed again) is abandoned at once: the worker is told to call no more rule
+ * functions, so it finishes soon and keeps what makes the next lint fast (loaded ruleset, example-validation
+ * cache). Only a worker still busy with it this long after (stuck in a parser or in one rule call) is replaced.
  */
-const STOP_CANCELLED_AFTER_MS = 1000;
+const REPLACE_ABANDONED_AFTER_MS = 15_000;
 
 class LintWorker {
   readonly worker: Worker;
   readonly currentRuleName = new Uint8Array(new SharedArrayBuffer(CURRENT_RULE_BYTES));
   readonly currentRuleStart = new Float64Array(new SharedArrayBuffer(8));
+  /** Set to 1 when the running lint is abandoned: the worker's rule guard stops calling rule functions. */
+  readonly abort = new Int32Array(new SharedArrayBuffer(4));
+  /** The document this worker linted last: its caches are warm for it. */
+  lastFile: string | undefined;
+  abandonedAt = 0;
   job: Job | undefined;
   jobId = 0;
   startedAt = 0;
@@ -68,7 +76,7 @@ class LintWorker {
 
   constructor(script: string, maxMemoryMb: number, proxy: WorkerLinterOptions['proxy']) {
     this.worker = new Worker(script, {
-      workerData: { currentRule: this.currentRuleName.buffer, currentRuleStart: this.currentRuleStart.buffer, proxy },
+      workerData: { currentRule: this.currentRuleName.buffer, currentRuleStart: this.currentRuleStart.buffer, abort: this.abort.buffer, proxy },
       resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb },
       stdout: false,
       stderr: false,
@@ -131,20 +139,23 @@ export class WorkerLinter {
 
   private pump(): void {
     while (this.queue.length > 0) {
-      const worker = this.idleWorker();
-      if (!worker) return;
-      const job = this.queue.shift()!;
+      const job = this.queue[0];
       if (job.token?.isCancellationRequested) {
+        this.queue.shift();
         job.reject(new LintCancelledError());
         continue;
       }
+      const worker = this.idleWorker(job.options.filePath);
+      if (!worker) return;
+      this.queue.shift();
       this.start(worker, job);
     }
   }
 
-  private idleWorker(): LintWorker | undefined {
-    const idle = this.workers.find((w) => !w.job && !w.exited);
-    if (idle) return idle;
+  /** An idle worker, preferably the one that linted this document last (its caches are warm for it). */
+  private idleWorker(filePath: string): LintWorker | undefined {
+    const idle = this.workers.filter((w) => !w.job && !w.exited);
+    if (idle.length > 0) return idle.find((w) => w.lastFile === filePath) ?? idle.find((w) => w.lastFile === undefined) ?? idle[0];
     if (this.workers.length >= (this.options.concurrency ?? 1)) return undefined;
     const worker = new LintWorker(this.options.workerScript, this.options.maxMemoryMb ?? 4096, this.options.proxy);
     worker.worker.on('message', (message: FromWorker) => this.onMessage(worker, message));
@@ -159,6 +170,10 @@ export class WorkerLinter {
     worker.jobId = this.nextId++;
     worker.startedAt = Date.now();
     worker.currentRuleName[0] = 0;
+    Atomics.store(worker.abort, 0, 0);
+    worker.abandonedAt = 0;
+    // Only complete lints warm the caches a document's next lint needs.
+    if (!job.options.exposureOnly) worker.lastFile = job.options.filePath;
     worker.worker.ref();
     // The worker stops starting rule functions when the budget is spent and returns what it found (a soft
     // stop); it needs the same budget as the watchdog here, which only terminates a worker stuck past it.
@@ -204,9 +219,15 @@ export class WorkerLinter {
     for (const worker of this.workers) {
       const job = worker.job;
       if (!job) continue;
-      if (job.token?.isCancellationRequested && now - worker.startedAt > STOP_CANCELLED_AFTER_MS) {
-        this.replace(worker);
-        job.reject(new LintCancelledError());
+      if (job.token?.isCancellationRequested || job.abandoned) {
+        if (!job.abandoned) {
+          job.abandoned = true;
+          worker.abandonedAt = now;
+          Atomics.store(worker.abort, 0, 1);
+          job.reject(new LintCancelledError());
+        } else if (now - worker.abandonedAt > REPLACE_ABANDONED_AFTER_MS) {
+          this.replace(worker);
+        }
         continue;
       }
       const budget = effectiveBudgetMs(job.options.timeoutMs ?? this.timeoutMs, job.options.text.length);
