@@ -118,3 +118,16 @@ test('the quick-fix worker gives the same fixes as the in-process fixers', async
     await fixes.dispose();
   }
 });
+
+test('idle workers can be released (their memory given back); the next lint starts a fresh one', async () => {
+  const root = workspace({ 'api.yaml': EXTERNAL_API });
+  const file = path.join(root, 'api.yaml');
+  const worker = new engine.WorkerLinter({ workerScript });
+  try {
+    const before = await lint(worker, file);
+    await worker.releaseIdleWorkers();
+    assert.deepEqual(await lint(worker, file), before);
+  } finally {
+    await worker.dispose();
+  }
+});

@@ -1,6 +1,7 @@
 // Entry point of dist/cli.js. Runs the CLI when launched (node dist/cli.js, or through
 // bin/api-exposure-lint.js); when imported by tests it only exports the pieces below.
 import path from 'node:path';
+import os from 'node:os';
 import { EXPOSURE_RULES_META, WorkerLinter } from '../engine';
 import packageJson from '../../../package.json';
 import { run } from './run';
@@ -31,6 +32,8 @@ function launchedAsCli(): boolean {
   return entry === module || path.basename(entry.filename, '.js') === 'api-exposure-lint';
 }
 
+const PARALLEL_LINTS = Math.min(2, Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
+
 if (launchedAsCli()) {
   run({
     argv: process.argv.slice(2),
@@ -40,7 +43,9 @@ if (launchedAsCli()) {
     stderr: process.stderr,
     version: packageJson.version,
     // Each file is linted in a worker thread with a time budget: one hostile file cannot hang the run.
-    createLinter: () => new WorkerLinter({ workerScript: path.join(__dirname, 'lint-worker.js') }),
+    // Two files at a time on two or more cores (a single big file is linted by one worker).
+    createLinter: () => new WorkerLinter({ workerScript: path.join(__dirname, 'lint-worker.js'), concurrency: PARALLEL_LINTS }),
+    parallelLints: PARALLEL_LINTS,
     rules: builtinRules,
   }).then((code) => {
     // exitCode, not exit(): let stdout drain when it is a pipe.

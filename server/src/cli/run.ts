@@ -33,6 +33,8 @@ export interface RunEnvironment {
   /** Rule descriptions for SARIF (the built-in exposure rules); other rules are derived from findings. */
   rules?: RuleMetadata[];
   now?: () => number;
+  /** Files linted at the same time (the linter must have as many workers). Default 1. */
+  parallelLints?: number;
 }
 
 /** --ruleset values that are not files: URLs and built-in names ("spectral:oas", "@stoplight/spectral-owasp-ruleset"). */
@@ -66,14 +68,20 @@ function colorFor(stream: OutputStream, env: RunEnvironment['env']): boolean {
   return stream.isTTY === true && !env.NO_COLOR;
 }
 
-/** Lints every file, one at a time: output order is stable and the engine's ruleset cache is warm after the first. */
-async function lintAll(files: string[], plan: LintPlan, noteSkipped: boolean): Promise<LintedFile[]> {
-  const linted: LintedFile[] = [];
-  for (const file of files) {
-    const result = await lintFile(file, plan);
-    if (result.report.skipped && noteSkipped) plan.stderr.write(`${PROGRAM}: skipped ${relativePosix(plan.cwd, file)}: ${result.report.skipped}\n`);
-    linted.push(result);
-  }
+/** Lints every file, `parallel` at a time (one per core); results and notes keep the order of the files. */
+async function lintAll(files: string[], plan: LintPlan, noteSkipped: boolean, parallel: number): Promise<LintedFile[]> {
+  const linted: LintedFile[] = new Array(files.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < files.length) {
+      const index = next++;
+      linted[index] = await lintFile(files[index], plan);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, files.length)) }, lane));
+  files.forEach((file, i) => {
+    if (linted[i].report.skipped && noteSkipped) plan.stderr.write(`${PROGRAM}: skipped ${relativePosix(plan.cwd, file)}: ${linted[i].report.skipped}\n`);
+  });
   return linted;
 }
 
@@ -133,7 +141,7 @@ async function lintAndReport(options: CliOptions, environment: RunEnvironment, s
   try {
     // Files picked by --changed-since alone were not named by the user: no note for non-OpenAPI ones.
     const noteSkipped = !options.quiet && (selection === undefined || options.patterns.length > 0);
-    let linted = await lintAll(files, plan, noteSkipped);
+    let linted = await lintAll(files, plan, noteSkipped, environment.parallelLints ?? 1);
     if (options.fix || options.fixDryRun) {
       const outcome = await fixFiles(linted, plan, options.fix);
       linted = outcome.files;

@@ -186,6 +186,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     context.rulesetWatch.forget(uri);
     context.settings.forget(uri);
     context.publisher.clear(uri);
+    // Nothing open any more: give back the lint workers' memory (a multi-MB spec leaves hundreds of MB of
+    // heap behind); the next document starts fresh workers.
+    if (documents.all().length === 0) void context.backend.releaseIdleWorkers?.();
   });
 
   connection.onDidChangeConfiguration((params) => {

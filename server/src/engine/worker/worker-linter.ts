@@ -130,6 +130,16 @@ export class WorkerLinter {
     return this.dependencies;
   }
 
+  /** Terminates the workers that have no lint to run; new ones start on the next lint. */
+  async releaseIdleWorkers(): Promise<void> {
+    const idle = this.workers.filter((w) => !w.job && !w.exited);
+    for (const worker of idle) {
+      worker.exited = true;
+      this.workers.splice(this.workers.indexOf(worker), 1);
+    }
+    await Promise.all(idle.map((w) => w.worker.terminate()));
+  }
+
   async dispose(): Promise<void> {
     this.disposed = true;
     if (this.watchdog) clearInterval(this.watchdog);
