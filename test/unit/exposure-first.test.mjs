@@ -42,6 +42,8 @@ for (const [name, [file, given]] of Object.entries(CORPUS)) {
     assert.equal(early.exposureUnavailable, undefined, 'plain documents get the early pass');
     assert.ok(exposureOf(complete).length > 0, 'the document has exposure findings, or the comparison proves nothing');
     assert.deepEqual(early.findings.map(key).sort(), exposureOf(complete));
+    const op = (o) => `${o.method} ${o.path} ${o.resolved.audience} ${o.range.start.line}:${o.range.start.character}-${o.range.end.line}:${o.range.end.character}`;
+    assert.deepEqual(early.operations.map(op), complete.operations.map(op), 'operations and their ranges too (hover, CodeLens)');
   });
 }
 

@@ -6,6 +6,7 @@ import type { EngineHost, TrustOptions } from './host';
 import type { LintOptions } from './lint-options';
 import type { AudienceConfig, DocumentFormat, Finding, LintResult, OperationAudience } from './types';
 import { exposurePass } from './exposure-first/exposure-pass';
+import { jsonValueRanges } from './exposure-first/json-locator';
 import { createDocument, detectFormat, DocumentRefusedError, isOpenApiData, looksLikeOpenApi } from './document';
 import { DOCUMENT_START, documentFinding, notLintedResult } from './document-findings';
 import { createRefResolver } from './ref-resolver';
@@ -132,8 +133,12 @@ export class Linter {
       this.host.log.warn(`exposure pass of ${options.filePath} failed: ${oneLine(error)}`);
     }
     if (!findings) return { ...unavailable, ruleset: loaded.name };
-    attachAudiences(findings, resolveOperationAudiences(data, audience, options.filePath).map((op) => ({ ...op, range: DOCUMENT_START })));
-    const result: LintResult = { isOpenApi: true, format, findings: applySuppressions(findings, data).sort(compareFindings), operations: [], ruleset: loaded.name, phase: 'exposure' };
+    // Operations with their ranges, as the complete lint gives them: hover and CodeLens work from the early result too.
+    const entries = resolveOperationAudiences(data, audience, options.filePath);
+    const ranges = document ? entries.map((op) => document!.getRangeForJsonPath(op.jsonPath, true)) : jsonValueRanges(options.text, entries.map((op) => op.jsonPath));
+    const operations = entries.map((op, i) => ({ ...op, range: ranges[i] ?? DOCUMENT_START }));
+    attachAudiences(findings, operations);
+    const result: LintResult = { isOpenApi: true, format, findings: applySuppressions(findings, data).sort(compareFindings), operations, ruleset: loaded.name, phase: 'exposure' };
     if (rulesetError) result.rulesetError = rulesetError;
     return result;
   }

@@ -57,6 +57,8 @@ export class ExposureFirst {
     }
     if (isStale() || result.phase !== 'exposure' || result.exposureUnavailable || !result.isOpenApi) return;
     if (context.publisher.hasComplete(uri, version)) return;
+    // Quick fixes, hover and CodeLens answer from it until the complete result of this version replaces it.
+    context.results.set({ uri, version, text: document.getText(), options: request.options, result });
     const diagnostics = findingsOfFile(result, request.options.filePath).map((finding) => toDiagnostic(finding, version));
     context.publisher.publishLint(uri, diagnostics, version, { partial: true });
   }
