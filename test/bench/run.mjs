@@ -33,6 +33,9 @@ const { values: args } = parseArgs({
     // Real public specs from npm against the pinned spectral-cli (see real-specs.mjs): on by default.
     'real-only': { type: 'boolean', default: false },
     'no-real': { type: 'boolean', default: false },
+    // e.g. --specs blockfrost,github --skip-spectral github (see real-specs.mjs)
+    specs: { type: 'string' },
+    'skip-spectral': { type: 'string', default: '' },
   },
 });
 
@@ -129,7 +132,10 @@ async function main() {
   let responsiveness;
   let real = [];
   try {
-    if (!args['no-real']) real = await benchRealSpecs({ quick: args.quick });
+    if (!args['no-real']) {
+      const list = (value) => value?.split(',').map((name) => name.trim()).filter(Boolean);
+      real = await benchRealSpecs({ quick: args.quick, only: list(args.specs), skipSpectral: list(args['skip-spectral']) });
+    }
     for (const [i, size] of (args['real-only'] ? [] : SIZES).entries()) {
       const { result, responsive } = await benchSize(size, workspace, { responsiveness: i === SIZES.length - 1 });
       sizes.push(result);

@@ -131,3 +131,22 @@ test('idle workers can be released (their memory given back); the next lint star
     await worker.dispose();
   }
 });
+
+test('a lint stopped past its budget still shows the exposure findings, computed alone', { timeout: 180000 }, async () => {
+  const spin = (name) => `  ${name}:\n    given: $.info\n    then: { function: spin }\n`;
+  const root = workspace({
+    'api.yaml': EXTERNAL_API,
+    'functions/spin.js': 'module.exports = function spin() { for (;;) {} };\n',
+    // More endless rules than the worker retries without them: the last one runs into the hard stop.
+    '.spectral.yaml': `extends: ["api-exposure-lint:exposure"]\nfunctions: [spin]\nrules:\n${['a', 'b', 'c', 'd'].map(spin).join('')}`,
+  });
+  const worker = new engine.WorkerLinter({ workerScript, timeoutMs: 3000, ruleTimeoutMs: 300 });
+  try {
+    const result = await lint(worker, path.join(root, 'api.yaml'));
+    assert.equal(result.findings[0].code, 'lint-timeout');
+    assert.match(result.findings[0].message, /only the exposure rules' findings are shown/);
+    assert.deepEqual(codes(result).slice(1).sort(), ['external-code-samples', 'external-oauth2', 'external-rate-limit']);
+  } finally {
+    await worker.dispose();
+  }
+});

@@ -47,6 +47,8 @@ interface Job {
   token?: LintCancellationToken;
   disabledRules: string[];
   timedOutRules: string[];
+  /** The complete lint was stopped: this is the exposure-only pass that still gives the user something. */
+  stoppedLint?: LintResult;
   resolve(result: LintResult): void;
   reject(error: Error): void;
 }
@@ -211,7 +213,11 @@ export class WorkerLinter {
     if (message.type === 'fixes' || message.id !== worker.jobId) return; // fixes go to FixWorker, not here
     const job = this.finish(worker);
     if (job) {
-      if (message.type === 'result') {
+      if (message.type === 'result' && job.stoppedLint) {
+        job.resolve(afterStoppedLint(job.stoppedLint, message.result));
+      } else if (job.stoppedLint) {
+        job.resolve(job.stoppedLint);
+      } else if (message.type === 'result') {
         this.dependencies = message.rulesetDependencies;
         job.resolve(withTimedOutRules(message.result, job));
       } else if (message.name === 'RulesetLoadError') {
@@ -251,7 +257,15 @@ export class WorkerLinter {
         this.queue.unshift(job);
       } else if (now - worker.startedAt > budget + hardStopGraceMs(budget)) {
         this.replace(worker);
-        job.resolve(timedOut(job, budget, rule));
+        const stopped = timedOut(job, budget, rule);
+        if (job.options.exposureOnly || job.stoppedLint) {
+          job.resolve(job.stoppedLint ?? stopped);
+        } else {
+          // The exposure rules need a fraction of the time: run them alone, so the document is not left without results.
+          job.stoppedLint = stopped;
+          job.options = { ...job.options, exposureOnly: true };
+          this.queue.unshift(job);
+        }
       }
     }
     this.pump();
@@ -293,6 +307,14 @@ function stoppedResult(options: LintOptions, code: string, message: string): Lin
 function timedOut(job: Job, timeoutMs: number, rule: string | undefined): LintResult {
   const where = rule ? ` while rule "${rule}" was running` : '';
   return stoppedResult(job.options, 'lint-timeout', `Linting stopped after ${Number((timeoutMs / 1000).toFixed(1))} s${where}; no results for this document (raise the limit with lintTimeoutMs / --timeout)`);
+}
+
+/** The stopped lint's message, and the exposure findings when the exposure-only pass could give them. */
+function afterStoppedLint(stopped: LintResult, exposure: LintResult): LintResult {
+  if (exposure.exposureUnavailable || !exposure.isOpenApi) return stopped;
+  const [finding] = stopped.findings;
+  const message = finding.message.replace('; no results for this document', "; only the exposure rules' findings are shown");
+  return { ...exposure, phase: undefined, findings: [{ ...finding, message }, ...exposure.findings] };
 }
 
 function withTimedOutRules(result: LintResult, job: Job): LintResult {
