@@ -157,18 +157,29 @@ export class WorkerLinter {
         job.reject(new LintCancelledError());
         continue;
       }
-      const worker = this.idleWorker(job.options.filePath);
+      const worker = this.idleWorker(job.options.filePath, job.options.exposureOnly === true);
       if (!worker) return;
       this.queue.shift();
       this.start(worker, job);
     }
   }
 
-  /** An idle worker, preferably the one that linted this document last (its caches are warm for it). */
-  private idleWorker(filePath: string): LintWorker | undefined {
+  /**
+   * An idle worker: for a complete lint, preferably the one that linted this document last (its caches are warm
+   * for it); for an exposure-only pass, preferably another one, leaving the warm worker to the complete lint.
+   */
+  private idleWorker(filePath: string, exposureOnly: boolean): LintWorker | undefined {
     const idle = this.workers.filter((w) => !w.job && !w.exited);
-    if (idle.length > 0) return idle.find((w) => w.lastFile === filePath) ?? idle.find((w) => w.lastFile === undefined) ?? idle[0];
-    if (this.workers.length >= (this.options.concurrency ?? 1)) return undefined;
+    const warm = idle.find((w) => w.lastFile === filePath);
+    const canStart = this.workers.length < (this.options.concurrency ?? 1);
+    if (exposureOnly) {
+      const other = idle.find((w) => w !== warm);
+      if (other) return other;
+      if (warm && !canStart) return warm;
+    } else if (idle.length > 0) {
+      return warm ?? idle.find((w) => w.lastFile === undefined) ?? idle[0];
+    }
+    if (!canStart) return undefined;
     const worker = new LintWorker(this.options.workerScript, this.options.maxMemoryMb ?? 4096, this.options.proxy);
     worker.worker.on('message', (message: FromWorker) => this.onMessage(worker, message));
     worker.worker.on('error', (error) => this.onCrash(worker, error));
