@@ -32,6 +32,8 @@ const CORPUS = {
   'generated.yaml': [path.join(repoRoot, 'test/fixtures/generated.yaml'), generated],
   'generated.json (indented)': [path.join(repoRoot, 'test/fixtures/generated.json'), JSON.stringify(parse(generated), null, 2)],
   'generated.json (minified, CRLF-free one line)': [path.join(repoRoot, 'test/fixtures/generated-min.json'), JSON.stringify(parse(generated))],
+  // Microsoft Graph names paths ".../$ref": a path key, not a reference.
+  'a path key ending in /$ref': [path.join(repoRoot, 'test/fixtures/graph-like.json'), JSON.stringify({ openapi: '3.0.1', info: { title: 'G', version: '1' }, paths: { '/users/{id}/manager/$ref': { get: { responses: { 200: { description: 'OK' } } } } } })],
 };
 
 for (const [name, [file, given]] of Object.entries(CORPUS)) {

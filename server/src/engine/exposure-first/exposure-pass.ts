@@ -35,10 +35,10 @@ const EXPOSURE_FUNCTIONS = new Set<unknown>(
 
 const DEFAULT_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-/** Every `$ref` value in the text points inside the document ("#…"). */
+/** Every `$ref` key's string value points inside the document ("#…"); "…/$ref" inside a path key is not a reference. */
 function onlyLocalRefs(text: string): boolean {
-  const refs = /\$ref["']?\s*:\s*["']?([^\s"',}\]]*)/g;
-  for (let match = refs.exec(text); match; match = refs.exec(text)) if (!match[1].startsWith('#')) return false;
+  const refs = /(?:^|[\s{,"'])\$ref["']?\s*:\s*(["']?)([^\s"',}\]]*)/gm;
+  for (let match = refs.exec(text); match; match = refs.exec(text)) if (match[2] !== '' && !match[2].startsWith('#')) return false;
   return true;
 }
 
