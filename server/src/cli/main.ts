@@ -40,6 +40,8 @@ function launchedAsCli(): boolean {
   return entry === module || path.basename(entry.filename, '.js') === 'api-exposure-lint';
 }
 
+const PARALLEL_LINTS = Math.min(2, Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
+
 if (launchedAsCli()) {
   run({
     argv: process.argv.slice(2),

@@ -148,6 +148,10 @@ export interface LintResult {
   missingReferences?: string[];
   /** Operations of referenced files, as this document uses them (with its audience), by file. */
   referencedOperations?: ReferencedOperation[];
+  /** Set on the answer to `exposureOnly`: only the exposure rules' findings. */
+  phase?: 'exposure';
+  /** With `phase`: this document needs the complete lint even for its exposure findings. */
+  exposureUnavailable?: boolean;
 }
 
 /** An operation defined in a $ref'd file, with the audience it has in the root that uses it. */
