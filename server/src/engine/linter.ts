@@ -7,6 +7,7 @@ import type { LintOptions } from './lint-options';
 import type { AudienceConfig, DocumentFormat, Finding, LintResult, OperationAudience, ResolvedAudience } from './types';
 import { exposurePass } from './exposure-first/exposure-pass';
 import { jsonValueRanges } from './exposure-first/json-locator';
+import { jsonKeyAndValueRanges } from './exposure-first/json-key-ranges';
 import { createDocument, detectFormat, DocumentRefusedError, isOpenApiData, looksLikeOpenApi } from './document';
 import { DOCUMENT_START, documentFinding, notLintedResult } from './document-findings';
 import { createRefResolver, setOpenDocuments } from './ref-resolver';
@@ -190,7 +191,13 @@ export class Linter {
     const scopes = effectiveScopes(loaded.ruleset, audience.ruleScopes);
     if (findings.some((finding) => scopes[finding.code] !== undefined)) return { ...unavailable, ruleset: loaded.name };
     // Operations with their ranges, as the complete lint gives them: hover and CodeLens work from the early result too.
-    const ranges = document ? entries.map((op) => document!.getRangeForJsonPath(op.jsonPath, true)) : jsonValueRanges(options.text, entries.map((op) => op.jsonPath));
+    const keyRanges = document ? KeyRanges.of(document) : undefined;
+    const ranges = document
+      ? entries.map((op) => {
+          const body = document!.getRangeForJsonPath(op.jsonPath, true);
+          return body && keyRanges ? keyRanges.keyAndValueRange(op.jsonPath, body) : body;
+        })
+      : jsonKeyAndValueRanges(options.text, jsonValueRanges(options.text, entries.map((op) => op.jsonPath)));
     const operations = entries.map((op, i) => ({ ...op, range: ranges[i] ?? DOCUMENT_START }));
     attachAudiences(findings, exposure.audiences);
     const result: LintResult = { isOpenApi: true, format, findings: applySuppressions(findings, data).sort(compareFindings), operations, ruleset: loaded.name, phase: 'exposure' };

@@ -70,8 +70,21 @@ export interface ExposurePassInput {
 }
 
 /** The exposure rules' findings, or undefined when this shortcut cannot promise Spectral's answer. */
+/** True when no path item or operation is itself a `$ref`: the rules then see the same operations in the raw data. */
+function plainOperations(data: unknown): boolean {
+  const paths = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).paths : undefined;
+  if (typeof paths !== 'object' || paths === null) return true;
+  for (const item of Object.values(paths as Record<string, unknown>)) {
+    if (isRef(item)) return false;
+    if (typeof item === 'object' && item !== null && Object.values(item as Record<string, unknown>).some(isRef)) return false;
+  }
+  return true;
+}
+
 export function exposurePass(input: ExposurePassInput): Finding[] | undefined {
   if (!onlyLocalRefs(input.text)) return undefined;
+  // Rules read operations' audiences from the raw document: an operation reached through a $ref needs the complete lint.
+  if (!plainOperations(input.data)) return undefined;
   // As Spectral.run does: `overrides` that match this file make a ruleset of their own.
   const ruleset = input.ruleset.fromSource(input.filePath);
   const rules: Array<{ rule: RuleLike; fn: RuleFunction; options: unknown }> = [];

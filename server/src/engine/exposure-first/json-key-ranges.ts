@@ -75,3 +75,16 @@ function nextString(text: string, from: number, limit: number): { start: number;
   }
   return undefined;
 }
+
+/** An operation's key and body together (`"get": {…}`), as the complete lint gives operations for hover and CodeLens. */
+export function jsonKeyAndValueRanges(text: string, ranges: ReadonlyArray<Range | undefined>): Array<Range | undefined> {
+  const starts = lineStarts(text);
+  return ranges.map((range) => {
+    if (!range) return range;
+    const key = keyBefore(text, starts[range.start.line] + range.start.character);
+    if (!key) return range;
+    let line = 0;
+    while (line + 1 < starts.length && starts[line + 1] <= key.start) line++;
+    return { start: { line, character: key.start - starts[line] }, end: range.end };
+  });
+}

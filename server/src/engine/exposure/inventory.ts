@@ -10,7 +10,7 @@
 //   overall score for an audience  = the mean over every operation of that audience, in every document
 //   overall score                  = the mean over every operation
 // Scores are rounded to whole numbers only when shown; a document with no operations has no score.
-import { EXPOSURE_RULES_META } from '../../../../rulesets/exposure/ruleset';
+import { installedRules } from '../rules/installed';
 import { AUDIENCES, type Audience, type AudienceKind, type AudienceSource, type Finding, type OperationAudience, type Severity } from '../types';
 
 export type RequirementScope = AudienceKind | 'document';
@@ -24,7 +24,7 @@ export interface RequirementRule {
 
 /** The exposure requirements: every built-in exposure rule, with the audiences it applies to. */
 export function exposureRequirements(): RequirementRule[] {
-  return Object.values(EXPOSURE_RULES_META).map((meta) => {
+  return installedRules().map((meta) => {
     const declared = (meta as { appliesTo?: unknown }).appliesTo;
     const appliesTo: RequirementScope =
       declared === 'external' || declared === 'internal' || declared === 'document'
