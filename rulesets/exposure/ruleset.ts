@@ -9,6 +9,16 @@ import { externalCodeSamples } from './functions/external-code-samples';
 import { externalOAuth2 } from './functions/external-oauth2';
 import { externalRateLimit } from './functions/external-rate-limit';
 import { internalPermissionScopes } from './functions/internal-permission-scopes';
+import * as externalHttps from './rules/external-https';
+import * as externalNoInternalHosts from './rules/external-no-internal-hosts';
+import * as externalCodeSamplesServer from './rules/external-code-samples-server';
+import * as externalAuthResponses from './rules/external-auth-responses';
+import * as externalErrorSchema from './rules/external-error-schema';
+import * as externalErrorNoInternals from './rules/external-error-no-internals';
+import * as externalCredentialsOnboarding from './rules/external-credentials-onboarding';
+import * as externalDeprecationSunset from './rules/external-deprecation-sunset';
+import * as internalNoPublicServers from './rules/internal-no-public-servers';
+import * as exposureServersMarked from './rules/exposure-servers-marked';
 
 export const EXPOSURE_RULE_CODES = [
   'exposure-audience-declared',
@@ -16,6 +26,16 @@ export const EXPOSURE_RULE_CODES = [
   'external-rate-limit',
   'external-code-samples',
   'internal-permission-scopes',
+  'external-https',
+  'external-no-internal-hosts',
+  'external-code-samples-server',
+  'external-auth-responses',
+  'external-error-schema',
+  'external-error-no-internals',
+  'external-credentials-onboarding',
+  'external-deprecation-sunset',
+  'internal-no-public-servers',
+  'exposure-servers-marked',
 ] as const;
 export type ExposureRuleCode = (typeof EXPOSURE_RULE_CODES)[number];
 
@@ -52,6 +72,16 @@ export const EXPOSURE_RULES_META: Readonly<Record<ExposureRuleCode, ExposureRule
     'error',
     'Internal operations are authenticated and require defined permission scopes.',
   ),
+  'external-https': meta(externalHttps.meta.code, externalHttps.meta.severity, externalHttps.meta.description),
+  'external-no-internal-hosts': meta(externalNoInternalHosts.meta.code, externalNoInternalHosts.meta.severity, externalNoInternalHosts.meta.description),
+  'external-code-samples-server': meta(externalCodeSamplesServer.meta.code, externalCodeSamplesServer.meta.severity, externalCodeSamplesServer.meta.description),
+  'external-auth-responses': meta(externalAuthResponses.meta.code, externalAuthResponses.meta.severity, externalAuthResponses.meta.description),
+  'external-error-schema': meta(externalErrorSchema.meta.code, externalErrorSchema.meta.severity, externalErrorSchema.meta.description),
+  'external-error-no-internals': meta(externalErrorNoInternals.meta.code, externalErrorNoInternals.meta.severity, externalErrorNoInternals.meta.description),
+  'external-credentials-onboarding': meta(externalCredentialsOnboarding.meta.code, externalCredentialsOnboarding.meta.severity, externalCredentialsOnboarding.meta.description),
+  'external-deprecation-sunset': meta(externalDeprecationSunset.meta.code, externalDeprecationSunset.meta.severity, externalDeprecationSunset.meta.description),
+  'internal-no-public-servers': meta(internalNoPublicServers.meta.code, internalNoPublicServers.meta.severity, internalNoPublicServers.meta.description),
+  'exposure-servers-marked': meta(exposureServersMarked.meta.code, exposureServersMarked.meta.severity, exposureServersMarked.meta.description),
 };
 
 const FUNCTIONS: Record<ExposureRuleCode, RulesetFunction<unknown, unknown>> = {
@@ -60,6 +90,16 @@ const FUNCTIONS: Record<ExposureRuleCode, RulesetFunction<unknown, unknown>> = {
   'external-rate-limit': externalRateLimit,
   'external-code-samples': externalCodeSamples,
   'internal-permission-scopes': internalPermissionScopes,
+  'external-https': externalHttps.check,
+  'external-no-internal-hosts': externalNoInternalHosts.check,
+  'external-code-samples-server': externalCodeSamplesServer.check,
+  'external-auth-responses': externalAuthResponses.check,
+  'external-error-schema': externalErrorSchema.check,
+  'external-error-no-internals': externalErrorNoInternals.check,
+  'external-credentials-onboarding': externalCredentialsOnboarding.check,
+  'external-deprecation-sunset': externalDeprecationSunset.check,
+  'internal-no-public-servers': internalNoPublicServers.check,
+  'exposure-servers-marked': exposureServersMarked.check,
 };
 
 function rule(code: ExposureRuleCode) {

@@ -195,7 +195,14 @@ const invalidRulesets = [
   ['an override without files', { overrides: [{ rules: { 'operation-tags': 'off' } }] }, true],
   ['an unknown audience', { extends: 'spectral:oas', 'x-exposure': { defaultAudience: 'public' } }, false],
   ['an audienceByGlob value that is no audience', { extends: 'spectral:oas', 'x-exposure': { audienceByGlob: { '**': 'everyone' } } }, false],
+  ['x-exposure.internalHosts that is not a list', { extends: 'spectral:oas', 'x-exposure': { internalHosts: '*.corp.example.com' } }, false],
+  ['an unknown x-exposure option', { extends: 'spectral:oas', 'x-exposure': { internalHost: ['*.corp.example.com'] } }, false],
 ];
+
+test('schema accepts the exposure rules options of x-exposure', () => {
+  const options = { internalHosts: ['*.corp.example.com'], publicHosts: ['docs.local.example.com'], internalErrorProperties: ['podName'] };
+  assert.ok(validate({ extends: 'api-exposure-lint:exposure', 'x-exposure': options }), JSON.stringify(validate.errors));
+});
 
 for (const [name, ruleset, spectralRejects] of invalidRulesets) {
   test(`schema rejects ${name}`, () => {

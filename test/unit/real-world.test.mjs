@@ -8,6 +8,7 @@ import { engine, repoRoot, lintFile } from './helpers/engine.mjs';
 
 const dir = path.join(repoRoot, 'test/fixtures/real-world');
 const op = (p, m) => JSON.stringify(['paths', p, m]);
+const at = (...path) => JSON.stringify(path);
 
 const EXPECTED = {
   'inventory-business-unit.yaml': [
@@ -16,6 +17,8 @@ const EXPECTED = {
     ['external-code-samples', op('/partner/stock/{sku}', 'get'), 'external-partner'],
     ['external-oauth2', op('/partner/stock/{sku}', 'get'), 'external-partner'],
     ['external-rate-limit', op('/partner/stock/{sku}', 'get'), 'external-partner'],
+    ['external-auth-responses', op('/partner/stock/{sku}', 'get'), 'external-partner'],
+    ['external-credentials-onboarding', at('components', 'securitySchemes', 'carrierKey'), undefined],
   ],
   'payments-partner.json': [
     ['external-code-samples', op('/payments', 'post'), 'external-partner'],
@@ -24,6 +27,11 @@ const EXPECTED = {
     ['external-code-samples', op('/payments/{paymentId}/refunds', 'post'), 'external-partner'],
     ['external-oauth2', op('/payments/{paymentId}/refunds', 'post'), 'external-partner'],
     ['external-rate-limit', op('/payments/{paymentId}/refunds', 'post'), 'external-partner'],
+    // /refunds allows anonymous access ([{}]): no 401/403 is asked of it.
+    ['external-auth-responses', op('/payments', 'get'), 'external-partner'],
+    ['external-auth-responses', op('/payments', 'post'), 'external-partner'],
+    ['external-error-schema', at('components', 'responses', 'TooManyRequests'), undefined],
+    ['external-credentials-onboarding', at('components', 'securitySchemes', 'partnerOAuth'), undefined],
   ],
   'weather-public-swagger2.yaml': [
     ['external-code-samples', op('/forecasts/{city}', 'get'), 'external-public'],
@@ -32,6 +40,8 @@ const EXPECTED = {
     ['external-code-samples', op('/alerts', 'get'), 'external-public'],
     ['external-oauth2', op('/alerts', 'get'), 'external-public'],
     ['external-rate-limit', op('/alerts', 'get'), 'external-public'],
+    ['external-auth-responses', op('/forecasts/{city}', 'get'), 'external-public'],
+    ['external-credentials-onboarding', at('securityDefinitions', 'apiKey'), undefined],
   ],
 };
 

@@ -18,7 +18,8 @@ function headerDefinition(version: SpecVersion, name: string): Json {
   return version === '2.0' ? { description, type } : { description, schema: { type } };
 }
 
-function problemSchema(): Json {
+/** An RFC 9457 problem details object (also used by the 401/403 responses external-auth-responses adds). */
+export function problemSchema(): Json {
   return {
     type: 'object',
     properties: {

@@ -7,6 +7,11 @@ import { fixIgnore } from './fix-ignore';
 import { fixExternalOAuth2 } from './fix-oauth2';
 import { fixPermissionScopes } from './fix-permission-scopes';
 import { fixRateLimit } from './fix-rate-limit';
+import { fix as externalHttps } from '../../../../rulesets/exposure/rules/external-https';
+import { fix as externalAuthResponses } from '../../../../rulesets/exposure/rules/external-auth-responses';
+import { fix as externalDeprecationSunset } from '../../../../rulesets/exposure/rules/external-deprecation-sunset';
+import { fix as internalNoPublicServers } from '../../../../rulesets/exposure/rules/internal-no-public-servers';
+import { fix as exposureServersMarked } from '../../../../rulesets/exposure/rules/exposure-servers-marked';
 import { createContext, runOps, toFix, type Fixer, type PlannedFix } from './plan';
 import { SourceDoc, guessFormat } from './source-doc';
 import { applyEdits, diffToEdits } from './text-edits';
@@ -19,6 +24,11 @@ const FIXERS: Record<string, Fixer> = {
   'external-rate-limit': fixRateLimit,
   'external-code-samples': fixCodeSamples,
   'internal-permission-scopes': fixPermissionScopes,
+  'external-https': externalHttps,
+  'external-auth-responses': externalAuthResponses,
+  'external-deprecation-sunset': externalDeprecationSunset,
+  'internal-no-public-servers': internalNoPublicServers,
+  'exposure-servers-marked': exposureServersMarked,
 };
 
 /** Codes getFixes knows how to fix (every one also gets an "ignore" action). */

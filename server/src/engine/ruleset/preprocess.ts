@@ -9,7 +9,7 @@
 // that call them, and `extends` of JS files or npm packages.
 import { parse } from 'yaml';
 import * as builtinFunctions from '@stoplight/spectral-functions';
-import { AUDIENCES, type Audience, type AudienceConfig, type AudienceGlob } from '../types';
+import { AUDIENCES, EXPOSURE_RULE_OPTION_KEYS, type Audience, type AudienceConfig, type AudienceGlob } from '../types';
 import { dirnameOf } from '../paths';
 
 const isAudience = (value: unknown): value is Audience => typeof value === 'string' && (AUDIENCES as readonly string[]).includes(value);
@@ -51,6 +51,14 @@ function extractAudiences(file: string, ruleset: Record<string, unknown>): { con
     changed = true;
     if (typeof block === 'object' && block !== null) {
       const { defaultAudience, audienceByGlob } = block as Record<string, unknown>;
+      for (const key of EXPOSURE_RULE_OPTION_KEYS) {
+        const list = (block as Record<string, unknown>)[key];
+        if (list === undefined) continue;
+        if (!Array.isArray(list) || !list.every((item) => typeof item === 'string' && item !== '')) {
+          throw new Error(`x-exposure.${key} must be a list of non-empty strings`);
+        }
+        config[key] = list as string[];
+      }
       if (defaultAudience !== undefined) {
         if (!isAudience(defaultAudience)) throw new Error(`x-exposure.defaultAudience "${String(defaultAudience)}" is not one of ${AUDIENCES.join(', ')}`);
         config.defaultAudience = defaultAudience;
@@ -143,6 +151,7 @@ export function mergeAudienceConfigs(configs: AudienceConfig[]): AudienceConfig 
   for (const c of configs) {
     if (merged.defaultAudience === undefined && c.defaultAudience !== undefined) merged.defaultAudience = c.defaultAudience;
     globs.push(...(c.audienceByGlob ?? []));
+    for (const key of EXPOSURE_RULE_OPTION_KEYS) if (c[key]) merged[key] = [...(merged[key] ?? []), ...c[key]];
   }
   if (globs.length > 0) merged.audienceByGlob = globs;
   return merged;
