@@ -33,6 +33,20 @@ const EXPECTED = {
     ['external-error-schema', at('components', 'responses', 'TooManyRequests'), undefined],
     ['external-credentials-onboarding', at('components', 'securitySchemes', 'partnerOAuth'), undefined],
   ],
+  // One document for a public API and its back office: the newer exposure rules on realistic mistakes.
+  'catalog-mixed-leaky.yaml': [
+    ['external-no-internal-hosts', at('info', 'description'), undefined],
+    ['exposure-servers-marked', at('servers', '0'), undefined],
+    ['exposure-servers-marked', at('servers', '1'), undefined],
+    ['external-https', at('servers', '1', 'url'), undefined],
+    ['external-code-samples-server', at('paths', '/products', 'get', 'x-codeSamples', '0', 'source'), 'external-public'],
+    ['external-no-internal-hosts', at('paths', '/products', 'get', 'x-codeSamples', '0', 'source'), 'external-public'],
+    ['external-auth-responses', op('/v1/products', 'get'), 'external-public'],
+    ['external-deprecation-sunset', op('/v1/products', 'get'), 'external-public'],
+    ['exposure-servers-marked', at('paths', '/admin/reindex', 'servers', '0'), undefined],
+    ['external-error-no-internals', at('components', 'schemas', 'Error', 'properties', 'exception'), undefined],
+    ['external-error-no-internals', at('components', 'schemas', 'Error', 'properties', 'trace'), undefined],
+  ],
   'weather-public-swagger2.yaml': [
     ['external-code-samples', op('/forecasts/{city}', 'get'), 'external-public'],
     ['external-oauth2', op('/forecasts/{city}', 'get'), 'external-public'],

@@ -15,12 +15,13 @@ test('internal hosts: what is internal and what is not', () => {
   for (const host of external) assert.equal(internalHostReason(host), undefined, `${host} may be public`);
 });
 
-test('internal hosts: found in URLs, host:port and bare private names; not in prose about hosts or data', () => {
+test('internal hosts: found in URLs, localhost:port and bare private names; not in prose about hosts or data', () => {
   const hosts = (text, options) => internalHostsIn(text, options).map((m) => m.host);
   const table = [
     ['curl http://localhost:8080/v1/pets', ['localhost']],
     ['POST https://user:pw@10.0.3.7/api', ['10.0.3.7']],
-    ['connect to 192.168.1.5:5432 first', ['192.168.1.5']],
+    ['connect to localhost:5432 first', ['localhost']],
+    ['"address": "192.168.210.120:80"', []],
     ['served by orders.svc.cluster.local.', ['orders.svc.cluster.local']],
     ['http://orders-service:8080/orders', ['orders-service']],
     ['Invalid hostnames like localhost are refused', []],

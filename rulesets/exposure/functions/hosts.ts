@@ -71,7 +71,9 @@ const BARE_NAME = new RegExp(
   `(?<![\\w.@/-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+(?:${PRIVATE_SUFFIXES.map((s) => s.replace('.', '\\.')).join('|')}))(?!\\.?[\\w-])`,
   'gi',
 );
-const HOST_PORT = /(?<![\w.:/@-])(localhost|\d{1,3}(?:\.\d{1,3}){3}):\d{2,5}\b/gi;
+// `localhost:8080` outside a URL. A bare `10.0.3.7:8080` is not taken: on real specifications it is nearly always
+// data (the address of a customer's backend node in a load-balancer example), not a host of the API.
+const HOST_PORT = /(?<![\w.:/@-])(localhost):\d{2,5}\b/gi;
 // `orders-service:8080` in a URL is a container or cluster service name, not a public host.
 const SINGLE_LABEL_WITH_PORT = /^[a-z][a-z0-9-]*$/i;
 
@@ -79,7 +81,7 @@ const SINGLE_LABEL_WITH_PORT = /^[a-z][a-z0-9-]*$/i;
 export const isLoopbackReason = (reason: string) => reason === 'a loopback address' || reason === 'the local machine';
 
 /**
- * Internal hosts named in a piece of text, each once, in order of appearance: hosts of URLs, `host:port`,
+ * Internal hosts named in a piece of text, each once, in order of appearance: hosts of URLs, `localhost:port`,
  * and bare names under private suffixes. A bare IP address or the word "localhost" in prose is data or
  * talk about hosts ("invalid hostnames like localhost are refused", an allow-listed IP), not a host we serve from.
  */
