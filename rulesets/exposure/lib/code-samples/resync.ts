@@ -63,9 +63,12 @@ function generatedSamples(data: unknown, target: ResyncTarget): GeneratedSample[
  * generated samples there are (hand-written ones cost nothing).
  */
 export function resyncCodeSampleOps(data: unknown, target: ResyncTarget): EditOp[] {
-  const resyncOne: EditOp = (doc) => {
-    const stale = generatedSamples(doc.data, target).find((sample) => sample.source !== sample.wanted);
-    return stale ? setValue(stale.path, stale.wanted)(doc) : null;
-  };
+  const resyncOne: EditOp = Object.assign(
+    (doc: Parameters<EditOp>[0]) => {
+      const stale = generatedSamples(doc.data, target).find((sample) => sample.source !== sample.wanted);
+      return stale ? setValue(stale.path, stale.wanted)(doc) : null;
+    },
+    { optional: true },
+  );
   return Array.from({ length: generatedSamples(data, target).length }, () => resyncOne);
 }

@@ -15,7 +15,11 @@ export interface EditOpSpec {
   value: unknown;
 }
 
-export type EditOp = ((doc: SourceDoc) => TextEdit | null) & { spec?: EditOpSpec };
+/**
+ * `optional`: a follow-up op (e.g. rewriting a generated code sample after a security change) that a fix may leave
+ * out where it cannot be placed (a fix spanning two files), rather than offering no fix at all.
+ */
+export type EditOp = ((doc: SourceDoc) => TextEdit | null) & { spec?: EditOpSpec; optional?: boolean };
 
 /** Sets `path` to `value`, creating missing parent mappings; replaces the value when the key exists. */
 export function setValue(path: JsonPath, value: unknown): EditOp {

@@ -112,6 +112,7 @@ function toMultiFileFix(placed: Placed, planned: PlannedFix, root: FileText & { 
   const ops = { root: [] as EditOp[], fragment: [] as EditOp[] };
   for (const op of planned.ops) {
     const routed = placed.route(op);
+    if (!routed && op.optional) continue; // a follow-up (sample resync) that cannot be placed across files
     if (!routed) return undefined; // an op we cannot place: offer nothing rather than half a fix
     ops[routed.file].push(routed.op);
   }
