@@ -27,7 +27,8 @@ const CASES = {
   'junk-with-nul.yaml': [g.junkBytes(4096), ['lint-error']],
   'junk-without-nul.json': [g.junkBytes(4096, { withNul: false }), 'skipped'],
   'ref-cycle.yaml': [g.specWith("components:\n  schemas:\n    A: { $ref: '#/components/schemas/B' }\n    B: { $ref: '#/components/schemas/A' }\n    C: { $ref: './cycle-other.yaml#/X' }\n"), ['info-contact']],
-  'cycle-other.yaml': ["X: { $ref: './ref-cycle.yaml#/components/schemas/C' }\n", 'skipped'],
+  // A fragment of ref-cycle.yaml, which the batch lints too: linted through that root (no "skipped" note of its own).
+  'cycle-other.yaml': ["X: { $ref: './ref-cycle.yaml#/components/schemas/C' }\n", []],
   'self-ref.yaml': [g.specWith("components:\n  schemas:\n    Self: { $ref: '#/components/schemas/Self' }\n    Tree: { type: object, properties: { child: { $ref: '#/components/schemas/Tree' } } }\n"), ['info-contact']],
   ...Object.fromEntries(Object.entries(g.NOT_OPENAPI).map(([file, text]) => [file, [text, file === 'openapi-1.yaml' ? [] : 'skipped']])),
   ...Object.fromEntries(Object.entries(g.unicodeVariants()).map(([file, text]) => [file, [text, [g.GOOD_CODE]]])),
