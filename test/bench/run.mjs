@@ -16,6 +16,7 @@ import { measureResponsiveness } from './measure-responsiveness.mjs';
 import { measureCli } from './measure-cli.mjs';
 import { latencyTable, responsivenessTable, splitTable } from './report.mjs';
 import { formatRatio, ratio } from './stats.mjs';
+import { benchRealSpecs, realSpecsTables } from './real-specs.mjs';
 
 process.env.SCARF_ANALYTICS = 'false';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,7 +26,18 @@ const PETSTORE_EDIT_AFTER = 'Lists the pets that are for sale';
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const DEFAULT_DEBOUNCE_MS = manifest.contributes.configuration.properties['apiExposureLint.debounceMs'].default;
 
-const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'large-mb': { type: 'string', default: '4' } } });
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    'large-mb': { type: 'string', default: '4' },
+    // Real public specs from npm against the pinned spectral-cli (see real-specs.mjs): on by default.
+    'real-only': { type: 'boolean', default: false },
+    'no-real': { type: 'boolean', default: false },
+    // e.g. --specs blockfrost,github --skip-spectral github (see real-specs.mjs)
+    specs: { type: 'string' },
+    'skip-spectral': { type: 'string', default: '' },
+  },
+});
 
 // Sample counts keep the whole run within ~5 minutes on 2 cores; a multi-MB lint alone takes tens of seconds.
 const SIZES = [
@@ -118,8 +130,13 @@ async function main() {
   const workspace = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'ael-bench-')));
   const sizes = [];
   let responsiveness;
+  let real = [];
   try {
-    for (const [i, size] of SIZES.entries()) {
+    if (!args['no-real']) {
+      const list = (value) => value?.split(',').map((name) => name.trim()).filter(Boolean);
+      real = await benchRealSpecs({ quick: args.quick, only: list(args.specs), skipSpectral: list(args['skip-spectral']) });
+    }
+    for (const [i, size] of (args['real-only'] ? [] : SIZES).entries()) {
       const { result, responsive } = await benchSize(size, workspace, { responsiveness: i === SIZES.length - 1 });
       sizes.push(result);
       responsiveness ??= responsive;
@@ -132,7 +149,8 @@ async function main() {
   const cpuS = cpuSecondsSoFar();
   console.log(`\nAPI Exposure Lint benchmark — ratios to a bare Spectral run (spectral:oas recommended + exposure ruleset) of the same file`);
   console.log(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${loadBefore[0].toFixed(1)} at start, ${os.loadavg()[0].toFixed(1)} at end; ${Math.round(durationS)} s wall, ${Math.round(cpuS)} s CPU\n`);
-  console.log(latencyTable(sizes, DEFAULT_DEBOUNCE_MS));
+  if (real.length > 0) console.log(`${realSpecsTables(real)}\n`);
+  if (sizes.length > 0) console.log(latencyTable(sizes, DEFAULT_DEBOUNCE_MS));
   for (const size of sizes) if (size.reference.splitCpuMs) console.log(`\n${splitTable(size)}`);
   if (responsiveness) {
     console.log(`\n${responsivenessTable(responsiveness)}`);
@@ -155,6 +173,7 @@ async function main() {
     cpuS,
     sizes,
     responsiveness,
+    real,
   };
   await fs.mkdir(path.dirname(RESULTS), { recursive: true });
   await fs.writeFile(RESULTS, JSON.stringify(report, null, 2) + '\n');

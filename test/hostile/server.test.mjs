@@ -57,7 +57,7 @@ function hostileDocuments(root) {
     'deep.json': [g.deepJson(10_000), ['document-too-complex']],
     'deep-flow.yaml': [g.deepYamlFlow(10_000), ['document-too-complex']],
     'deep-block.yaml': [g.deepYamlBlock(10_000), ['document-too-complex']],
-    'oversized.yaml': [g.oversizedSpec(25_000_000), ['document-too-large']],
+    'oversized.yaml': [g.oversizedSpec(55_000_000), ['document-too-large']],
     'large.yaml': [g.largeSpec(3_000_000), ['lint-timeout']],
     'unclosed.yaml': [g.MALFORMED['unclosed-flow.yaml'], ['parser']],
     'truncated.json': [g.MALFORMED['truncated.json'], ['parser']],

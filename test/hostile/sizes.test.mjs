@@ -11,21 +11,21 @@ let root;
 test.before(async () => {
   root = await g.fixtureRoot({
     'good.yaml': g.EXTERNAL_SPEC,
-    'oversized-25mb.yaml': g.oversizedSpec(25 * MB),
+    'oversized-55mb.yaml': g.oversizedSpec(55 * MB),
     'large-3mb.yaml': g.largeSpec(3 * MB),
   });
 });
 test.after(() => root?.remove());
 
-test('a 25 MB document is reported as too large (warning), the good file is linted, exit 1 from the good file only', TIMEOUT, async () => {
-  const run = await runCli(['--format', 'json', 'oversized-25mb.yaml', 'good.yaml'], { cwd: root.dir });
+test('a 55 MB document is reported as too large (warning), the good file is linted, exit 1 from the good file only', TIMEOUT, async () => {
+  const run = await runCli(['--format', 'json', 'oversized-55mb.yaml', 'good.yaml'], { cwd: root.dir });
   assertWellBehaved(run, 'oversized', { allowedCodes: [1] });
-  const [tooLarge] = findingsOf(run, 'oversized-25mb.yaml');
+  const [tooLarge] = findingsOf(run, 'oversized-55mb.yaml');
   assert.equal(tooLarge.code, 'document-too-large');
   assert.equal(tooLarge.severity, 'warn');
   assert.match(tooLarge.message, /25\.0 MB, over the 20\.0 MB limit/);
   assert.deepEqual(codesOf(findingsOf(run, 'good.yaml')), [g.GOOD_CODE]);
-  const alone = await runCli(['--format', 'json', 'oversized-25mb.yaml'], { cwd: root.dir });
+  const alone = await runCli(['--format', 'json', 'oversized-55mb.yaml'], { cwd: root.dir });
   assertWellBehaved(alone, 'oversized alone', { allowedCodes: [0] }); // a warning does not fail the run
 });
 

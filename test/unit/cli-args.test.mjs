@@ -62,7 +62,7 @@ const good = [
   { argv: ['--changed-since=abc123', '--new-only', 'apis/**'], expect: { changedSince: 'abc123', newOnly: true, patterns: ['apis/**'] } },
   { argv: ['--baseline', '.lint-baseline.json', 'a.yaml'], expect: { baseline: '.lint-baseline.json', patterns: ['a.yaml'] } },
   { argv: ['--write-baseline', 'b.json', '--fix', 'a.yaml'], expect: { writeBaseline: 'b.json', fix: true, patterns: ['a.yaml'] } },
-  // Limits: seconds → ms, MB (decimal, like the engine's 20 MB default) → characters.
+  // Limits: seconds → ms, MB (decimal, like the engine's 50 MB default) → characters.
   { argv: ['--timeout', '5', 'a.yaml'], expect: { timeoutMs: 5000, patterns: ['a.yaml'] } },
   { argv: ['--timeout=0.25', 'a.yaml'], expect: { timeoutMs: 250, patterns: ['a.yaml'] } },
   { argv: ['--max-document-size', '2', 'a.yaml'], expect: { maxDocumentSize: 2_000_000, patterns: ['a.yaml'] } },

@@ -18,31 +18,31 @@ test('report markdown: totals per audience, documents, operations with their fai
     stdout,
     `## API exposure inventory
 
-5 operations in 3 documents, overall readiness 53/100.
+5 operations in 3 documents, overall readiness 83/100.
 
 | Audience | Operations | Readiness |
 |---|---:|---:|
-| external-public | 3 | 56 |
+| external-public | 3 | 88 |
 | company-internal | 1 | 100 |
-| component-internal | 1 | 0 |
+| component-internal | 1 | 50 |
 
 ### Documents
 
 | Document | Operations | Readiness by audience | Score |
 |---|---:|---|---:|
-| \`apis/internal.yaml\` | 2 | company-internal 100, component-internal 0 | 50 |
-| \`apis/public.yaml\` | 2 | external-public 83 | 83 |
-| \`apis/undeclared.json\` | 1 | external-public 0 | 0 |
+| \`apis/internal.yaml\` | 2 | company-internal 100, component-internal 50 | 75 |
+| \`apis/public.yaml\` | 2 | external-public 95 | 95 |
+| \`apis/undeclared.json\` | 1 | external-public 73 | 73 |
 
 ### Operations
 
 | Document | Operation | Audience | From | Failing requirements | Score |
 |---|---|---|---|---|---:|
 | \`apis/internal.yaml\` | \`GET /orders\` | company-internal | info.x-audience | none | 100 |
-| \`apis/internal.yaml\` | \`DELETE /orders\` | component-internal | operation x-audience | internal-permission-scopes | 0 |
+| \`apis/internal.yaml\` | \`DELETE /orders\` | component-internal | operation x-audience | internal-permission-scopes | 50 |
 | \`apis/public.yaml\` | \`GET /pets\` | external-public | info.x-audience | none | 100 |
-| \`apis/public.yaml\` | \`POST /pets\` | external-public | info.x-audience | external-oauth2 | 67 |
-| \`apis/undeclared.json\` | \`GET /ping\` | external-public | no audience declared: treated as external | external-oauth2, external-rate-limit, external-code-samples | 0 |
+| \`apis/public.yaml\` | \`POST /pets\` | external-public | info.x-audience | external-oauth2 | 91 |
+| \`apis/undeclared.json\` | \`GET /ping\` | external-public | no audience declared: treated as external | external-oauth2, external-rate-limit, external-code-samples | 73 |
 `,
   );
 });
@@ -51,31 +51,31 @@ test('report json: requirement status per operation, document requirements, scor
   const { code, stdout } = await report('-f', 'json', 'apis');
   assert.equal(code, 0);
   const json = JSON.parse(stdout);
-  assert.equal(json.score, 53.3);
-  assert.deepEqual(json.scoreByAudience, { 'external-public': 55.6, 'company-internal': 100, 'component-internal': 0 });
+  assert.equal(json.score, 82.7);
+  assert.deepEqual(json.scoreByAudience, { 'external-public': 87.9, 'company-internal': 100, 'component-internal': 50 });
   assert.match(json.formula, /operation score = 100 × passed \/ applicable/);
   const [internal, pub, undeclared] = json.documents;
   assert.deepEqual(
     pub.operations.map((op) => [op.method, op.path, op.audience, op.audienceSource, op.line, op.score]),
     [
       ['get', '/pets', 'external-public', 'info', 4, 100],
-      ['post', '/pets', 'external-public', 'info', 10, 66.7],
+      ['post', '/pets', 'external-public', 'info', 12, 90.9],
     ],
   );
   const oauth = pub.operations[1].requirements.find((r) => r.rule === 'external-oauth2');
   assert.equal(oauth.passed, false);
   assert.equal(oauth.severity, 'error');
   assert.match(oauth.messages[0], /POST \/pets/);
-  assert.deepEqual(internal.operations[0].requirements.map((r) => [r.rule, r.passed]), [['internal-permission-scopes', true]]);
-  assert.deepEqual(undeclared.documentRequirements.map((r) => [r.rule, r.passed]), [['exposure-audience-declared', false]]);
-  assert.deepEqual(pub.documentRequirements.map((r) => [r.rule, r.passed]), [['exposure-audience-declared', true]]);
+  assert.deepEqual(internal.operations[0].requirements.map((r) => [r.rule, r.passed]), [['internal-permission-scopes', true], ['internal-no-public-servers', true]]);
+  assert.deepEqual(undeclared.documentRequirements.map((r) => [r.rule, r.passed]), [['exposure-audience-declared', false], ['exposure-servers-marked', true]]);
+  assert.deepEqual(pub.documentRequirements.map((r) => [r.rule, r.passed]), [['exposure-audience-declared', true], ['exposure-servers-marked', true]]);
 });
 
 test('report --min-score: exit 1 below the threshold with one line, 0 at or above; bad values exit 2', async () => {
-  const below = await report('--min-score', '60', '-q', '-o', path.join(mkdtempSync(path.join(tmpdir(), 'ael-report-')), 'r.md'), 'apis');
+  const below = await report('--min-score', '90', '-q', '-o', path.join(mkdtempSync(path.join(tmpdir(), 'ael-report-')), 'r.md'), 'apis');
   assert.equal(below.code, 1);
-  assert.equal(below.stderr, 'api-exposure-lint: report: overall readiness 53 is below --min-score 60\n');
-  const above = await report('--min-score', '53', '-f', 'json', 'apis');
+  assert.equal(below.stderr, 'api-exposure-lint: report: overall readiness 83 is below --min-score 90\n');
+  const above = await report('--min-score', '82', '-f', 'json', 'apis');
   assert.equal(above.code, 0);
   for (const value of ['abc', '101', '-5']) {
     const bad = await report('--min-score', value, 'apis');
@@ -88,7 +88,7 @@ test('report -o / --output: the html page and json written from one run; the con
   const dir = mkdtempSync(path.join(tmpdir(), 'ael-report-'));
   const { code, stdout } = await report('-f', 'html', '-o', path.join(dir, 'report.html'), '--output', `json=${path.join(dir, 'r.json')}`, 'apis');
   assert.equal(code, 0);
-  assert.equal(stdout, '5 operations in 3 documents, overall readiness 53/100\n');
+  assert.equal(stdout, '5 operations in 3 documents, overall readiness 83/100\n');
   const html = readFileSync(path.join(dir, 'report.html'), 'utf8');
   assert.match(html, /^<!doctype html>/);
   assert.match(html, /Content-Security-Policy" content="default-src 'none'/);
@@ -112,13 +112,14 @@ test('buildInventory: requirements follow the audience kind; findings of other r
     { file: 'empty.yaml', operations: [], findings: [] },
   ]);
   const [get, post] = inventory.documents[0].operations;
-  assert.deepEqual(get.requirements.map((r) => [r.rule, r.passed]), [['external-oauth2', true], ['external-rate-limit', false], ['external-code-samples', true]]);
+  const external = ['external-oauth2', 'external-rate-limit', 'external-code-samples', 'external-https', 'external-no-internal-hosts', 'external-code-samples-server', 'external-auth-responses', 'external-error-schema', 'external-error-no-internals', 'external-credentials-onboarding', 'external-deprecation-sunset'];
+  assert.deepEqual(get.requirements.map((r) => [r.rule, r.passed]), external.map((rule) => [rule, rule !== 'external-rate-limit']));
   assert.equal(get.otherFindings, 1);
-  assert.equal(Math.round(get.score), 67);
-  assert.deepEqual(post.requirements.map((r) => [r.rule, r.passed]), [['internal-permission-scopes', true]]);
+  assert.equal(Math.round(get.score), 91); // 10 of 11
+  assert.deepEqual(post.requirements.map((r) => [r.rule, r.passed]), [['internal-permission-scopes', true], ['internal-no-public-servers', true]]);
   assert.equal(inventory.documents[1].score, null);
   assert.deepEqual(inventory.operationsByAudience, { 'external-partner': 1, 'business-unit-internal': 1 });
-  assert.equal(Math.round(inventory.score), 83);
+  assert.equal(Math.round(inventory.score), 95);
   // Every exposure rule of the ruleset is a requirement, with the audiences it applies to.
   assert.deepEqual(engine.exposureRequirements().map((r) => r.code).sort(), Object.keys(engine.EXPOSURE_RULES_META).sort());
 });

@@ -337,3 +337,37 @@ test('baseline round trip: write (exit 0, sorted, relative to the baseline folde
   const twice = await cli(root, ['--baseline', 'config/baseline.json', '--format', 'json', 'apis/b.yaml']);
   assert.deepEqual(JSON.parse(twice.stdout).map((f) => f.code), ['e1']);
 });
+
+test('files linted two at a time keep their order in the report, whatever order their lints finish in', async () => {
+  const root = makeRepo({ 'a.yaml': OPENAPI + '# warn first-rule\n', 'b.yaml': OPENAPI + '# warn second-rule\n', 'c.txt.yaml': 'not: openapi\n' });
+  const calls = [];
+  const inner = fakeLinter(calls);
+  let running = 0;
+  let maxRunning = 0;
+  const out = [];
+  const err = [];
+  const code = await run({
+    argv: ['--format', 'json', 'a.yaml', 'b.yaml', 'c.txt.yaml'],
+    cwd: root,
+    env: {},
+    stdout: { write: (s) => out.push(s) },
+    stderr: { write: (s) => err.push(s) },
+    version: '1.2.3',
+    // The first file's lint finishes last.
+    createLinter: () => ({
+      async lint(options) {
+        running++;
+        maxRunning = Math.max(maxRunning, running);
+        if (options.filePath.endsWith('a.yaml')) await new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+        running--;
+        return inner.lint(options);
+      },
+    }),
+    now: () => 0,
+    concurrency: 2,
+  });
+  assert.equal(code, 0);
+  assert.equal(maxRunning, 2, 'two lints ran at the same time');
+  assert.deepEqual(JSON.parse(out.join('')).map((f) => `${f.file} ${f.code}`), ['a.yaml first-rule', 'b.yaml second-rule']);
+  assert.match(err.join(''), /skipped c\.txt\.yaml/);
+});

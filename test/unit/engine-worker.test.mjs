@@ -110,7 +110,7 @@ test('ruleset errors cross the worker boundary as RulesetLoadError', async () =>
   }
 });
 
-test('a running lint whose request was cancelled is stopped, and the worker replaced', { timeout: 60000 }, async () => {
+test('a running lint whose request was cancelled is abandoned at once; its worker stops running rules and serves the next lint', { timeout: 60000 }, async () => {
   const root = workspace({
     'api.yaml': EXTERNAL_API,
     // Busy for a few seconds per call: long enough to be stopped rather than awaited.
@@ -146,5 +146,37 @@ test('the quick-fix worker gives the same fixes as the in-process fixers', async
     assert.deepEqual(await fixes.run({ kind: 'fixAll', text: EXTERNAL_API, findings, format: 'yaml' }), engine.getFixAllEdits(EXTERNAL_API, findings, { format: 'yaml' }));
   } finally {
     await fixes.dispose();
+  }
+});
+
+test('idle workers can be released (their memory given back); the next lint starts a fresh one', async () => {
+  const root = workspace({ 'api.yaml': EXTERNAL_API });
+  const file = path.join(root, 'api.yaml');
+  const worker = new engine.WorkerLinter({ workerScript });
+  try {
+    const before = await lint(worker, file);
+    await worker.releaseIdleWorkers();
+    assert.deepEqual(await lint(worker, file), before);
+  } finally {
+    await worker.dispose();
+  }
+});
+
+test('a lint stopped past its budget still shows the exposure findings, computed alone', { timeout: 180000 }, async () => {
+  const spin = (name) => `  ${name}:\n    given: $.info\n    then: { function: spin }\n`;
+  const root = workspace({
+    'api.yaml': EXTERNAL_API,
+    'functions/spin.js': 'module.exports = function spin() { for (;;) {} };\n',
+    // More endless rules than the worker retries without them: the last one runs into the hard stop.
+    '.spectral.yaml': `extends: ["api-exposure-lint:exposure"]\nfunctions: [spin]\nrules:\n${['a', 'b', 'c', 'd'].map(spin).join('')}`,
+  });
+  const worker = new engine.WorkerLinter({ workerScript, timeoutMs: 3000, ruleTimeoutMs: 300 });
+  try {
+    const result = await lint(worker, path.join(root, 'api.yaml'));
+    assert.equal(result.findings[0].code, 'lint-timeout');
+    assert.match(result.findings[0].message, /only the exposure rules' findings are shown/);
+    assert.deepEqual(codes(result).slice(1).sort(), ['external-code-samples', 'external-oauth2', 'external-rate-limit']);
+  } finally {
+    await worker.dispose();
   }
 });

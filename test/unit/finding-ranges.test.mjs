@@ -33,6 +33,7 @@ const EXPECTED = {
     ['exposure-audience-declared', '6:14-6:22', 'everyone'], // a wrong value: the value
     ['oas3-schema', '8:4-8:23', 'description: no url'], // a sequence item: its first line
     ['oas3-server-variables', '8:4-8:23', 'description: no url'],
+    ['external-auth-responses', '12:4-12:7', 'get'],
     ['external-code-samples', '12:4-12:7', 'get'], // an operation: its key, not its 9-line body
     ['external-oauth2', '12:4-12:7', 'get'],
     ['external-rate-limit', '12:4-12:7', 'get'],
@@ -40,6 +41,7 @@ const EXPECTED = {
     ['external-oauth2', '21:4-21:10', '"post"'],
     ['external-rate-limit', '21:4-21:10', '"post"'],
     ['path-keys-no-trailing-slash', '22:2-22:10', '/things/'], // a path item: its key
+    ['external-credentials-onboarding', '36:4-36:7', 'key'], // a security scheme: its key
   ],
   'api.json': [
     ['exposure-audience-declared', '2:2-2:8', '"info"'],
@@ -49,6 +51,7 @@ const EXPECTED = {
     ['exposure-audience-declared', '6:18-6:28', '"everyone"'],
     ['oas3-schema', '9:4-9:5', '{'],
     ['oas3-server-variables', '9:4-9:5', '{'],
+    ['external-auth-responses', '16:6-16:11', '"get"'],
     ['external-code-samples', '16:6-16:11', '"get"'],
     ['external-oauth2', '16:6-16:11', '"get"'],
     ['external-rate-limit', '16:6-16:11', '"get"'],
@@ -56,6 +59,7 @@ const EXPECTED = {
     ['external-oauth2', '33:6-33:12', '"post"'],
     ['external-rate-limit', '33:6-33:12', '"post"'],
     ['path-keys-no-trailing-slash', '46:4-46:14', '"/things/"'],
+    ['external-credentials-onboarding', '74:6-74:11', '"key"'],
   ],
 };
 
@@ -85,7 +89,11 @@ const ROOT_AND_LINE_ENDINGS = [
     name: 'CRLF line endings: same lines and columns',
     file: 'crlf.yaml',
     text: "openapi: 3.0.3\r\ninfo: { title: t, version: '1', description: d, contact: { name: n }, x-audience: external-public }\r\nservers: [{ url: 'https://x.example.com' }]\r\npaths:\r\n  /a:\r\n    get:\r\n      operationId: a\r\n      description: d\r\n      tags: [a]\r\n      security: [{ oauth: [a:read] }]\r\n      x-codeSamples: [{ lang: Shell, source: curl https://x.example.com/a }]\r\n      responses:\r\n        '200': { description: ok, headers: { RateLimit: { schema: { type: string } } } }\r\ntags: [{ name: a, description: d }]\r\ncomponents:\r\n  securitySchemes:\r\n    oauth: { type: oauth2, flows: { clientCredentials: { tokenUrl: 'https://x.example.com/t', scopes: { 'a:read': r } } } }\r\n",
-    expected: [['external-rate-limit', '5:4-5:7', 'get']],
+    expected: [
+      ['external-auth-responses', '5:4-5:7', 'get'],
+      ['external-rate-limit', '5:4-5:7', 'get'],
+      ['external-credentials-onboarding', '16:4-16:9', 'oauth'],
+    ],
   },
 ];
 

@@ -197,7 +197,14 @@ const invalidRulesets = [
   ['an audienceByGlob value that is no audience', { extends: 'spectral:oas', 'x-exposure': { audienceByGlob: { '**': 'everyone' } } }, false],
   ['a rule scope with an unknown audience', { extends: 'spectral:oas', 'x-exposure': { rules: { 'operation-tags': { audiences: ['outer'] } } } }, false],
   ['a rule scope with an unknown severity', { extends: 'spectral:oas', 'x-exposure': { rules: { 'operation-tags': { severity: { external: 'loud' } } } } }, false],
+  ['x-exposure.internalHosts that is not a list', { extends: 'spectral:oas', 'x-exposure': { internalHosts: '*.corp.example.com' } }, false],
+  ['an unknown x-exposure option', { extends: 'spectral:oas', 'x-exposure': { internalHost: ['*.corp.example.com'] } }, false],
 ];
+
+test('schema accepts the exposure rules options of x-exposure', () => {
+  const options = { internalHosts: ['*.corp.example.com'], publicHosts: ['docs.local.example.com'], internalErrorProperties: ['podName'] };
+  assert.ok(validate({ extends: 'api-exposure-lint:exposure', 'x-exposure': options }), JSON.stringify(validate.errors));
+});
 
 for (const [name, ruleset, spectralRejects] of invalidRulesets) {
   test(`schema rejects ${name}`, () => {

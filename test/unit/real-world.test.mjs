@@ -8,6 +8,7 @@ import { engine, repoRoot, lintFile } from './helpers/engine.mjs';
 
 const dir = path.join(repoRoot, 'test/fixtures/real-world');
 const op = (p, m) => JSON.stringify(['paths', p, m]);
+const at = (...path) => JSON.stringify(path);
 
 const EXPECTED = {
   'inventory-business-unit.yaml': [
@@ -16,6 +17,8 @@ const EXPECTED = {
     ['external-code-samples', op('/partner/stock/{sku}', 'get'), 'external-partner'],
     ['external-oauth2', op('/partner/stock/{sku}', 'get'), 'external-partner'],
     ['external-rate-limit', op('/partner/stock/{sku}', 'get'), 'external-partner'],
+    ['external-auth-responses', op('/partner/stock/{sku}', 'get'), 'external-partner'],
+    ['external-credentials-onboarding', at('components', 'securitySchemes', 'carrierKey'), undefined],
   ],
   'payments-partner.json': [
     ['external-code-samples', op('/payments', 'post'), 'external-partner'],
@@ -24,6 +27,25 @@ const EXPECTED = {
     ['external-code-samples', op('/payments/{paymentId}/refunds', 'post'), 'external-partner'],
     ['external-oauth2', op('/payments/{paymentId}/refunds', 'post'), 'external-partner'],
     ['external-rate-limit', op('/payments/{paymentId}/refunds', 'post'), 'external-partner'],
+    // /refunds allows anonymous access ([{}]): no 401/403 is asked of it.
+    ['external-auth-responses', op('/payments', 'get'), 'external-partner'],
+    ['external-auth-responses', op('/payments', 'post'), 'external-partner'],
+    ['external-error-schema', at('components', 'responses', 'TooManyRequests'), undefined],
+    ['external-credentials-onboarding', at('components', 'securitySchemes', 'partnerOAuth'), undefined],
+  ],
+  // One document for a public API and its back office: the newer exposure rules on realistic mistakes.
+  'catalog-mixed-leaky.yaml': [
+    ['external-no-internal-hosts', at('info', 'description'), undefined],
+    ['exposure-servers-marked', at('servers', '0'), undefined],
+    ['exposure-servers-marked', at('servers', '1'), undefined],
+    ['external-https', at('servers', '1', 'url'), undefined],
+    ['external-code-samples-server', at('paths', '/products', 'get', 'x-codeSamples', '0', 'source'), 'external-public'],
+    ['external-no-internal-hosts', at('paths', '/products', 'get', 'x-codeSamples', '0', 'source'), 'external-public'],
+    ['external-auth-responses', op('/v1/products', 'get'), 'external-public'],
+    ['external-deprecation-sunset', op('/v1/products', 'get'), 'external-public'],
+    ['exposure-servers-marked', at('paths', '/admin/reindex', 'servers', '0'), undefined],
+    ['external-error-no-internals', at('components', 'schemas', 'Error', 'properties', 'exception'), undefined],
+    ['external-error-no-internals', at('components', 'schemas', 'Error', 'properties', 'trace'), undefined],
   ],
   'weather-public-swagger2.yaml': [
     ['external-code-samples', op('/forecasts/{city}', 'get'), 'external-public'],
@@ -32,6 +54,8 @@ const EXPECTED = {
     ['external-code-samples', op('/alerts', 'get'), 'external-public'],
     ['external-oauth2', op('/alerts', 'get'), 'external-public'],
     ['external-rate-limit', op('/alerts', 'get'), 'external-public'],
+    ['external-auth-responses', op('/forecasts/{city}', 'get'), 'external-public'],
+    ['external-credentials-onboarding', at('securityDefinitions', 'apiKey'), undefined],
   ],
 };
 

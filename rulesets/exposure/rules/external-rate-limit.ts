@@ -52,7 +52,8 @@ function headerDefinition(version: SpecVersion, name: string): JsonObject {
   return version === '2.0' ? { description, type } : { description, schema: { type } };
 }
 
-function problemSchema(): JsonObject {
+/** An RFC 9457 problem details object (also used by the 401/403 responses external-auth-responses adds). */
+export function problemSchema(): JsonObject {
   return {
     type: 'object',
     properties: {

@@ -93,7 +93,7 @@ const FLAG_OPTIONS: readonly FlagOption[] = ['quiet', 'trust-workspace-code', 'a
 const LONG_ALIASES: Record<string, ValueOption | FlagOption> = {
   'allow-remote-refs': 'allow-remote',
 };
-/** One megabyte for --max-document-size, the same decimal unit as the engine's "20 MB" default. */
+/** One megabyte for --max-document-size, the same decimal unit as the engine's "50 MB" default. */
 const MEGABYTE = 1_000_000;
 const SHORT_ALIASES: Record<string, ValueOption | FlagOption> = {
   r: 'ruleset',
@@ -325,8 +325,8 @@ Other commands (api-exposure-lint <command> --help):
   merge <files...>                  Put together the json or sarif outputs of --shard jobs
 
 Limits and trust:
-      --timeout <seconds>           Time budget of one document's lint (default 30)
-      --max-document-size <MB>      Larger documents are reported, not linted (default 20)
+      --timeout <seconds>           Time budget of one document, per 5 MB of it (default 30)
+      --max-document-size <MB>      Larger documents are reported, not linted (default 50)
       --trust-workspace-code        Allow JavaScript rulesets, custom functions and npm rulesets
       --allow-remote                Allow remote rulesets and $refs (alias: --allow-remote-refs)
       --allow-ref-root <dir>        Also let $refs read files under <dir> (repeatable; default: the repository only)

@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { ConfigurationError, oneLine } from './errors';
 
-/** Large enough for any document the engine would lint (20 MB by default) and for long file lists. */
+/** Large enough for any document the engine would lint (50 MB by default) and for long file lists. */
 const MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
 
 interface GitOutput {

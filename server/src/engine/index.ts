@@ -36,3 +36,4 @@ export { diffExposure, operationsPerAudience, EXPOSURE_CHANGE_KINDS, EXPOSURE_CH
 export type { ExposureChange, ExposureChangeKind } from './exposure/diff';
 export { buildInventory, exposureRequirements } from './exposure/inventory';
 export type { Inventory, InventoryDocument, InventoryOperation, RequirementStatus, RequirementRule } from './exposure/inventory';
+export { exampleCacheStats, clearExampleCache } from './memo/example-validation-cache';

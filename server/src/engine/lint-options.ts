@@ -17,17 +17,37 @@ export interface LintOptions {
    * LintResult.rulesetError (language server).
    */
   onRulesetError?: 'throw' | 'fallback';
-  /** Documents larger than this many characters are not linted (reported instead). Default 20 MB. */
+  /** Documents larger than this many characters are not linted (reported instead). Default 50 MB. */
   maxDocumentSize?: number;
-  /** Time budget of this lint in ms (the worker stops it after that). Default: the WorkerLinter's. */
+  /**
+   * Time budget of this lint in ms, for a document of up to 5 MB; bigger documents get proportionally more
+   * (see effectiveBudgetMs). When it is spent, no rule function starts any more: the findings computed so far
+   * are returned with one finding naming the rules that did not finish. Default: the WorkerLinter's (30 s).
+   */
   timeoutMs?: number;
   /**
    * Texts of other files to use instead of their contents on disk (absolute path → text): an editor's
    * open, maybe unsaved, documents, so a root sees the fragment being typed.
    */
   openDocuments?: Record<string, string>;
+  /**
+   * Only the exposure rules, computed without Spectral's walk of the whole document (see exposure-first/):
+   * the editor's early answer. The result has `phase: 'exposure'`, and `exposureUnavailable` when this
+   * shortcut cannot promise Spectral's answer for this document (then only the complete lint can tell).
+   */
+  exposureOnly?: boolean;
   /** Rules to skip for this run (set by the worker after a rule exceeded the time budget). */
   disabledRules?: string[];
 }
 
-export const DEFAULT_MAX_DOCUMENT_SIZE = 20_000_000;
+/** Microsoft Graph's description (20.3 MB) and GitHub's (13 MB) are linted; its beta (47 MB) too. */
+export const DEFAULT_MAX_DOCUMENT_SIZE = 50_000_000;
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+/** The budget is per this many characters of document: a 13 MB spec is not a 500 KB one. */
+export const BUDGET_UNIT_SIZE = 5_000_000;
+
+/** The time budget of one lint of a document of `size` characters: the configured budget, scaled up beyond 5 MB. */
+export function effectiveBudgetMs(timeoutMs: number | undefined, size: number): number {
+  return (timeoutMs ?? DEFAULT_TIMEOUT_MS) * Math.max(1, size / BUDGET_UNIT_SIZE);
+}

@@ -4,7 +4,10 @@
 import { Spectral, type Document } from '@stoplight/spectral-core';
 import type { EngineHost, TrustOptions } from './host';
 import type { LintOptions } from './lint-options';
-import type { AudienceConfig, Finding, LintResult, OperationAudience, ResolvedAudience } from './types';
+import type { AudienceConfig, DocumentFormat, Finding, LintResult, OperationAudience, ResolvedAudience } from './types';
+import { exposurePass } from './exposure-first/exposure-pass';
+import { jsonValueRanges } from './exposure-first/json-locator';
+import { jsonKeyAndValueRanges } from './exposure-first/json-key-ranges';
 import { createDocument, detectFormat, DocumentRefusedError, isOpenApiData, looksLikeOpenApi } from './document';
 import { DOCUMENT_START, documentFinding, notLintedResult } from './document-findings';
 import { createRefResolver, setOpenDocuments } from './ref-resolver';
@@ -26,8 +29,8 @@ import * as nodePath from 'node:path';
 import { RulesetLoadError, oneLine } from './ruleset/errors';
 import { loadBuiltinRuleset, type LoadedRuleset } from './ruleset/load';
 import { mergeAudienceConfigs } from './ruleset/preprocess';
-import { disableRulesFor, takeRuleFailures } from './ruleset/guard-functions';
-import { DEFAULT_MAX_DOCUMENT_SIZE } from './lint-options';
+import { disableRulesFor, setDeadlineFor, takeRuleFailures, takeUnfinishedRules } from './ruleset/guard-functions';
+import { DEFAULT_MAX_DOCUMENT_SIZE, effectiveBudgetMs } from './lint-options';
 
 /** Rulesets, $refs and globs are resolved against absolute paths; callers may pass relative ones. */
 function absolutePaths<T extends Pick<LintOptions, 'filePath' | 'rulesetFile' | 'discoveryRoot'>>(options: T): T {
@@ -61,6 +64,16 @@ export interface LintProgress {
   rulesetLoaded(ruleset: string | undefined): void | Promise<void>;
 }
 
+/** One finding for all the rules a spent time budget cut short; everything they and the others found is kept. */
+function budgetSpentFinding(budgetMs: number, rules: string[]): Finding {
+  const names = rules.map((rule) => `"${rule}"`).join(', ');
+  const which = rules.length === 1 ? `rule ${names} did not finish, so its findings may be incomplete` : `rules ${names} did not finish, so their findings may be incomplete`;
+  return documentFinding(
+    'rule-timeout',
+    `Linting stopped after ${Math.round(budgetMs / 1000)} s: ${which}; all other results are shown (raise the limit with lintTimeoutMs / --timeout)`,
+  );
+}
+
 export class Linter {
   private readonly rulesets: RulesetCache;
   /**
@@ -81,6 +94,7 @@ export class Linter {
     const format = detectFormat(options.filePath, options.text);
     const maxSize = options.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
     if (options.text.length > maxSize) return tooLarge(options.filePath, options.text, maxSize);
+    if (options.exposureOnly) return this.lintExposure(options, format);
     let document: Document;
     try {
       document = createDocument(options.text, options.filePath, format);
@@ -101,6 +115,8 @@ export class Linter {
       throw error;
     }
     await progress?.rulesetLoaded(resolved.loaded.name);
+    // The budget is for the lint itself: it starts once the ruleset is loaded (loading has its own bound).
+    const startedAt = Date.now();
     const { loaded, rulesetError } = resolved;
     const audience = mergeAudienceConfigs([options.audience ?? {}, loaded.audience]);
     // Audiences are resolved once per lint, here, and handed to the rules through the document's exposure context.
@@ -112,7 +128,7 @@ export class Linter {
       audiences: new Map([...operations, ...fromFiles].map((op) => [operationKey(op.path, op.method), op.resolved])),
     };
     setExposureContext(document, exposure);
-    const ran = await this.run(document, loaded, options);
+    const ran = await this.run(document, loaded, options, startedAt);
     const raw = graph ? placeReferencedFindings(ran, graph) : ran;
     attachAudiences(raw, exposure.audiences);
     const findings = applyAudienceScopes(raw, effectiveScopes(loaded.ruleset, audience.ruleScopes), (finding) =>
@@ -133,6 +149,59 @@ export class Linter {
     if (fromFiles.length > 0) result.referencedOperations = fromFiles;
     if (rulesetError) result.rulesetError = rulesetError;
     if (loaded.untrustedCodeSkipped) result.untrustedCodeSkipped = loaded.untrustedCodeSkipped;
+    return result;
+  }
+
+  /** The exposure rules' findings only, fast (see exposure-first/exposure-pass.ts). */
+  private async lintExposure(options: LintOptions, format: DocumentFormat): Promise<LintResult> {
+    const unavailable: LintResult = { isOpenApi: true, format, findings: [], operations: [], ruleset: '', phase: 'exposure', exposureUnavailable: true };
+    if (!looksLikeOpenApi(options.text)) return { ...unavailable, isOpenApi: false };
+    let document: Document | undefined;
+    let data: unknown;
+    try {
+      if (format === 'json') {
+        data = JSON.parse(options.text.charCodeAt(0) === 0xfeff ? options.text.slice(1) : options.text);
+      } else {
+        document = createDocument(options.text, options.filePath, format);
+        if (document.diagnostics.length > 0) return unavailable; // Spectral reads broken YAML its own way
+        data = document.data;
+      }
+    } catch {
+      return unavailable; // not plain JSON, refused, or too deep: the complete lint reports it
+    }
+    if (!isOpenApiData(data)) return unavailable;
+    const { loaded, rulesetError } = await this.resolveRuleset(options);
+    const audience = mergeAudienceConfigs([options.audience ?? {}, loaded.audience]);
+    const configHolder = document ?? { source: options.filePath, data };
+    // Audiences resolved once, as the complete lint does, and handed to the rules through the exposure context.
+    const entries = resolveOperationAudiences(data, audience, options.filePath);
+    const exposure: ExposureContext = {
+      config: { ...audience, filePath: options.filePath },
+      audiences: new Map(entries.map((op) => [operationKey(op.path, op.method), op.resolved])),
+    };
+    setExposureContext(configHolder, exposure);
+    let findings: Finding[] | undefined;
+    try {
+      findings = exposurePass({ filePath: options.filePath, text: options.text, format, document, data, ruleset: loaded.ruleset, disabledRules: options.disabledRules ?? [], configHolder });
+    } catch (error) {
+      this.host.log.warn(`exposure pass of ${options.filePath} failed: ${oneLine(error)}`);
+    }
+    if (!findings) return { ...unavailable, ruleset: loaded.name };
+    // A rule scoped to audiences by the ruleset (x-exposure.rules): only the complete lint applies that.
+    const scopes = effectiveScopes(loaded.ruleset, audience.ruleScopes);
+    if (findings.some((finding) => scopes[finding.code] !== undefined)) return { ...unavailable, ruleset: loaded.name };
+    // Operations with their ranges, as the complete lint gives them: hover and CodeLens work from the early result too.
+    const keyRanges = document ? KeyRanges.of(document) : undefined;
+    const ranges = document
+      ? entries.map((op) => {
+          const body = document!.getRangeForJsonPath(op.jsonPath, true);
+          return body && keyRanges ? keyRanges.keyAndValueRange(op.jsonPath, body) : body;
+        })
+      : jsonKeyAndValueRanges(options.text, jsonValueRanges(options.text, entries.map((op) => op.jsonPath)));
+    const operations = entries.map((op, i) => ({ ...op, range: ranges[i] ?? DOCUMENT_START }));
+    attachAudiences(findings, exposure.audiences);
+    const result: LintResult = { isOpenApi: true, format, findings: applySuppressions(findings, data).sort(compareFindings), operations, ruleset: loaded.name, phase: 'exposure' };
+    if (rulesetError) result.rulesetError = rulesetError;
     return result;
   }
 
@@ -230,9 +299,11 @@ export class Linter {
     }
   }
 
-  private async run(document: Document, loaded: LoadedRuleset, options: LintOptions): Promise<Finding[]> {
+  private async run(document: Document, loaded: LoadedRuleset, options: LintOptions, startedAt: number): Promise<Finding[]> {
     setOpenDocuments(document.data, options.openDocuments);
     disableRulesFor(document, options.disabledRules ?? []);
+    const budgetMs = effectiveBudgetMs(options.timeoutMs, options.text.length);
+    setDeadlineFor(document, startedAt + budgetMs);
     try {
       const results = await this.spectralFor(loaded, options.trust).run(document);
       const linted = { source: document.source, keyRanges: KeyRanges.of(document) };
@@ -241,6 +312,8 @@ export class Linter {
         this.host.log.error(`rule ${failure.rule} failed on ${options.filePath}: ${failure.stack ?? failure.message}`);
         findings.push(documentFinding('rule-error', `Rule "${failure.rule}" of ${loaded.name} failed and was skipped: ${failure.message}`));
       }
+      const unfinished = takeUnfinishedRules(document);
+      if (unfinished.length > 0) findings.push(budgetSpentFinding(budgetMs, unfinished));
       return findings;
     } catch (error) {
       // One throwing rule function aborts Spectral's whole run; say so instead of showing nothing.

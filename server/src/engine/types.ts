@@ -35,7 +35,7 @@ export interface AudienceGlob {
   baseDir?: string;
 }
 
-export interface AudienceConfig {
+export interface AudienceConfig extends ExposureRuleOptions {
   defaultAudience?: Audience;
   audienceByGlob?: AudienceGlob[];
   /** Rule name → where its findings are kept and at which severity, by audience (ruleset `x-exposure.rules`). */
@@ -55,6 +55,18 @@ export interface RuleAudienceScope {
   /** Severity per audience or group (the audience wins over its group); 'off' drops the finding. Absent: the rule's own. */
   severity?: Partial<Record<AudienceSelector, Severity | 'off'>>;
 }
+
+/** Options of the exposure rules, from the ruleset's `x-exposure` block (lists add to the built-in ones). */
+export interface ExposureRuleOptions {
+  /** Host globs that are internal besides the built-in ones (external-no-internal-hosts). */
+  internalHosts?: string[];
+  /** Host globs never reported as internal (external-no-internal-hosts). */
+  publicHosts?: string[];
+  /** Property names that expose internals in error schemas, besides the built-in ones (external-error-no-internals). */
+  internalErrorProperties?: string[];
+}
+
+export const EXPOSURE_RULE_OPTION_KEYS = ['internalHosts', 'publicHosts', 'internalErrorProperties'] as const;
 
 export type Severity = 'error' | 'warn' | 'info' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warn', 'info', 'hint'];
@@ -148,6 +160,10 @@ export interface LintResult {
   missingReferences?: string[];
   /** Operations of referenced files, as this document uses them (with its audience), by file. */
   referencedOperations?: ReferencedOperation[];
+  /** Set on the answer to `exposureOnly`: only the exposure rules' findings. */
+  phase?: 'exposure';
+  /** With `phase`: this document needs the complete lint even for its exposure findings. */
+  exposureUnavailable?: boolean;
 }
 
 /** An operation defined in a $ref'd file, with the audience it has in the root that uses it. */

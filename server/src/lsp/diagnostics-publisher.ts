@@ -7,6 +7,8 @@ import { log } from './context';
 interface Published {
   lint: Diagnostic[];
   version?: number;
+  /** The lint diagnostics are an early subset (the exposure rules') of that version's results. */
+  partial?: boolean;
   extra: Diagnostic[];
   referenced: Diagnostic[];
 }
@@ -25,11 +27,18 @@ export class DiagnosticsPublisher {
 
   constructor(private readonly connection: Connection) {}
 
-  publishLint(uri: string, diagnostics: Diagnostic[], version: number | undefined): void {
+  publishLint(uri: string, diagnostics: Diagnostic[], version: number | undefined, options: { partial?: boolean } = {}): void {
     const entry = this.entry(uri);
     entry.lint = diagnostics;
     entry.version = version;
+    entry.partial = options.partial === true;
     this.send(uri, entry);
+  }
+
+  /** True when the complete lint diagnostics of this version are published (an early subset must not replace them). */
+  hasComplete(uri: string, version: number): boolean {
+    const entry = this.byUri.get(uri);
+    return entry !== undefined && entry.version === version && !entry.partial;
   }
 
   setExtra(uri: string, diagnostics: Diagnostic[]): void {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { CancellationToken } from 'vscode-languageserver';
 import { STATUS_NOTIFICATION, type Settings, type StatusParams } from '../protocol';
 import type { Finding, LintResult } from '../engine/types';
-import type { LintOptions } from '../engine/lint-options';
+import { effectiveBudgetMs, type LintOptions } from '../engine/lint-options';
 import { documentFinding, notLintedResult } from '../engine/document-findings';
 import { buildLintRequest } from './lint-request';
 import { toDiagnostic } from './diagnostics';
@@ -74,8 +74,9 @@ export async function lintDocument(context: ServerContext, uri: string, token: C
 
 async function runLint(context: ServerContext, options: LintOptions, settings: Settings, token: CancellationToken): Promise<LintResult | undefined> {
   try {
-    // The worker enforces lintTimeoutMs itself and names the rule; this race only guards against a wedged backend.
-    return await withTimeout(context.backend.lint(options, token), settings.lintTimeoutMs * 2 + 5000);
+    // The worker enforces lintTimeoutMs itself (scaled to the document's size) and names the rule; this race only
+    // guards against a wedged backend: past the budget, a stop, and an exposure-only fallback.
+    return await withTimeout(context.backend.lint(options, token), effectiveBudgetMs(settings.lintTimeoutMs, options.text.length) * 3 + 10000);
   } catch (error) {
     if (token.isCancellationRequested) return undefined;
     if (error instanceof LintTimeoutError) {

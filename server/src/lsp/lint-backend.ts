@@ -21,6 +21,8 @@ export interface LintBackend {
   rulesetFor(options: Pick<LintOptions, 'filePath' | 'rulesetFile' | 'discoveryRoot'>): Promise<string>;
   /** Local files the loaded rulesets were built from (the engine records them while loading): what to watch. */
   rulesetDependencies(): string[] | Promise<string[]>;
+  /** Stop the workers that are not linting (their heaps, caches and loaded rulesets go with them). */
+  releaseIdleWorkers?(): Promise<void>;
   dispose?(): void | Promise<void>;
 }
 
@@ -56,6 +58,7 @@ export function createWorkerBackend(log: EngineLogger, proxy?: { url?: string; s
     invalidate: (p) => linter.invalidate(p),
     rulesetFor: (options) => linter.rulesetFor(options),
     rulesetDependencies: () => linter.rulesetDependencies(),
+    releaseIdleWorkers: () => linter.releaseIdleWorkers(),
     dispose: () => linter.dispose(),
   };
 }

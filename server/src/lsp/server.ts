@@ -36,6 +36,7 @@ import { RulesetErrors } from './ruleset-errors';
 import { RulesetWatch } from './ruleset-watch';
 import { LintScheduler } from './lint-scheduler';
 import { lintDocument } from './document-linter';
+import { ExposureFirst } from './exposure-first';
 import { provideCodeActions, resolveCodeAction } from './code-actions';
 import { provideHover } from './hover';
 import { provideCodeLenses } from './code-lens';
@@ -84,6 +85,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const documents = new TextDocuments(TextDocument);
   let context: ServerContext | undefined;
   let scheduler: LintScheduler | undefined;
+  let exposureFirst: ExposureFirst | undefined;
   const justOpened = new Set<string>();
   let watchFiles = false;
 
@@ -98,6 +100,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (settings.run === 'onSave' && trigger === 'change') return;
         if (settings.run === 'onType' && trigger === 'save') return;
         sched.schedule(uri, trigger === 'change' ? settings.debounceMs : 0);
+        // The exposure findings do not wait for the debounce (large documents only, see exposure-first.ts).
+        if (trigger === 'change' || trigger === 'open') exposureFirst?.schedule(uri);
       })
       .catch((error: unknown) => logError(ctx, 'Scheduling a lint', error));
   };
@@ -153,6 +157,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       },
       (uri, error) => logError(ctx, `Lint of ${uri}`, error),
     );
+    exposureFirst = new ExposureFirst(ctx);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -203,12 +208,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const uri = event.document.uri;
     justOpened.delete(uri);
     scheduler?.cancel(uri);
+    exposureFirst?.cancel(uri);
     if (!context) return;
     context.results.delete(uri);
     context.rulesetWatch.forget(uri);
     context.settings.forget(uri);
     context.publisher.clear(uri);
     context.crossFile.onClose(uri);
+    // Nothing open any more: give back the lint workers' memory (a multi-MB spec leaves hundreds of MB of
+    // heap behind); the next document starts fresh workers.
+    if (documents.all().length === 0) void context.backend.releaseIdleWorkers?.();
   });
 
   connection.onDidChangeConfiguration((params) => {
@@ -295,6 +304,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onShutdown(async () => {
     scheduler?.dispose();
     context?.crossFile.dispose();
+    exposureFirst?.dispose();
     try {
       await context?.backend.dispose?.();
       await context?.fixes.dispose?.();

@@ -30,7 +30,10 @@ export async function lintFile(file, options = {}, linter = new engine.Linter(en
 
 export const codes = (result) => result.findings.map((f) => f.code);
 
-/** A small external OpenAPI 3 document that fails the external rules (apiKey, no 429, no samples). */
+/**
+ * A small external OpenAPI 3 document that fails the external rules (apiKey, no 429, no samples), and only those:
+ * it documents 401/403 (a 4XX problem response) and how to get a key, which other external rules ask for.
+ */
 export const EXTERNAL_API = `openapi: 3.0.3
 info:
   title: Shop
@@ -54,7 +57,12 @@ paths:
       responses:
         '200':
           description: OK
+        4XX:
+          description: Client error
+          content:
+            application/problem+json:
+              schema: { type: object, properties: { title: { type: string } } }
 components:
   securitySchemes:
-    key: { type: apiKey, in: header, name: X-Key }
+    key: { type: apiKey, in: header, name: X-Key, description: Get a key at https://developers.shop.example.com. }
 `;

@@ -21,15 +21,17 @@ export interface SampleRequest {
 
 const FALLBACK_BASE = 'https://api.example.com';
 
-function baseUrl(data: unknown, version: SpecVersion): string {
+/** The base URL of the server the operation is served by (its own, its path item's, else the root's; https first). */
+function baseUrl(data: unknown, version: SpecVersion, operationPath: JsonPath): string {
   if (version === '2.0') {
-    const schemes = getIn(data, ['schemes']);
-    const scheme = Array.isArray(schemes) && typeof schemes[0] === 'string' ? schemes[0] : 'https';
+    const own = getIn(data, [...operationPath, 'schemes']);
+    const schemes = Array.isArray(own) ? own : getIn(data, ['schemes']);
+    const scheme = Array.isArray(schemes) ? (schemes.includes('https') ? 'https' : typeof schemes[0] === 'string' ? schemes[0] : 'https') : 'https';
     const host = getIn(data, ['host']);
     const basePath = getIn(data, ['basePath']);
     return `${scheme}://${typeof host === 'string' ? host : 'api.example.com'}${typeof basePath === 'string' && basePath !== '/' ? basePath : ''}`;
   }
-  const server = getIn(data, ['servers', 0]);
+  const server = [operationPath, operationPath.slice(0, 2), []].map((at) => getIn(data, [...at, 'servers', 0])).find(isObject);
   if (!isObject(server) || typeof server.url !== 'string') return FALLBACK_BASE;
   const variables = isObject(server.variables) ? server.variables : {};
   let url = server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
@@ -200,7 +202,7 @@ export function buildSampleRequest(data: unknown, version: SpecVersion, operatio
     }
   }
   const auth = authOf(data, operationPath);
-  const url = baseUrl(data, version) + path + (query.length ? `?${query.join('&')}` : '');
+  const url = baseUrl(data, version, operationPath) + path + (query.length ? `?${query.join('&')}` : '');
   const request: SampleRequest = { method: method.toUpperCase(), url, headers, auth };
   const body = requestBody(data, version, operationPath, params);
   if (body) {

@@ -13,8 +13,18 @@ export interface RuleFailure {
 
 const failuresByDocument = new WeakMap<object, RuleFailure[]>();
 const disabledByDocument = new WeakMap<object, ReadonlySet<string>>();
+/** Time (Date.now()) after which no rule function starts for this document: its budget is spent. */
+const deadlineByDocument = new WeakMap<object, number>();
+/** Rules that had calls skipped because the budget was spent: their findings may be incomplete. */
+const unfinishedByDocument = new WeakMap<object, Set<string>>();
 /** Told which rule is about to run, so a watchdog can name the rule that never returned. */
 let ruleObserver: ((rule: string | undefined) => void) | undefined;
+
+/** While `check` says so, no rule function is called (the lint was abandoned: its result is not wanted). */
+let abortCheck: (() => boolean) | undefined;
+export function abortRuleCallsWhen(check: (() => boolean) | undefined): void {
+  abortCheck = check;
+}
 
 /** The observer gets the rule name before each call and undefined when the call returned. */
 export function observeRuleCalls(observer: ((rule: string | undefined) => void) | undefined): void {
@@ -25,9 +35,39 @@ export function observeRuleCalls(observer: ((rule: string | undefined) => void) 
 export function disableRulesFor(document: object, rules: readonly string[]): void {
   if (rules.length > 0) disabledByDocument.set(document, new Set(rules));
 }
-const GUARDED = Symbol('api-exposure-lint/guarded');
 
-type RuleFunction = ((input: unknown, options: unknown, context: { document: object }) => unknown) & { [GUARDED]?: true };
+/**
+ * After `deadline`, rule functions are no longer called for this document: Spectral finishes its walk
+ * quickly, the findings already computed are kept, and `takeUnfinishedRules` names the rules cut short.
+ */
+export function setDeadlineFor(document: object, deadline: number): void {
+  deadlineByDocument.set(document, deadline);
+}
+
+/** Rules whose calls were skipped after the deadline (in the order first skipped); reading them clears them. */
+export function takeUnfinishedRules(document: object): string[] {
+  const rules = [...(unfinishedByDocument.get(document) ?? [])];
+  unfinishedByDocument.delete(document);
+  return rules;
+}
+
+function pastDeadline(document: object, rule: string): boolean {
+  const deadline = deadlineByDocument.get(document);
+  if (deadline === undefined || Date.now() <= deadline) return false;
+  let unfinished = unfinishedByDocument.get(document);
+  if (!unfinished) unfinishedByDocument.set(document, (unfinished = new Set()));
+  unfinished.add(rule);
+  return true;
+}
+const GUARDED = Symbol('api-exposure-lint/guarded');
+const ORIGINAL = Symbol('api-exposure-lint/original');
+
+type RuleFunction = ((input: unknown, options: unknown, context: { document: object }) => unknown) & { [GUARDED]?: true; [ORIGINAL]?: unknown };
+
+/** The function a rule was defined with, under its guard: how built-in functions are recognised. */
+export function originalRuleFunction(fn: unknown): unknown {
+  return (fn as RuleFunction | undefined)?.[ORIGINAL] ?? fn;
+}
 
 function record(document: object, rule: string, error: unknown): undefined {
   const list = failuresByDocument.get(document) ?? [];
@@ -43,6 +83,7 @@ export function guardRuleFunctions(ruleset: Ruleset): void {
       if (typeof original !== 'function' || original[GUARDED]) continue;
       const guarded: RuleFunction = function (input, options, context) {
         if (disabledByDocument.get(context.document)?.has(name)) return undefined;
+        if (pastDeadline(context.document, name) || abortCheck?.()) return undefined;
         ruleObserver?.(name);
         try {
           const result = original(input, options, context) as { then?: unknown; catch?: (f: (e: unknown) => unknown) => unknown } | undefined;
@@ -58,6 +99,7 @@ export function guardRuleFunctions(ruleset: Ruleset): void {
       };
       Object.defineProperty(guarded, 'name', { value: original.name });
       guarded[GUARDED] = true;
+      guarded[ORIGINAL] = original;
       then.function = guarded;
     }
   }

@@ -19,6 +19,7 @@ import { builtinNameForImport, getBuiltinRuleset, isBuiltinRulesetName } from '.
 import { RulesetLoadError, oneLine } from './errors';
 import { preprocessRuleset, mergeAudienceConfigs } from './preprocess';
 import { guardRuleFunctions } from './guard-functions';
+import { memoizePureFunctions } from './pure-functions';
 import { bundleRulesetCode } from './bundle';
 import { BoundedMap } from '../bounded-map';
 import { RULESET_FUNCTIONS_MODULE, rulesetFunctionsApi } from './functions-api';
@@ -110,6 +111,8 @@ export async function loadRulesetFile(file: string, host: EngineHost, trust: Tru
 }
 
 function guarded(ruleset: Ruleset): Ruleset {
+  // Memoized first, then guarded: the guard still sees (and times) every call, cached or not.
+  memoizePureFunctions(ruleset);
   guardRuleFunctions(ruleset);
   return ruleset;
 }

@@ -12,7 +12,7 @@
 // that call them, and `extends` of JS files or npm packages.
 import { parse } from 'yaml';
 import * as builtinFunctions from '@stoplight/spectral-functions';
-import { AUDIENCES, SEVERITIES, type Audience, type AudienceConfig, type AudienceGlob, type AudienceSelector, type RuleAudienceScope, type Severity } from '../types';
+import { AUDIENCES, EXPOSURE_RULE_OPTION_KEYS, SEVERITIES, type Audience, type AudienceConfig, type AudienceGlob, type AudienceSelector, type RuleAudienceScope, type Severity } from '../types';
 import { HTTP_METHODS } from '../openapi';
 import { dirnameOf } from '../paths';
 
@@ -56,6 +56,14 @@ function extractAudiences(file: string, ruleset: Record<string, unknown>): { con
     if (typeof block === 'object' && block !== null) {
       const { defaultAudience, audienceByGlob, rules } = block as Record<string, unknown>;
       if (rules !== undefined) config.ruleScopes = parseRuleScopes(rules);
+      for (const key of EXPOSURE_RULE_OPTION_KEYS) {
+        const list = (block as Record<string, unknown>)[key];
+        if (list === undefined) continue;
+        if (!Array.isArray(list) || !list.every((item) => typeof item === 'string' && item !== '')) {
+          throw new Error(`x-exposure.${key} must be a list of non-empty strings`);
+        }
+        config[key] = list as string[];
+      }
       if (defaultAudience !== undefined) {
         if (!isAudience(defaultAudience)) throw new Error(`x-exposure.defaultAudience "${String(defaultAudience)}" is not one of ${AUDIENCES.join(', ')}`);
         config.defaultAudience = defaultAudience;
@@ -231,6 +239,7 @@ export function mergeAudienceConfigs(configs: AudienceConfig[]): AudienceConfig 
     globs.push(...(c.audienceByGlob ?? []));
     // Per rule, the nearest ruleset's scope wins (a repository can re-scope its team package's rule).
     if (c.ruleScopes) merged.ruleScopes = { ...c.ruleScopes, ...(merged.ruleScopes ?? {}) };
+    for (const key of EXPOSURE_RULE_OPTION_KEYS) if (c[key]) merged[key] = [...(merged[key] ?? []), ...c[key]];
   }
   if (globs.length > 0) merged.audienceByGlob = globs;
   return merged;

@@ -4,7 +4,7 @@ import '../../builtin-rules';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Linter } from '../linter';
 import { createNodeHost } from '../../node-host';
-import { observeRuleCalls } from '../ruleset/guard-functions';
+import { abortRuleCallsWhen, observeRuleCalls } from '../ruleset/guard-functions';
 import type { FixRequest, FromWorker, ToWorker } from './messages';
 import { getFixAllEdits, getFixes, listFixes, resolveFix } from '../fixes';
 import { CURRENT_RULE_BYTES } from './messages';
@@ -31,6 +31,9 @@ const linter = new Linter(
 
 const currentRule = new Uint8Array(workerData.currentRule as SharedArrayBuffer);
 const currentRuleStart = new Float64Array(workerData.currentRuleStart as SharedArrayBuffer);
+const abort = new Int32Array(workerData.abort as SharedArrayBuffer);
+// The owner abandoned the running lint: no more rule calls, so it ends soon and this worker stays warm.
+abortRuleCallsWhen(() => Atomics.load(abort, 0) !== 0);
 const encoder = new TextEncoder();
 observeRuleCalls((rule) => {
   if (rule === undefined) {

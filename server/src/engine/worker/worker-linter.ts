@@ -4,7 +4,7 @@
 // document, and the document is linted again without it, so its other results still appear.
 import { Worker } from 'node:worker_threads';
 import type { EngineLogger } from '../host';
-import type { LintOptions } from '../lint-options';
+import { effectiveBudgetMs, type LintOptions } from '../lint-options';
 import type { Finding, LintResult } from '../types';
 import { Linter } from '../linter';
 import { RulesetLoadError, oneLine } from '../ruleset/errors';
@@ -47,9 +47,13 @@ export class LintCancelledError extends Error {
 
 interface Job {
   options: LintOptions;
+  /** Cancelled while running: its caller was told; the worker is finishing it without running rules. */
+  abandoned?: boolean;
   token?: LintCancellationToken;
   disabledRules: string[];
   timedOutRules: string[];
+  /** The complete lint was stopped: this is the exposure-only pass that still gives the user something. */
+  stoppedLint?: LintResult;
   resolve(result: LintResult): void;
   reject(error: Error): void;
 }
@@ -58,10 +62,11 @@ const MAX_RULE_RETRIES = 3;
 const DEFAULT_SETUP_TIMEOUT_MS = 60_000;
 const WATCHDOG_INTERVAL_MS = 100;
 /**
- * A cancelled lint (the user typed again) that has already run this long is stopped by replacing its worker:
- * cheaper than waiting for a result nobody wants. Shorter lints are left to finish (a new worker costs ~0.5 s).
+ * A cancelled lint (the user typed again) is abandoned at once: the worker is told to call no more rule
+ * functions, so it finishes soon and keeps what makes the next lint fast (loaded ruleset, example-validation
+ * cache). Only a worker still busy with it this long after (stuck in a parser or in one rule call) is replaced.
  */
-const STOP_CANCELLED_AFTER_MS = 1000;
+const REPLACE_ABANDONED_AFTER_MS = 15_000;
 
 class LintWorker {
   readonly worker: Worker;
@@ -69,6 +74,11 @@ class LintWorker {
   readonly currentRuleStart = new Float64Array(new SharedArrayBuffer(8));
   /** Written by the worker: when the job's budget started counting; 0 during start-up and ruleset loading. */
   readonly lintClock = new Float64Array(new SharedArrayBuffer(LINT_CLOCK_BYTES));
+  /** Set to 1 when the running lint is abandoned: the worker's rule guard stops calling rule functions. */
+  readonly abort = new Int32Array(new SharedArrayBuffer(4));
+  /** The document this worker linted last: its caches are warm for it. */
+  lastFile: string | undefined;
+  abandonedAt = 0;
   job: Job | undefined;
   jobId = 0;
   startedAt = 0;
@@ -76,7 +86,7 @@ class LintWorker {
 
   constructor(script: string, maxMemoryMb: number, proxy: WorkerLinterOptions['proxy']) {
     this.worker = new Worker(script, {
-      workerData: { currentRule: this.currentRuleName.buffer, currentRuleStart: this.currentRuleStart.buffer, lintClock: this.lintClock.buffer, proxy },
+      workerData: { currentRule: this.currentRuleName.buffer, currentRuleStart: this.currentRuleStart.buffer, lintClock: this.lintClock.buffer, abort: this.abort.buffer, proxy },
       resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb },
       stdout: false,
       stderr: false,
@@ -131,6 +141,16 @@ export class WorkerLinter {
     return this.dependencies;
   }
 
+  /** Terminates the workers that have no lint to run; new ones start on the next lint. */
+  async releaseIdleWorkers(): Promise<void> {
+    const idle = this.workers.filter((w) => !w.job && !w.exited);
+    for (const worker of idle) {
+      worker.exited = true;
+      this.workers.splice(this.workers.indexOf(worker), 1);
+    }
+    await Promise.all(idle.map((w) => w.worker.terminate()));
+  }
+
   async dispose(): Promise<void> {
     this.disposed = true;
     if (this.watchdog) clearInterval(this.watchdog);
@@ -140,13 +160,15 @@ export class WorkerLinter {
 
   private pump(): void {
     while (this.queue.length > 0) {
-      const worker = this.idleWorker();
-      if (!worker) return;
-      const job = this.queue.shift()!;
+      const job = this.queue[0];
       if (job.token?.isCancellationRequested) {
+        this.queue.shift();
         job.reject(new LintCancelledError());
         continue;
       }
+      const worker = this.idleWorker(job.options.filePath, job.options.exposureOnly === true);
+      if (!worker) return;
+      this.queue.shift();
       this.start(worker, job);
     }
   }
@@ -161,10 +183,22 @@ export class WorkerLinter {
     }
   }
 
-  private idleWorker(): LintWorker | undefined {
-    const idle = this.workers.find((w) => !w.job && !w.exited);
-    if (idle) return idle;
-    if (this.workers.length >= (this.options.concurrency ?? 1)) return undefined;
+  /**
+   * An idle worker: for a complete lint, preferably the one that linted this document last (its caches are warm
+   * for it); for an exposure-only pass, preferably another one, leaving the warm worker to the complete lint.
+   */
+  private idleWorker(filePath: string, exposureOnly: boolean): LintWorker | undefined {
+    const idle = this.workers.filter((w) => !w.job && !w.exited);
+    const warm = idle.find((w) => w.lastFile === filePath);
+    const canStart = this.workers.length < (this.options.concurrency ?? 1);
+    if (exposureOnly) {
+      const other = idle.find((w) => w !== warm);
+      if (other) return other;
+      if (warm && !canStart) return warm;
+    } else if (idle.length > 0) {
+      return warm ?? idle.find((w) => w.lastFile === undefined) ?? idle[0];
+    }
+    if (!canStart) return undefined;
     const worker = new LintWorker(this.options.workerScript, this.options.maxMemoryMb ?? 4096, this.options.proxy);
     worker.worker.on('message', (message: FromWorker) => this.onMessage(worker, message));
     worker.worker.on('error', (error) => this.onCrash(worker, error));
@@ -179,8 +213,15 @@ export class WorkerLinter {
     worker.startedAt = Date.now();
     worker.currentRuleName[0] = 0;
     worker.lintClock[0] = 0;
+    Atomics.store(worker.abort, 0, 0);
+    worker.abandonedAt = 0;
+    // Only complete lints warm the caches a document's next lint needs.
+    if (!job.options.exposureOnly) worker.lastFile = job.options.filePath;
     worker.worker.ref();
-    worker.worker.postMessage({ type: 'lint', id: worker.jobId, options: job.options, disabledRules: job.disabledRules } satisfies ToWorker);
+    // The worker stops starting rule functions when the budget is spent and returns what it found (a soft
+    // stop); it needs the same budget as the watchdog here, which only terminates a worker stuck past it.
+    const options = { ...job.options, timeoutMs: job.options.timeoutMs ?? this.timeoutMs };
+    worker.worker.postMessage({ type: 'lint', id: worker.jobId, options, disabledRules: job.disabledRules } satisfies ToWorker);
     this.watchdog ??= setInterval(() => this.checkBudgets(), WATCHDOG_INTERVAL_MS);
   }
 
@@ -203,7 +244,11 @@ export class WorkerLinter {
     if (message.type === 'fixes' || message.id !== worker.jobId) return; // fixes go to FixWorker, not here
     const job = this.finish(worker);
     if (job) {
-      if (message.type === 'result') {
+      if (message.type === 'result' && job.stoppedLint) {
+        job.resolve(afterStoppedLint(job.stoppedLint, message.result));
+      } else if (job.stoppedLint) {
+        job.resolve(job.stoppedLint);
+      } else if (message.type === 'result') {
         this.dependencies = message.rulesetDependencies;
         job.resolve(withTimedOutRules(message.result, job));
       } else if (message.name === 'RulesetLoadError') {
@@ -221,12 +266,18 @@ export class WorkerLinter {
     for (const worker of this.workers) {
       const job = worker.job;
       if (!job) continue;
-      if (job.token?.isCancellationRequested && now - worker.startedAt > STOP_CANCELLED_AFTER_MS) {
-        this.replace(worker);
-        job.reject(new LintCancelledError());
+      if (job.token?.isCancellationRequested || job.abandoned) {
+        if (!job.abandoned) {
+          job.abandoned = true;
+          worker.abandonedAt = now;
+          Atomics.store(worker.abort, 0, 1);
+          job.reject(new LintCancelledError());
+        } else if (now - worker.abandonedAt > REPLACE_ABANDONED_AFTER_MS) {
+          this.replace(worker);
+        }
         continue;
       }
-      const budget = job.options.timeoutMs ?? this.timeoutMs;
+      const budget = effectiveBudgetMs(job.options.timeoutMs ?? this.timeoutMs, job.options.text.length);
       const ruleBudget = this.ruleTimeoutMs ?? Math.max(1000, Math.floor(budget / 3));
       const rule = worker.currentRule();
       const ruleStart = worker.currentRuleStart[0];
@@ -235,12 +286,22 @@ export class WorkerLinter {
         job.timedOutRules.push(rule);
         job.disabledRules.push(rule);
         this.queue.unshift(job);
-      } else if (worker.lintClock[0] > 0 && now - worker.lintClock[0] > budget) {
+      } else if (worker.lintClock[0] > 0 && now - worker.lintClock[0] > budget + hardStopGraceMs(budget)) {
+        // The worker stops starting rule functions once the budget is spent (a soft stop); only one stuck
+        // past it (in a parser, or in one long rule call) is terminated here.
         this.replace(worker);
-        job.resolve(timedOut(job, budget, rule));
+        const stopped = timedOut(job, budget, rule);
+        if (job.options.exposureOnly || job.stoppedLint) {
+          job.resolve(job.stoppedLint ?? stopped);
+        } else {
+          // The exposure rules need a fraction of the time: run them alone, so the document is not left without results.
+          job.stoppedLint = stopped;
+          job.options = { ...job.options, exposureOnly: true };
+          this.queue.unshift(job);
+        }
       } else if (worker.lintClock[0] === 0 && now - worker.startedAt > this.setupTimeout(budget)) {
         this.replace(worker);
-        job.resolve(setupTimedOut(job, this.setupTimeout(budget)));
+        job.resolve(job.stoppedLint ?? setupTimedOut(job, this.setupTimeout(budget)));
       }
     }
     this.pump();
@@ -280,13 +341,29 @@ export class WorkerLinter {
   }
 }
 
+/**
+ * Past its budget the worker itself stops calling rule functions and returns the findings it has; only a
+ * worker that is still busy this much later (a parser or a single call stuck) is terminated.
+ */
+function hardStopGraceMs(budgetMs: number): number {
+  return Math.max(5000, budgetMs / 2);
+}
+
 function stoppedResult(options: LintOptions, code: string, message: string): LintResult {
   return notLintedResult(options.filePath, options.text, documentFinding(code, message));
 }
 
 function timedOut(job: Job, timeoutMs: number, rule: string | undefined): LintResult {
   const where = rule ? ` while rule "${rule}" was running` : '';
-  return stoppedResult(job.options, 'lint-timeout', `Linting stopped after ${timeoutMs / 1000} s${where}; no results for this document (raise the limit with lintTimeoutMs / --timeout)`);
+  return stoppedResult(job.options, 'lint-timeout', `Linting stopped after ${Number((timeoutMs / 1000).toFixed(1))} s${where}; no results for this document (raise the limit with lintTimeoutMs / --timeout)`);
+}
+
+/** The stopped lint's message, and the exposure findings when the exposure-only pass could give them. */
+function afterStoppedLint(stopped: LintResult, exposure: LintResult): LintResult {
+  if (exposure.exposureUnavailable || !exposure.isOpenApi) return stopped;
+  const [finding] = stopped.findings;
+  const message = finding.message.replace('; no results for this document', "; only the exposure rules' findings are shown");
+  return { ...exposure, phase: undefined, findings: [{ ...finding, message }, ...exposure.findings] };
 }
 
 function setupTimedOut(job: Job, setupMs: number): LintResult {

@@ -1,0 +1,67 @@
+// Error responses of an operation and the schema each one documents, shared by the rules about
+// error responses (401/403, one error schema, no internals). Works on the resolved document Spectral
+// hands to functions, so `$ref`s are already followed; results located inside a `$ref`'d component
+// are reported by Spectral where the component is written.
+import { isOas2, isObject, type JsonObject, type JsonPath, type OperationEntry, responses } from '../../../server/src/engine/rules-api';
+
+/** 4xx, 5xx, their `4XX`/`5XX` ranges, and `default` (which describes the errors in practice). */
+export const isErrorStatus = (code: string) => /^[45](\d\d|xx)$/i.test(code) || code === 'default';
+
+export interface ErrorResponse {
+  status: string;
+  response: JsonObject;
+  jsonPath: JsonPath;
+  /** The documented body schema and where it is, or undefined when the response has no body schema. */
+  schema?: { value: JsonObject; jsonPath: JsonPath; mediaType?: string };
+}
+
+/** The body schema of a response: `application/problem+json` first, then any JSON media type, then any. */
+export function responseSchema(document: unknown, response: JsonObject, at: JsonPath): ErrorResponse['schema'] {
+  if (isOas2(document)) return isObject(response.schema) ? { value: response.schema, jsonPath: [...at, 'schema'] } : undefined;
+  if (!isObject(response.content)) return undefined;
+  const types = Object.keys(response.content);
+  const ordered = [
+    ...types.filter((t) => /^application\/problem\+json/i.test(t)),
+    ...types.filter((t) => /json/i.test(t)),
+    ...types,
+  ];
+  for (const mediaType of ordered) {
+    const media = response.content[mediaType];
+    if (isObject(media) && isObject(media.schema)) return { value: media.schema, jsonPath: [...at, 'content', mediaType, 'schema'], mediaType };
+  }
+  return undefined;
+}
+
+export function errorResponses(document: unknown, op: OperationEntry): ErrorResponse[] {
+  return Object.entries(responses(op.operation))
+    .filter(([status]) => isErrorStatus(status))
+    .map(([status, response]) => {
+      const jsonPath = [...op.jsonPath, 'responses', status];
+      return { status, response, jsonPath, schema: responseSchema(document, response, jsonPath) };
+    });
+}
+
+const ANNOTATIONS = new Set(['description', 'title', 'example', 'examples', 'externalDocs', 'xml', 'deprecated', '$comment']);
+
+/**
+ * A canonical text of a schema that ignores annotations (descriptions, examples, `x-` keys) and key order,
+ * so two copies of the same error schema compare equal. Cycles and very deep schemas are cut off.
+ */
+export function schemaShape(schema: unknown, depth = 0, stack: object[] = []): string {
+  if (Array.isArray(schema)) {
+    if (depth > 24 || stack.includes(schema)) return '"…"';
+    return `[${schema.map((item) => schemaShape(item, depth + 1, [...stack, schema])).join(',')}]`;
+  }
+  if (!isObject(schema)) return JSON.stringify(schema) ?? 'null';
+  if (depth > 24 || stack.includes(schema)) return '"…"';
+  const keys = Object.keys(schema).filter((k) => !ANNOTATIONS.has(k) && !k.startsWith('x-')).sort();
+  const inner = [...stack, schema];
+  const shapeOf = (key: string, value: unknown) => {
+    if (!SCHEMA_MAPS.has(key) || !isObject(value)) return schemaShape(value, depth + 1, inner);
+    const names = Object.keys(value).sort(); // property names are data, not annotations
+    return `{${names.map((n) => `${JSON.stringify(n)}:${schemaShape(value[n], depth + 2, inner)}`).join(',')}}`;
+  };
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${shapeOf(k, schema[k])}`).join(',')}}`;
+}
+
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas']);

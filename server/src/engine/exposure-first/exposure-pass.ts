@@ -1,0 +1,169 @@
+// The exposure rules' findings, without Spectral's resolution and walk of the whole document: the editor
+// shows them within a keystroke's time while the complete lint (which gives the same exposure findings, and
+// replaces these) is still running. The built-in exposure functions are called directly on a lazily
+// resolved view of the data, and their results are turned into findings the way Spectral's runner does
+// (message, severity with overrides, range, de-duplication).
+//
+// It answers only when that is exactly what Spectral would report; otherwise it returns undefined and the
+// editor simply waits for the complete lint: a rule redefined with another message or `given`, references
+// to other files (Spectral would relocate findings there), or a finding under a `$ref`.
+import type { Document, ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
+import type { Format } from '@stoplight/spectral-core';
+import { installedRules } from '../rules/installed';
+import type { DocumentFormat, Finding, JsonPath, Range } from '../types';
+import { toFinding } from '../findings';
+import { originalRuleFunction } from '../ruleset/guard-functions';
+import { isRef, resolvedView } from './ref-view';
+import { jsonValueRanges } from './json-locator';
+import { narrowJsonRanges } from './json-key-ranges';
+import { KeyRanges } from '../key-ranges';
+
+type RuleFunction = (input: unknown, options: unknown, context: unknown) => unknown;
+interface RuleLike {
+  name: string;
+  enabled: boolean;
+  message: string | null;
+  resolved: boolean;
+  given: string | string[];
+  then: { field?: string; function: RuleFunction; functionOptions?: unknown } | Array<{ field?: string; function: RuleFunction; functionOptions?: unknown }>;
+  documentationUrl: string | null;
+  matchesFormat(formats: Set<Format> | null): boolean;
+  getSeverityForSource(source: string, path: JsonPath): number;
+}
+
+/** The installed exposure rules' functions (looked up when the pass runs: the rule pack is installed at start-up). */
+const exposureFunctions = (): Set<unknown> => new Set<unknown>(installedRules().map((rule) => rule.function));
+
+const DEFAULT_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** Every `$ref` key's string value points inside the document ("#…"); "…/$ref" inside a path key is not a reference. */
+function onlyLocalRefs(text: string): boolean {
+  const refs = /(?:^|[\s{,"'])\$ref["']?\s*:\s*(["']?)([^\s"',}\]]*)/gm;
+  for (let match = refs.exec(text); match; match = refs.exec(text)) if (match[2] !== '' && !match[2].startsWith('#')) return false;
+  return true;
+}
+
+/** The node at `path` in the raw data, or undefined when a segment is missing or goes through a `$ref`. */
+function plainNode(data: unknown, path: JsonPath): { node: unknown } | undefined {
+  let node = data;
+  for (const [index, segment] of path.entries()) {
+    if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, segment)) return undefined;
+    node = (node as Record<string, unknown>)[segment as string];
+    if (index < path.length - 1 && isRef(node)) return undefined;
+  }
+  return { node };
+}
+
+const isPureLocalRef = (node: unknown): node is { $ref: string } =>
+  isRef(node) && Object.keys(node).length === 1 && node.$ref.startsWith('#');
+
+const pointerPath = (ref: string): JsonPath => (ref === '#' ? [] : ref.slice(2).split('/').map((raw) => decodeSegment(safeDecodeUri(raw))));
+
+function safeDecodeUri(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/**
+ * Where Spectral reports a finding whose path ends on a node that is only a local `$ref` (a `429: { $ref: … }`):
+ * at the referenced target, as its DocumentInventory does (chains followed). Undefined when the path goes
+ * through a `$ref` or ends on one that is not a plain local reference: those need the complete lint.
+ */
+function reportedPath(data: unknown, path: JsonPath): JsonPath | undefined {
+  let current = path;
+  for (let hops = 0; hops < 32; hops += 1) {
+    const found = plainNode(data, current);
+    if (!found) return undefined;
+    if (!isRef(found.node)) return current;
+    if (!isPureLocalRef(found.node)) return undefined;
+    current = pointerPath(found.node.$ref);
+  }
+  return undefined;
+}
+
+const decodeSegment = (segment: unknown): string => (typeof segment !== 'string' ? String(segment) : segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+
+export interface ExposurePassInput {
+  filePath: string;
+  text: string;
+  format: DocumentFormat;
+  /** Parsed data: the Spectral Document for YAML (its ranges are used), plain data for JSON. */
+  document: Pick<Document, 'data' | 'getRangeForJsonPath'> | undefined;
+  data: unknown;
+  ruleset: Ruleset;
+  disabledRules: readonly string[];
+  /** The object the exposure functions read their configuration from (see exposure-context). */
+  configHolder: object;
+}
+
+/** The exposure rules' findings, or undefined when this shortcut cannot promise Spectral's answer. */
+/** True when no path item or operation is itself a `$ref`: the rules then see the same operations in the raw data. */
+function plainOperations(data: unknown): boolean {
+  const paths = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).paths : undefined;
+  if (typeof paths !== 'object' || paths === null) return true;
+  for (const item of Object.values(paths as Record<string, unknown>)) {
+    if (isRef(item)) return false;
+    if (typeof item === 'object' && item !== null && Object.values(item as Record<string, unknown>).some(isRef)) return false;
+  }
+  return true;
+}
+
+export function exposurePass(input: ExposurePassInput): Finding[] | undefined {
+  if (!onlyLocalRefs(input.text)) return undefined;
+  // Rules read operations' audiences from the raw document: an operation reached through a $ref needs the complete lint.
+  if (!plainOperations(input.data)) return undefined;
+  // As Spectral.run does: `overrides` that match this file make a ruleset of their own.
+  const ruleset = input.ruleset.fromSource(input.filePath);
+  const rules: Array<{ rule: RuleLike; fn: RuleFunction; options: unknown }> = [];
+  const EXPOSURE_FUNCTIONS = exposureFunctions();
+  for (const rule of Object.values(ruleset.rules) as unknown as RuleLike[]) {
+    const thens = Array.isArray(rule.then) ? rule.then : [rule.then];
+    const fns = thens.map((t) => originalRuleFunction(t.function));
+    if (!fns.some((fn) => EXPOSURE_FUNCTIONS.has(fn))) continue;
+    const given = Array.isArray(rule.given) ? rule.given : [rule.given];
+    const standard = thens.length === 1 && !thens[0].field && given.length === 1 && given[0] === '$' && rule.message === '{{error}}' && rule.resolved;
+    if (!standard) return undefined;
+    rules.push({ rule, fn: fns[0] as RuleFunction, options: thens[0].functionOptions ?? null });
+  }
+
+  const formats = new Set([...(ruleset.formats ?? [])].filter((format) => format(input.data, null)));
+  const view = resolvedView(input.data);
+  const pending: Array<Omit<ISpectralDiagnostic, 'range'>> = [];
+  const seen = new Set<string>();
+  for (const { rule, fn, options } of rules) {
+    if (!rule.enabled || input.disabledRules.includes(rule.name) || !rule.matchesFormat(formats)) continue;
+    const results = fn(view, options, { document: input.configHolder, documentInventory: undefined, rule, path: [] });
+    if (results === undefined) continue;
+    if (!Array.isArray(results)) return undefined; // a promise, or something else Spectral would treat its own way
+    for (const result of results as Array<{ message: string; path?: JsonPath }>) {
+      const path = reportedPath(input.data, (result.path ?? []).map(decodeSegment));
+      if (typeof result.message !== 'string' || result.message.includes('{{') || !path) return undefined;
+      const severity = rule.getSeverityForSource(input.filePath, path);
+      if (severity === -1) continue;
+      const message = result.message.trim();
+      const key = JSON.stringify([rule.name, path, message]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      pending.push({ code: rule.name, message, path, severity, source: input.filePath, ...(rule.documentationUrl ? { documentationUrl: rule.documentationUrl } : {}) } as never);
+    }
+  }
+
+  const paths = pending.map((p) => p.path as JsonPath);
+  if (input.format === 'json') {
+    const values = jsonValueRanges(input.text, paths);
+    if (values.some((range) => range === undefined)) return undefined;
+    // Narrowed to keys here, as the complete lint narrows its ranges (key-ranges.ts), so both show the same.
+    const ranges = narrowJsonRanges(input.text, paths, values as Range[]);
+    return pending.map((p, i) => toFinding({ ...p, range: ranges[i] } as ISpectralDiagnostic, ruleset));
+  }
+  const document = input.document as Document | undefined;
+  const keyRanges = document ? KeyRanges.of(document) : undefined;
+  const linted = { source: input.filePath, keyRanges };
+  return pending.map((p) => {
+    const range = input.document?.getRangeForJsonPath(p.path as JsonPath, true) ?? DEFAULT_RANGE;
+    return toFinding({ ...p, range } as ISpectralDiagnostic, ruleset, linted);
+  });
+}

@@ -1,0 +1,91 @@
+// The exposure-first pass (what the editor shows within a keystroke) gives exactly the exposure findings
+// of the complete lint — code, path, severity, message and range — or says it cannot, never something else.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { engine, repoRoot, trusted, workspace, EXTERNAL_API } from './helpers/engine.mjs';
+import { generateSpec } from '../bench/generate-spec.mjs';
+import { parse } from 'yaml';
+
+const require = createRequire(import.meta.url);
+const linter = new engine.Linter(engine.createNodeHost());
+const key = (f) => `${f.code} ${JSON.stringify(f.path)} ${f.severity} ${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.audience ?? ''} ${f.message}`;
+const exposureOf = (result) => result.findings.filter((f) => engine.EXPOSURE_RULE_CODES.includes(f.code)).map(key).sort();
+
+async function bothPasses(filePath, text, extra = {}) {
+  const options = { filePath, text, trust: trusted, timeoutMs: 600_000, ...extra };
+  const early = await linter.lint({ ...options, exposureOnly: true });
+  const complete = await linter.lint(options);
+  return { early, complete };
+}
+
+const generated = generateSpec({ targetBytes: 80_000, seed: 5 }).text;
+const CORPUS = {
+  'blockfrost openapi.yaml (real, npm)': [require.resolve('@blockfrost/openapi/openapi.yaml')],
+  'inventory-business-unit.yaml': [path.join(repoRoot, 'test/fixtures/real-world/inventory-business-unit.yaml')],
+  'payments-partner.json': [path.join(repoRoot, 'test/fixtures/real-world/payments-partner.json')],
+  'weather-public-swagger2.yaml': [path.join(repoRoot, 'test/fixtures/real-world/weather-public-swagger2.yaml')],
+  'petstore-external.yaml': [path.join(repoRoot, 'examples/petstore-external.yaml')],
+  'orders-internal.yaml': [path.join(repoRoot, 'examples/orders-internal.yaml')],
+  'generated.yaml': [path.join(repoRoot, 'test/fixtures/generated.yaml'), generated],
+  'generated.json (indented)': [path.join(repoRoot, 'test/fixtures/generated.json'), JSON.stringify(parse(generated), null, 2)],
+  'generated.json (minified, CRLF-free one line)': [path.join(repoRoot, 'test/fixtures/generated-min.json'), JSON.stringify(parse(generated))],
+  // Microsoft Graph names paths ".../$ref": a path key, not a reference.
+  'a path key ending in /$ref': [path.join(repoRoot, 'test/fixtures/graph-like.json'), JSON.stringify({ openapi: '3.0.1', info: { title: 'G', version: '1' }, paths: { '/users/{id}/manager/$ref': { get: { responses: { 200: { description: 'OK' } } } } } })],
+};
+
+for (const [name, [file, given]] of Object.entries(CORPUS)) {
+  test(`${name}: the early exposure findings equal the complete lint's`, { timeout: 300_000 }, async () => {
+    const text = given ?? readFileSync(file, 'utf8');
+    const { early, complete } = await bothPasses(file, text);
+    assert.equal(early.phase, 'exposure');
+    assert.equal(early.exposureUnavailable, undefined, 'plain documents get the early pass');
+    assert.ok(exposureOf(complete).length > 0, 'the document has exposure findings, or the comparison proves nothing');
+    assert.deepEqual(early.findings.map(key).sort(), exposureOf(complete));
+    const op = (o) => `${o.method} ${o.path} ${o.resolved.audience} ${o.range.start.line}:${o.range.start.character}-${o.range.end.line}:${o.range.end.character}`;
+    assert.deepEqual(early.operations.map(op), complete.operations.map(op), 'operations and their ranges too (hover, CodeLens)');
+  });
+}
+
+test('ruleset severities, overrides and disabled rules apply to the early pass as to the complete lint', async () => {
+  const root = workspace({
+    'api.yaml': EXTERNAL_API,
+    '.spectral.yaml': 'extends: ["api-exposure-lint:recommended"]\nrules:\n  external-code-samples: error\n  external-rate-limit: off\noverrides:\n  - files: ["api.yaml#/paths/~1items/get"]\n    rules: { external-oauth2: info }\n',
+  });
+  const file = path.join(root, 'api.yaml');
+  const { early, complete } = await bothPasses(file, EXTERNAL_API);
+  assert.equal(early.exposureUnavailable, undefined);
+  assert.deepEqual(early.findings.map(key).sort(), exposureOf(complete));
+  assert.deepEqual(early.findings.map((f) => `${f.code}:${f.severity}`).sort(), ['exposure-audience-declared:warn', 'external-code-samples:error', 'external-oauth2:info'].filter((c) => complete.findings.some((f) => `${f.code}:${f.severity}` === c)));
+  const disabled = await linter.lint({ filePath: file, text: EXTERNAL_API, trust: trusted, exposureOnly: true, disabledRules: ['external-oauth2'] });
+  assert.ok(!disabled.findings.some((f) => f.code === 'external-oauth2'));
+});
+
+test('inline suppressions apply to the early pass', async () => {
+  const text = EXTERNAL_API.replace('      operationId: listItems\n', '      operationId: listItems\n      x-lint-ignore: [external-oauth2]\n');
+  const root = workspace({ 'api.yaml': text });
+  const { early, complete } = await bothPasses(path.join(root, 'api.yaml'), text);
+  assert.ok(!early.findings.some((f) => f.code === 'external-oauth2'));
+  assert.deepEqual(early.findings.map(key).sort(), exposureOf(complete));
+});
+
+const UNAVAILABLE = {
+  'a $ref to another file (Spectral would locate findings there)': (text) => text.replace("        '200':\n          description: OK\n", "        '200':\n          $ref: './common.yaml#/components/responses/Ok'\n"),
+  'an operation under a $ref': (text) => text.replace('  /items:\n    get:\n', "  /items:\n    $ref: '#/components/pathItems/Items'\n  /other:\n    get:\n").replace('components:\n', 'components:\n  pathItems:\n    Items:\n      get:\n        responses: { "200": { description: OK } }\n'),
+  'YAML Spectral parses with errors': (text) => text + '\n  bad: [unclosed\n',
+  'JSON with comments': () => '{ "openapi": "3.0.3", // comment\n "info": { "title": "x", "version": "1" }, "paths": {} }',
+};
+
+for (const [name, edit] of Object.entries(UNAVAILABLE)) {
+  test(`no early answer for ${name}; the complete lint still runs`, async () => {
+    const text = edit(EXTERNAL_API);
+    const file = name.startsWith('JSON') ? 'api.json' : 'api.yaml';
+    const root = workspace({ [file]: text, 'common.yaml': 'components:\n  responses:\n    Ok: { description: OK }\n' });
+    const early = await linter.lint({ filePath: path.join(root, file), text, trust: trusted, exposureOnly: true });
+    assert.equal(early.phase, 'exposure');
+    assert.equal(early.exposureUnavailable, true);
+    assert.deepEqual(early.findings, []);
+  });
+}

@@ -1,0 +1,50 @@
+// Memoized example validation, the nimma alias and the rest of the engine's speed-ups must not change a
+// single result: on real specs (from npm packages) and on fixtures made to stress the example rules
+// (shared, nested, read/write-only, circular and $id schemas, Swagger 2, OpenAPI 3.1 dialects), our
+// findings equal those of a plain `Spectral` run with the same rules, finding for finding.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { engine, repoRoot, trusted } from './helpers/engine.mjs';
+import { ourFindings, spectralFindings } from './helpers/spectral-reference.mjs';
+import { generateSpec } from '../bench/generate-spec.mjs';
+
+const require = createRequire(import.meta.url);
+const fixtures = path.join(repoRoot, 'test/fixtures');
+
+const CORPUS = [
+  // A real public spec, installed from npm: Blockfrost's 496 KB OpenAPI 3.0 YAML.
+  require.resolve('@blockfrost/openapi/openapi.yaml'),
+  path.join(fixtures, 'examples-equivalence/shared-schemas-oas3.yaml'),
+  path.join(fixtures, 'examples-equivalence/swagger2-examples.json'),
+  path.join(fixtures, 'examples-equivalence/oas31-dialect.yaml'),
+  path.join(fixtures, 'real-world/payments-partner.json'),
+  path.join(fixtures, 'real-world/weather-public-swagger2.yaml'),
+  path.join(repoRoot, 'examples/petstore-external.yaml'),
+].map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+CORPUS.push({ file: path.join(fixtures, 'examples-equivalence/generated-60kb.yaml'), text: generateSpec({ targetBytes: 60_000, seed: 7 }).text });
+
+const linter = new engine.Linter(engine.createNodeHost());
+
+for (const { file, text } of CORPUS) {
+  test(`${path.basename(file)}: the same findings as Spectral, cold and then from the caches`, { timeout: 600_000 }, async () => {
+    const expected = await spectralFindings(file, text);
+    assert.ok(expected.length > 0, 'the corpus must give findings, or the comparison proves nothing');
+    const options = { filePath: file, text, trust: trusted, rulesetFile: 'api-exposure-lint:recommended', timeoutMs: 600_000 };
+    const cold = await linter.lint(options);
+    assert.deepEqual(ourFindings(cold), expected);
+    // Same text again: every example validation now comes from the cross-run cache.
+    const before = engine.exampleCacheStats();
+    const warm = await linter.lint(options);
+    assert.deepEqual(ourFindings(warm), expected);
+    assert.equal(engine.exampleCacheStats().misses, before.misses, 'a second lint of the same text validates no example again');
+  });
+}
+
+test('the corpus exercises the example rules, the cache and its bypass for $id schemas', () => {
+  const stats = engine.exampleCacheStats();
+  assert.ok(stats.runHits > 0 && stats.sharedHits > 0 && stats.misses > 0, JSON.stringify(stats));
+  assert.ok(stats.uncacheable > 0, 'the $id schemas went to Spectral itself');
+});
