@@ -20,7 +20,19 @@ test('exposure inventory: documents with operations, audiences, ranges, requirem
   assert.equal(op.kind, 'external');
   assert.equal(op.audienceDetail, 'info.x-audience');
   assert.equal(op.range.start.line, 10, 'the operation, where its CodeLens is');
-  assert.deepEqual(op.requirements.map((r) => r.rule), ['external-oauth2', 'external-rate-limit', 'external-code-samples']);
+  assert.deepEqual(op.requirements.map((r) => r.rule), [
+    'external-oauth2',
+    'external-rate-limit',
+    'external-code-samples',
+    'external-https',
+    'external-no-internal-hosts',
+    'external-code-samples-server',
+    'external-auth-responses',
+    'external-error-schema',
+    'external-error-no-internals',
+    'external-credentials-onboarding',
+    'external-deprecation-sunset',
+  ]);
   const oauth = op.requirements.find((r) => r.rule === 'external-oauth2');
   assert.equal(oauth.passed, false);
   assert.match(oauth.message, /OAuth/);
