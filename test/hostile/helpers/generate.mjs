@@ -35,13 +35,24 @@ paths:
           description: The orders.
           headers:
             RateLimit: { schema: { type: string } }
+        '401': { $ref: '#/components/responses/Problem' }
+        '403': { $ref: '#/components/responses/Problem' }
         '429':
           description: Too many requests.
           headers:
             Retry-After: { schema: { type: integer } }
+          content:
+            application/problem+json: { schema: { $ref: '#/components/schemas/Problem' } }
 components:
+  responses:
+    Problem:
+      description: A problem.
+      content:
+        application/problem+json: { schema: { $ref: '#/components/schemas/Problem' } }
+  schemas:
+    Problem: { type: object, properties: { title: { type: string }, status: { type: integer } } }
   securitySchemes:
-    apiKey: { type: apiKey, in: header, name: X-Key }
+    apiKey: { type: apiKey, in: header, name: X-Key, description: 'Get a key at https://developer.example.com/keys' }
 `;
 
 /** The code the good document must always yield, whatever hostile neighbours it has. */
