@@ -1,6 +1,7 @@
 // The engine's I/O on Node: files from disk, fetch (used only when the user allowed remote
 // rulesets/$refs) through the user's proxy, logs to a sink the caller chooses (stderr for the CLI,
 // the LSP console for the server).
+import { currentThreadCpuMs } from './node/thread-cpu';
 import { promises as fs } from 'node:fs';
 import { Agent, EnvHttpProxyAgent, ProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
 import type { EngineFetch, EngineHost, EngineLogger } from './engine/host';
@@ -55,5 +56,6 @@ export function createNodeHost(log: EngineLogger = silentLogger, options: NodeHo
       },
     },
     fetch: createNodeFetch(options),
+    threadCpuMs: currentThreadCpuMs,
   };
 }

@@ -23,7 +23,7 @@ test('a 55 MB document is reported as too large (warning), the good file is lint
   const [tooLarge] = findingsOf(run, 'oversized-55mb.yaml');
   assert.equal(tooLarge.code, 'document-too-large');
   assert.equal(tooLarge.severity, 'warn');
-  assert.match(tooLarge.message, /25\.0 MB, over the 20\.0 MB limit/);
+  assert.match(tooLarge.message, /55\.0 MB, over the 50\.0 MB limit/);
   assert.deepEqual(codesOf(findingsOf(run, 'good.yaml')), [g.GOOD_CODE]);
   const alone = await runCli(['--format', 'json', 'oversized-55mb.yaml'], { cwd: root.dir });
   assertWellBehaved(alone, 'oversized alone', { allowedCodes: [0] }); // a warning does not fail the run

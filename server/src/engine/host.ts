@@ -26,6 +26,8 @@ export interface EngineHost {
   /** Used only when remote rulesets/$refs are allowed. */
   fetch?: EngineFetch;
   log: EngineLogger;
+  /** CPU time the calling thread has used, in ms (undefined: unknown). Lint budgets count it when given. */
+  threadCpuMs?: () => number | undefined;
 }
 
 /** Security-relevant choices, made by the user, never by the linted repository. */

@@ -29,7 +29,8 @@ import * as nodePath from 'node:path';
 import { RulesetLoadError, oneLine } from './ruleset/errors';
 import { loadBuiltinRuleset, type LoadedRuleset } from './ruleset/load';
 import { mergeAudienceConfigs } from './ruleset/preprocess';
-import { disableRulesFor, setDeadlineFor, takeRuleFailures, takeUnfinishedRules } from './ruleset/guard-functions';
+import { disableRulesFor, setBudgetFor, takeRuleFailures, takeUnfinishedRules } from './ruleset/guard-functions';
+import { LintBudget, systemClocks } from './lint-budget';
 import { DEFAULT_MAX_DOCUMENT_SIZE, effectiveBudgetMs } from './lint-options';
 
 /** Rulesets, $refs and globs are resolved against absolute paths; callers may pass relative ones. */
@@ -69,7 +70,7 @@ function budgetSpentFinding(budgetMs: number, rules: string[]): Finding {
   const names = rules.map((rule) => `"${rule}"`).join(', ');
   const which = rules.length === 1 ? `rule ${names} did not finish, so its findings may be incomplete` : `rules ${names} did not finish, so their findings may be incomplete`;
   return documentFinding(
-    'rule-timeout',
+    'lint-timeout',
     `Linting stopped after ${Math.round(budgetMs / 1000)} s: ${which}; all other results are shown (raise the limit with lintTimeoutMs / --timeout)`,
   );
 }
@@ -116,7 +117,7 @@ export class Linter {
     }
     await progress?.rulesetLoaded(resolved.loaded.name);
     // The budget is for the lint itself: it starts once the ruleset is loaded (loading has its own bound).
-    const startedAt = Date.now();
+    const budget = new LintBudget(effectiveBudgetMs(options.timeoutMs, options.text.length), systemClocks(this.host.threadCpuMs));
     const { loaded, rulesetError } = resolved;
     const audience = mergeAudienceConfigs([options.audience ?? {}, loaded.audience]);
     // Audiences are resolved once per lint, here, and handed to the rules through the document's exposure context.
@@ -128,7 +129,7 @@ export class Linter {
       audiences: new Map([...operations, ...fromFiles].map((op) => [operationKey(op.path, op.method), op.resolved])),
     };
     setExposureContext(document, exposure);
-    const ran = await this.run(document, loaded, options, startedAt);
+    const ran = await this.run(document, loaded, options, budget);
     const raw = graph ? placeReferencedFindings(ran, graph) : ran;
     attachAudiences(raw, exposure.audiences);
     const findings = applyAudienceScopes(raw, effectiveScopes(loaded.ruleset, audience.ruleScopes), (finding) =>
@@ -299,11 +300,10 @@ export class Linter {
     }
   }
 
-  private async run(document: Document, loaded: LoadedRuleset, options: LintOptions, startedAt: number): Promise<Finding[]> {
+  private async run(document: Document, loaded: LoadedRuleset, options: LintOptions, budget: LintBudget): Promise<Finding[]> {
     setOpenDocuments(document.data, options.openDocuments);
     disableRulesFor(document, options.disabledRules ?? []);
-    const budgetMs = effectiveBudgetMs(options.timeoutMs, options.text.length);
-    setDeadlineFor(document, startedAt + budgetMs);
+    setBudgetFor(document, budget);
     try {
       const results = await this.spectralFor(loaded, options.trust).run(document);
       const linted = { source: document.source, keyRanges: KeyRanges.of(document) };
@@ -313,7 +313,7 @@ export class Linter {
         findings.push(documentFinding('rule-error', `Rule "${failure.rule}" of ${loaded.name} failed and was skipped: ${failure.message}`));
       }
       const unfinished = takeUnfinishedRules(document);
-      if (unfinished.length > 0) findings.push(budgetSpentFinding(budgetMs, unfinished));
+      if (unfinished.length > 0) findings.push(budgetSpentFinding(budget.budgetMs, unfinished));
       return findings;
     } catch (error) {
       // One throwing rule function aborts Spectral's whole run; say so instead of showing nothing.

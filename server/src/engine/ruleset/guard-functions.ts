@@ -13,8 +13,8 @@ export interface RuleFailure {
 
 const failuresByDocument = new WeakMap<object, RuleFailure[]>();
 const disabledByDocument = new WeakMap<object, ReadonlySet<string>>();
-/** Time (Date.now()) after which no rule function starts for this document: its budget is spent. */
-const deadlineByDocument = new WeakMap<object, number>();
+/** The document's time budget: once it is spent, no rule function starts for this document. */
+const budgetByDocument = new WeakMap<object, { spent(): boolean }>();
 /** Rules that had calls skipped because the budget was spent: their findings may be incomplete. */
 const unfinishedByDocument = new WeakMap<object, Set<string>>();
 /** Told which rule is about to run, so a watchdog can name the rule that never returned. */
@@ -37,11 +37,11 @@ export function disableRulesFor(document: object, rules: readonly string[]): voi
 }
 
 /**
- * After `deadline`, rule functions are no longer called for this document: Spectral finishes its walk
+ * Once `budget` is spent, rule functions are no longer called for this document: Spectral finishes its walk
  * quickly, the findings already computed are kept, and `takeUnfinishedRules` names the rules cut short.
  */
-export function setDeadlineFor(document: object, deadline: number): void {
-  deadlineByDocument.set(document, deadline);
+export function setBudgetFor(document: object, budget: { spent(): boolean }): void {
+  budgetByDocument.set(document, budget);
 }
 
 /** Rules whose calls were skipped after the deadline (in the order first skipped); reading them clears them. */
@@ -52,8 +52,8 @@ export function takeUnfinishedRules(document: object): string[] {
 }
 
 function pastDeadline(document: object, rule: string): boolean {
-  const deadline = deadlineByDocument.get(document);
-  if (deadline === undefined || Date.now() <= deadline) return false;
+  const budget = budgetByDocument.get(document);
+  if (budget === undefined || !budget.spent()) return false;
   let unfinished = unfinishedByDocument.get(document);
   if (!unfinished) unfinishedByDocument.set(document, (unfinished = new Set()));
   unfinished.add(rule);

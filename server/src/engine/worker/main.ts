@@ -7,7 +7,8 @@ import { createNodeHost } from '../../node-host';
 import { abortRuleCallsWhen, observeRuleCalls } from '../ruleset/guard-functions';
 import type { FixRequest, FromWorker, ToWorker } from './messages';
 import { getFixAllEdits, getFixes, listFixes, resolveFix } from '../fixes';
-import { CURRENT_RULE_BYTES } from './messages';
+import { CURRENT_RULE_BYTES, LINT_CLOCK_CPU, LINT_CLOCK_WALL, THREAD_ID } from './messages';
+import { currentThreadCpuMs, currentThreadId } from '../../node/thread-cpu';
 import type { LintProgress } from '../linter';
 import { isBuiltinRulesetName } from '../ruleset/builtin-rulesets';
 import type { TrustOptions } from '../host';
@@ -48,6 +49,15 @@ observeRuleCalls((rule) => {
 // When the lint's time budget started counting (0: not counting). Start-up is over once a message arrives;
 // loading the ruleset pauses the count (see LINT_CLOCK_BYTES).
 const lintClock = new Float64Array(workerData.lintClock as SharedArrayBuffer);
+lintClock[THREAD_ID] = currentThreadId() ?? 0;
+const cpuNow = (): number => currentThreadCpuMs() ?? -1;
+
+/** Starts (or resumes) the budget's count, as if `spent` (wall, CPU) had already been used. */
+function startLintClock(spent = { wall: 0, cpu: 0 }): void {
+  const cpu = cpuNow();
+  lintClock[LINT_CLOCK_CPU] = cpu < 0 ? -1 : cpu - spent.cpu;
+  lintClock[LINT_CLOCK_WALL] = Date.now() - spent.wall;
+}
 
 // A thread's first Spectral run of a ruleset pays once for compiling Spectral's code paths and the ruleset's
 // schemas (about 0.4 s on an idle machine, seconds on a loaded one), which no lint budget should be charged for.
@@ -62,16 +72,17 @@ async function warmUp(ruleset: string, trust: TrustOptions): Promise<void> {
 }
 
 function budgetClock(trust: TrustOptions): LintProgress {
-  let spentBeforeRulesetLoad = 0;
+  let spentBeforeRulesetLoad = { wall: 0, cpu: 0 };
   return {
     rulesetLoading() {
-      spentBeforeRulesetLoad = Date.now() - lintClock[0];
-      lintClock[0] = 0;
+      const cpu = cpuNow();
+      spentBeforeRulesetLoad = { wall: Date.now() - lintClock[LINT_CLOCK_WALL], cpu: cpu < 0 || lintClock[LINT_CLOCK_CPU] < 0 ? 0 : cpu - lintClock[LINT_CLOCK_CPU] };
+      lintClock[LINT_CLOCK_WALL] = 0;
     },
     async rulesetLoaded(ruleset) {
       if (ruleset) await warmUp(ruleset, trust);
       currentRule[0] = 0;
-      lintClock[0] = Date.now() - spentBeforeRulesetLoad;
+      startLintClock(spentBeforeRulesetLoad);
     },
   };
 }
@@ -104,7 +115,7 @@ port.on('message', async (message: ToWorker) => {
     return;
   }
   currentRule[0] = 0;
-  lintClock[0] = Date.now();
+  startLintClock();
   try {
     const result = await linter.lint({ ...message.options, disabledRules: message.disabledRules }, budgetClock(message.options.trust));
     currentRule[0] = 0;

@@ -24,7 +24,12 @@ export type FromWorker =
 export const CURRENT_RULE_BYTES = 512;
 
 /**
- * Shared memory where the worker writes when the current lint's time budget started counting (ms since the
- * epoch): 0 while the worker is starting up or loading the ruleset, which have their own, longer bound.
+ * Shared memory (Float64 slots) where the worker writes when the current lint's time budget started counting:
+ * LINT_CLOCK_WALL in ms since the epoch, 0 while the worker is starting up or loading the ruleset (which have
+ * their own, longer bound); LINT_CLOCK_CPU the worker thread's CPU time then (ms, -1 if unknown); THREAD_ID
+ * its Linux thread id (0 if unknown), so the owner can read that thread's CPU time while it is stuck.
  */
-export const LINT_CLOCK_BYTES = 8;
+export const LINT_CLOCK_WALL = 0;
+export const LINT_CLOCK_CPU = 1;
+export const THREAD_ID = 2;
+export const LINT_CLOCK_BYTES = 3 * 8;

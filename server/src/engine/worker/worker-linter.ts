@@ -10,8 +10,10 @@ import { Linter } from '../linter';
 import { RulesetLoadError, oneLine } from '../ruleset/errors';
 import { documentFinding, notLintedResult } from '../document-findings';
 import type { FromWorker, ToWorker } from './messages';
-import { CURRENT_RULE_BYTES, LINT_CLOCK_BYTES } from './messages';
+import { CURRENT_RULE_BYTES, LINT_CLOCK_BYTES, LINT_CLOCK_CPU, LINT_CLOCK_WALL, THREAD_ID } from './messages';
 import { createNodeHost } from '../../node-host';
+import { threadCpuMsOf } from '../../node/thread-cpu';
+import { WALL_CAP_FACTOR } from '../lint-budget';
 
 export interface WorkerLinterOptions {
   /** Absolute path of dist/lint-worker.js (the bundles live side by side in dist/). */
@@ -92,6 +94,15 @@ class LintWorker {
       stderr: false,
     });
     this.worker.unref();
+  }
+
+  /** The call the watchdog last saw running (by its start time) and the worker thread's CPU time then. */
+  ruleSeen: { start: number; cpu: number | undefined } = { start: 0, cpu: undefined };
+
+  /** CPU time (ms) the worker's thread has used so far, or undefined when the platform cannot tell. */
+  cpuMs(): number | undefined {
+    const tid = this.lintClock[THREAD_ID];
+    return tid > 0 ? threadCpuMsOf(tid) : undefined;
   }
 
   currentRule(): string | undefined {
@@ -212,7 +223,8 @@ export class WorkerLinter {
     worker.jobId = this.nextId++;
     worker.startedAt = Date.now();
     worker.currentRuleName[0] = 0;
-    worker.lintClock[0] = 0;
+    worker.lintClock[LINT_CLOCK_WALL] = 0;
+    worker.ruleSeen = { start: 0, cpu: undefined };
     Atomics.store(worker.abort, 0, 0);
     worker.abandonedAt = 0;
     // Only complete lints warm the caches a document's next lint needs.
@@ -281,12 +293,18 @@ export class WorkerLinter {
       const ruleBudget = this.ruleTimeoutMs ?? Math.max(1000, Math.floor(budget / 3));
       const rule = worker.currentRule();
       const ruleStart = worker.currentRuleStart[0];
-      if (rule && ruleStart > 0 && now - ruleStart > ruleBudget && job.timedOutRules.length < MAX_RULE_RETRIES) {
+      // Budgets count the worker thread's CPU time (see lint-budget.ts), read only once wall-clock time is past them.
+      let cpuNow: number | undefined | null = null;
+      const cpu = () => (cpuNow === null ? (cpuNow = worker.cpuMs()) : cpuNow);
+      if (rule && ruleStart > 0 && worker.ruleSeen.start !== ruleStart) worker.ruleSeen = { start: ruleStart, cpu: cpu() };
+      const lintStart = worker.lintClock[LINT_CLOCK_WALL];
+      const lintCpuStart = worker.lintClock[LINT_CLOCK_CPU] >= 0 ? worker.lintClock[LINT_CLOCK_CPU] : undefined;
+      if (rule && ruleStart > 0 && overBudget(now - ruleStart, worker.ruleSeen.cpu, cpu, ruleBudget) && job.timedOutRules.length < MAX_RULE_RETRIES) {
         this.replace(worker);
         job.timedOutRules.push(rule);
         job.disabledRules.push(rule);
         this.queue.unshift(job);
-      } else if (worker.lintClock[0] > 0 && now - worker.lintClock[0] > budget + hardStopGraceMs(budget)) {
+      } else if (lintStart > 0 && overBudget(now - lintStart, lintCpuStart, cpu, budget + hardStopGraceMs(budget))) {
         // The worker stops starting rule functions once the budget is spent (a soft stop); only one stuck
         // past it (in a parser, or in one long rule call) is terminated here.
         this.replace(worker);
@@ -299,7 +317,7 @@ export class WorkerLinter {
           job.options = { ...job.options, exposureOnly: true };
           this.queue.unshift(job);
         }
-      } else if (worker.lintClock[0] === 0 && now - worker.startedAt > this.setupTimeout(budget)) {
+      } else if (lintStart === 0 && now - worker.startedAt > this.setupTimeout(budget)) {
         this.replace(worker);
         job.resolve(job.stoppedLint ?? setupTimedOut(job, this.setupTimeout(budget)));
       }
@@ -339,6 +357,18 @@ export class WorkerLinter {
     }
     this.pump();
   }
+}
+
+/**
+ * Whether a lint or a rule call that started `wallMs` ago, when its thread had used `cpuAtStart` ms of CPU, is
+ * past `budgetMs`: in CPU time when known (waiting for a core is not the document's fault), and in any case
+ * past WALL_CAP_FACTOR times the budget of wall-clock time.
+ */
+function overBudget(wallMs: number, cpuAtStart: number | undefined, cpuNow: () => number | undefined, budgetMs: number): boolean {
+  if (wallMs <= budgetMs) return false;
+  if (wallMs > budgetMs * WALL_CAP_FACTOR) return true;
+  const now = cpuAtStart === undefined ? undefined : cpuNow();
+  return now === undefined || cpuAtStart === undefined || now - cpuAtStart > budgetMs;
 }
 
 /**
