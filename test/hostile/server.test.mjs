@@ -87,7 +87,7 @@ test('the stdio server survives every hostile document, answers each for the rig
   for (const doc of docs.filter((d) => d.expected !== 'silent')) {
     const publish = await client.waitForDiagnostics(doc.uri, (p) => p.version === 1, DEADLINE_MS);
     const got = codes(publish);
-    for (const code of doc.expected) assert.ok(got.includes(code), `${doc.file}: expected ${code} in ${got}`);
+    for (const code of doc.expected) assert.ok(got.includes(code), `${doc.file}: expected ${code} in ${got}: ${publish.diagnostics.map((d) => d.message).join(' | ').slice(0, 600)}`);
   }
 
   // A bomb edited into a good document, twice in a row: only the newest version's results remain.

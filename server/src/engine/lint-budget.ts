@@ -9,6 +9,25 @@ export const WALL_CAP_FACTOR = 5;
 /** How often the CPU clock is read once the wall-clock time is past the budget (reads cost a system call). */
 const CPU_CHECK_INTERVAL_MS = 20;
 
+/** Bound of a lint worker's start-up plus the ruleset's loading, which no lint budget is charged for. */
+export const DEFAULT_SETUP_TIMEOUT_MS = 60_000;
+
+/**
+ * Past its budget the worker itself stops calling rule functions and returns the findings it has; only a
+ * worker that is still busy this much later (a parser or a single call stuck) is terminated.
+ */
+export function hardStopGraceMs(budgetMs: number): number {
+  return Math.max(5000, budgetMs / 2);
+}
+
+/**
+ * The longest a lint with this budget can take in a worker, start-up included, before the worker's own
+ * watchdog answers for it: a caller's backstop against a wedged backend must not fire earlier.
+ */
+export function workerLintBoundMs(budgetMs: number): number {
+  return Math.max(DEFAULT_SETUP_TIMEOUT_MS, budgetMs) + WALL_CAP_FACTOR * (budgetMs + hardStopGraceMs(budgetMs));
+}
+
 export type ThreadCpuClock = () => number | undefined;
 
 export interface BudgetClocks {

@@ -5,6 +5,7 @@ import type { CancellationToken } from 'vscode-languageserver';
 import { STATUS_NOTIFICATION, type Settings, type StatusParams } from '../protocol';
 import type { Finding, LintResult } from '../engine/types';
 import { effectiveBudgetMs, type LintOptions } from '../engine/lint-options';
+import { workerLintBoundMs } from '../engine/lint-budget';
 import { documentFinding, notLintedResult } from '../engine/document-findings';
 import { buildLintRequest } from './lint-request';
 import { toDiagnostic } from './diagnostics';
@@ -74,9 +75,11 @@ export async function lintDocument(context: ServerContext, uri: string, token: C
 
 async function runLint(context: ServerContext, options: LintOptions, settings: Settings, token: CancellationToken): Promise<LintResult | undefined> {
   try {
-    // The worker enforces lintTimeoutMs itself (scaled to the document's size) and names the rule; this race only
-    // guards against a wedged backend: past the budget, a stop, and an exposure-only fallback.
-    return await withTimeout(context.backend.lint(options, token), effectiveBudgetMs(settings.lintTimeoutMs, options.text.length) * 3 + 10000);
+    // The worker enforces lintTimeoutMs itself (scaled to the document's size, in CPU time) and names the rule; this
+    // race only guards against a wedged backend, so it allows for everything the worker may legitimately take: a
+    // stop, an exposure-only fallback, and a wait in the queue behind another such lint.
+    const bound = workerLintBoundMs(effectiveBudgetMs(settings.lintTimeoutMs, options.text.length));
+    return await withTimeout(context.backend.lint(options, token), 2 * bound);
   } catch (error) {
     if (token.isCancellationRequested) return undefined;
     if (error instanceof LintTimeoutError) {

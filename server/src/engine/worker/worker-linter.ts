@@ -13,7 +13,7 @@ import type { FromWorker, ToWorker } from './messages';
 import { CURRENT_RULE_BYTES, LINT_CLOCK_BYTES, LINT_CLOCK_CPU, LINT_CLOCK_WALL, THREAD_ID } from './messages';
 import { createNodeHost } from '../../node-host';
 import { threadCpuMsOf } from '../../node/thread-cpu';
-import { WALL_CAP_FACTOR } from '../lint-budget';
+import { DEFAULT_SETUP_TIMEOUT_MS, WALL_CAP_FACTOR, hardStopGraceMs } from '../lint-budget';
 
 export interface WorkerLinterOptions {
   /** Absolute path of dist/lint-worker.js (the bundles live side by side in dist/). */
@@ -61,7 +61,6 @@ interface Job {
 }
 
 const MAX_RULE_RETRIES = 3;
-const DEFAULT_SETUP_TIMEOUT_MS = 60_000;
 const WATCHDOG_INTERVAL_MS = 100;
 /**
  * A cancelled lint (the user typed again) is abandoned at once: the worker is told to call no more rule
@@ -371,13 +370,6 @@ function overBudget(wallMs: number, cpuAtStart: number | undefined, cpuNow: () =
   return now === undefined || cpuAtStart === undefined || now - cpuAtStart > budgetMs;
 }
 
-/**
- * Past its budget the worker itself stops calling rule functions and returns the findings it has; only a
- * worker that is still busy this much later (a parser or a single call stuck) is terminated.
- */
-function hardStopGraceMs(budgetMs: number): number {
-  return Math.max(5000, budgetMs / 2);
-}
 
 function stoppedResult(options: LintOptions, code: string, message: string): LintResult {
   return notLintedResult(options.filePath, options.text, documentFinding(code, message));
