@@ -21,7 +21,7 @@ test('the view is contributed to the explorer and lists documents, audiences and
   assert.deepEqual(brief(tree), [
     [
       'internal.yaml',
-      'readiness 50',
+      'readiness 75',
       'warning',
       [
         ['company-internal', '1 operation', 'lock', [['GET /orders', 'ready', 'pass', []]]],
@@ -30,7 +30,7 @@ test('the view is contributed to the explorer and lists documents, audiences and
     ],
     [
       'public.yaml',
-      'readiness 83',
+      'readiness 95',
       'warning',
       [['external-public', '2 operations, 1 not ready', 'globe', [['GET /pets', 'ready', 'pass', []], ['POST /pets', 'external-oauth2', 'error', []]]]],
     ],
@@ -48,7 +48,7 @@ test('clicking an operation opens its document at the operation', async () => {
     return active && active.document.uri.path.endsWith('/public.yaml') && active;
   }, 'public.yaml in the active editor');
   const selected = editor.document.getText(new vscode.Range(editor.selection.start.line, 0, editor.selection.start.line + 1, 0));
-  assert.equal(editor.selection.start.line, 10, 'the operation key "post:" is on line 11');
+  assert.equal(editor.selection.start.line, 12, 'the operation key "post:" is on line 13');
   assert.match(selected, /post:/);
 });
 
@@ -57,7 +57,7 @@ test('"Open Exposure Report" shows the workspace report in a webview', async () 
   const { title, html } = await api.openExposureReport();
   assert.equal(title, 'API Exposure Report');
   assert.match(html, /^<!doctype html>/);
-  assert.match(html, /4 operations in 2 documents, overall readiness 67\/100/);
+  assert.match(html, /4 operations in 2 documents, overall readiness 85\/100/);
   assert.match(html, /default-src 'none'/);
   const tab = await h.pollUntil(
     () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.label === 'API Exposure Report'),
