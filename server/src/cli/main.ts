@@ -3,7 +3,7 @@
 import os from 'node:os';
 import '../builtin-rules';
 import path from 'node:path';
-import { installedRules, WorkerLinter } from '../engine';
+import { installedRules, WorkerLinter } from '../node';
 import packageJson from '../../../package.json';
 import { run } from './run';
 

@@ -2,15 +2,15 @@
 // stopped (terminate) without taking the language server or the CLI down with it.
 import '../../builtin-rules';
 import { parentPort, workerData } from 'node:worker_threads';
-import { Linter } from '../linter';
-import { createNodeHost } from '../../node-host';
-import { abortRuleCallsWhen, observeRuleCalls } from '../ruleset/guard-functions';
+import { Linter } from '../../engine/linter';
+import { createNodeHost } from '../host';
+import { abortRuleCallsWhen, observeRuleCalls } from '../../engine/ruleset/guard-functions';
 import type { FixRequest, FromWorker, ToWorker } from './messages';
-import { getFixAllEdits, getFixes, listFixes, resolveFix } from '../fixes';
+import { getFixAllEdits, getFixes, listFixes, resolveFix } from '../../engine/fixes';
 import { CURRENT_RULE_BYTES } from './messages';
-import type { LintProgress } from '../linter';
-import { isBuiltinRulesetName } from '../ruleset/builtin-rulesets';
-import type { TrustOptions } from '../host';
+import type { LintProgress } from '../../engine/linter';
+import { isBuiltinRulesetName } from '../../engine/ruleset/builtin-rulesets';
+import type { TrustOptions } from '../../engine/host';
 import * as nodePath from 'node:path';
 
 const port = parentPort;

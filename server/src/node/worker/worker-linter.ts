@@ -3,15 +3,15 @@
 // never a frozen editor or a hung CI job. A rule function that runs too long is named, disabled for that
 // document, and the document is linted again without it, so its other results still appear.
 import { Worker } from 'node:worker_threads';
-import type { EngineLogger } from '../host';
-import { effectiveBudgetMs, type LintOptions } from '../lint-options';
-import type { Finding, LintResult } from '../types';
-import { Linter } from '../linter';
-import { RulesetLoadError, oneLine } from '../ruleset/errors';
-import { documentFinding, notLintedResult } from '../document-findings';
+import type { EngineLogger } from '../../engine/host';
+import { effectiveBudgetMs, type LintOptions } from '../../engine/lint-options';
+import type { Finding, LintResult } from '../../engine/types';
+import { Linter } from '../../engine/linter';
+import { RulesetLoadError, oneLine } from '../../engine/ruleset/errors';
+import { documentFinding, notLintedResult } from '../../engine/document-findings';
 import type { FromWorker, ToWorker } from './messages';
 import { CURRENT_RULE_BYTES, LINT_CLOCK_BYTES } from './messages';
-import { createNodeHost } from '../../node-host';
+import { createNodeHost } from '../host';
 
 export interface WorkerLinterOptions {
   /** Absolute path of dist/lint-worker.js (the bundles live side by side in dist/). */
