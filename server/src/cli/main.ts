@@ -41,7 +41,8 @@ function launchedAsCli(): boolean {
 }
 
 if (launchedAsCli()) {
-  run({
+  // run() never rejects: every error becomes a message on stderr and exit code 2.
+  void run({
     argv: process.argv.slice(2),
     cwd: process.cwd(),
     env: process.env,

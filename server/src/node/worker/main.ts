@@ -90,7 +90,10 @@ function runFixes(request: FixRequest): unknown {
   }
 }
 
-port.on('message', async (message: ToWorker) => {
+// The handler catches its own errors and answers each request with a result or an error message.
+port.on('message', (message: ToWorker) => void onMessage(message));
+
+async function onMessage(message: ToWorker): Promise<void> {
   if (message.type === 'invalidate') {
     linter.invalidate(message.path);
     return;
@@ -113,4 +116,4 @@ port.on('message', async (message: ToWorker) => {
     const e = error as { name?: string; message?: string; rulesetFile?: string; detail?: string; stack?: string };
     post({ type: 'error', id: message.id, name: e.name ?? 'Error', message: e.message ?? String(error), rulesetFile: e.rulesetFile, detail: e.detail ?? e.stack });
   }
-});
+}

@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import type { EngineLogger } from '../../engine/host';
 import { effectiveBudgetMs, type LintOptions } from '../../engine/lint-options';
-import type { Finding, LintResult } from '../../engine/types';
+import type { LintResult } from '../../engine/types';
 import { Linter } from '../../engine/linter';
 import { RulesetLoadError, oneLine } from '../../engine/ruleset/errors';
 import { documentFinding, notLintedResult } from '../../engine/document-findings';
