@@ -75,7 +75,8 @@ const ENGINE_MESSAGE =
   'Files and network come through the injected EngineHost; Node code lives in server/src/node/.';
 
 export default defineConfig([
-  { ignores: ['dist/**', 'node_modules/**', '.cache/**', 'test/**', 'examples/team-ruleset/node_modules/**'] },
+  // Fixtures are inputs (rulesets the tests load), not our code; results folders are generated.
+  { ignores: ['dist/**', '**/node_modules/**', '.cache/**', 'coverage/**', 'test/fixtures/**', 'test/e2e/.results/**', 'test/bench/.results/**'] },
   {
     name: 'sources',
     files: ['client/src/**/*.ts', 'server/src/**/*.ts', 'rulesets/**/*.ts', 'scripts/**/*.ts'],
@@ -88,12 +89,14 @@ export default defineConfig([
     rules: { ...correctness, ...typescriptCorrectness },
   },
   {
-    name: 'scripts',
-    files: ['scripts/**/*.mjs', 'eslint.config.mjs'],
-    languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
+    name: 'scripts and tests',
+    files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
+    languageOptions: { ecmaVersion: 'latest', sourceType: 'module' },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
-    rules: { ...correctness, 'no-unused-vars': ['error', { argsIgnorePattern: '^_', caughtErrors: 'none' }] },
+    rules: { ...correctness, 'no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }] },
   },
+  // package.json has no "type": plain .js files are CommonJS, like .cjs.
+  { name: 'commonjs', files: ['**/*.js', '**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
 
   // The engine: transport-free and I/O-free.
   ...boundary('server/src/engine', {
