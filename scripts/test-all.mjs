@@ -13,6 +13,7 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 /** In order: later tiers use what earlier ones build (dist/), but still run if one fails. */
 export const TIERS = [
   { name: 'typecheck', command: 'npm run typecheck' },
+  { name: 'lint', command: 'npm run lint' },
   { name: 'build', command: 'npm run build' },
   { name: 'unit', command: 'node --test --test-concurrency=1 test/unit/' },
   { name: 'lsp', command: 'node --test --test-concurrency=1 test/lsp/' },

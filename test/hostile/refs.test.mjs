@@ -11,7 +11,7 @@ import { startRecordingServer } from './helpers/http-server.mjs';
 const TIMEOUT = { timeout: 120_000 };
 const refSpec = (target) => g.specWith(`components:\n  schemas:\n    Evil:\n      $ref: '${target}'\n`);
 const PASSWD_LINE = /root:.*:0:0:/;
-// Known gap (node-host.ts, not ours): undici prints this experimental warning the first time it fetches.
+// Known gap (server/src/node/host.ts, not ours): undici prints this experimental warning the first time it fetches.
 const UNDICI_WARNING = /^\(node:\d+\) \[UNDICI-EHPA\] Warning: EnvHttpProxyAgent is experimental.*\n(?:\(Use `node --trace-warnings.*\n)?/m;
 const withoutKnownWarning = (run) => ({ ...run, stderr: run.stderr.replace(UNDICI_WARNING, '') });
 

@@ -91,7 +91,7 @@ test('thousands of edits across dozens of documents: memory returns near its bas
   for (let round = 0; round < ROUNDS; round++) {
     // Open: a dozen documents with uris never used before.
     const docs = [];
-    for (const [f, folder] of folders.entries()) {
+    for (const f of folders.keys()) {
       for (let d = 0; d < DOCS_PER_FOLDER; d++) {
         const uri = workspace.uri(`session/${'abc'[f]}/r${round}-d${d}.yaml`);
         const text = spec(6 + d, `r${round}f${f}d${d}`);

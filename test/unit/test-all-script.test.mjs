@@ -44,6 +44,6 @@ test('counts and failed names are read from both node --test reporters', () => {
   assert.deepEqual(summarizeOutput(nested), { pass: 4, fail: 1, failed: ['outer'] });
 });
 
-test('the tiers cover the README test command: type check, build, unit, LSP, hostile and real-editor tests', () => {
-  assert.deepEqual(TIERS.map((t) => t.name), ['typecheck', 'build', 'unit', 'lsp', 'hostile', 'e2e']);
+test('the tiers cover the README test command: type check, lint, build, unit, LSP, hostile and real-editor tests', () => {
+  assert.deepEqual(TIERS.map((t) => t.name), ['typecheck', 'lint', 'build', 'unit', 'lsp', 'hostile', 'e2e']);
 });

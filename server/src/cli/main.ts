@@ -3,7 +3,7 @@
 import os from 'node:os';
 import '../builtin-rules';
 import path from 'node:path';
-import { installedRules, WorkerLinter } from '../engine';
+import { installedRules, WorkerLinter } from '../node';
 import packageJson from '../../../package.json';
 import { run } from './run';
 
@@ -41,7 +41,8 @@ function launchedAsCli(): boolean {
 }
 
 if (launchedAsCli()) {
-  run({
+  // run() never rejects: every error becomes a message on stderr and exit code 2.
+  void run({
     argv: process.argv.slice(2),
     cwd: process.cwd(),
     env: process.env,

@@ -21,7 +21,6 @@ import { lintMany } from './lint-many';
 import { createProgress } from './progress';
 import { selectShard } from './shard';
 import { fixedNote, ruleFailureLines, untrustedNotes } from './notes';
-import { resolveRulesetReference } from '../engine/ruleset/discover';
 import { dropRepeatedFindings, withoutCoveredFragments } from './referenced-files';
 import { addRootsOfChangedFragments } from './changed-roots';
 import { audienceConfig, resolveRulesetArgument } from './lint-config';

@@ -7,9 +7,15 @@ export interface EngineFileSystem {
   exists(path: string): Promise<boolean>;
   /** Modification time in ms, or undefined when the file does not exist; used for ruleset caching. */
   mtime(path: string): Promise<number | undefined>;
-  /** The path with symlinks resolved (optional: containment of `$ref`'d files is then also checked on it). */
+  /**
+   * The path with symlinks resolved. Optional for virtual file systems without links; a host over a real disk
+   * must give it: containment of `$ref`'d files in the allowed roots is checked on the real path.
+   */
   realPath?(path: string): Promise<string>;
-  /** Kind and size of a file (optional): a FIFO or a device would block a read forever, so only regular files are read for $refs. */
+  /**
+   * Kind and size of a file (optional, like realPath: a host over a real disk must give it): a FIFO or a device
+   * would block a read forever and a huge file would exhaust memory, so only regular files of sane size are read for $refs.
+   */
   fileInfo?(path: string): Promise<{ isFile: boolean; size: number } | undefined>;
 }
 

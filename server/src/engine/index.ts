@@ -1,13 +1,11 @@
-// API of the transport-free engine, without rule packs (it never imports rulesets/). The public
-// library dist/engine.js is built from ../public-engine.ts, which adds the installed built-in rules.
+// API of the transport-free engine, without rule packs (it never imports rulesets/) and without Node I/O
+// (the Node host and the worker threads are in ../node/, whose index re-exports this one). The public
+// library dist/engine.js is built from ../public-engine.ts, which adds those and the installed built-in rules.
 export * from './types';
 export * from './host';
 export * from './lint-options';
 export { applySuppressions } from './suppressions';
 export { Linter } from './linter';
-export { WorkerLinter, LintCancelledError } from './worker/worker-linter';
-export { FixWorker } from './worker/fix-worker';
-export type { WorkerLinterOptions, LintCancellationToken } from './worker/worker-linter';
 export { RulesetLoadError } from './ruleset/errors';
 export { preprocessRuleset } from './ruleset/preprocess';
 export { DEFAULT_RULESET_NAME, BUILTIN_RULESET_NAMES, isBuiltinRulesetName } from './ruleset/builtin-rulesets';
@@ -18,7 +16,6 @@ export { buildRefGraph, referencedFiles, parseRef, pointerToPath, mountFor, moun
 export type { RefGraph, RefGraphInput, RefGraphLimits, RefMount, RefProblem } from './ref-graph';
 export { looksLikeFragment } from './fragments';
 export { referencedOperations, placeReferencedFindings } from './referenced-findings';
-export { createNodeHost } from '../node-host';
 // Exposure model (audience resolution, OpenAPI walking helpers) and the built-in exposure ruleset.
 export * from './audience';
 export * from './openapi';

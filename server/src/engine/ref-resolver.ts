@@ -4,10 +4,10 @@
 // Every resolve starts with an empty cache (json-ref-resolver would otherwise keep each file's first
 // contents for the life of the Spectral instance: a fragment edited on disk would never be seen again),
 // and reads an editor's unsaved text before the file on disk (set per document with setOpenDocuments).
+// Every file access goes through the host (realPath, fileInfo, readFile): the engine does no I/O of its own.
 import { Resolver } from '@stoplight/spectral-ref-resolver';
-import { promises as nodeFs } from 'node:fs';
 import * as nodePath from 'node:path';
-import type { EngineHost, TrustOptions } from './host';
+import type { EngineFileSystem, EngineHost, TrustOptions } from './host';
 import { DEFAULT_MAX_DOCUMENT_SIZE } from './lint-options';
 import { isInside } from './paths';
 
@@ -18,10 +18,11 @@ interface RefUri {
 
 const isDevicePath = (file: string) => file.startsWith('/dev/') || file.startsWith('/proc/') || file.startsWith('/sys/');
 
-/** The real path (symlinks followed), or the path itself when it does not exist on disk (virtual hosts, tests). */
-async function realPath(file: string): Promise<string> {
+/** The real path (symlinks followed), or the path itself when it does not exist or the host has no links (virtual hosts, tests). */
+async function realPath(fs: EngineFileSystem, file: string): Promise<string> {
+  if (!fs.realPath) return file;
   try {
-    return await nodeFs.realpath(file);
+    return await fs.realPath(file);
   } catch {
     return file;
   }
@@ -79,7 +80,7 @@ class PerRunResolver extends Resolver {
 export function createRefResolver(host: EngineHost, trust: TrustOptions): Resolver {
   // Roots compared both as given and with symlinks resolved (/tmp → /private/tmp on macOS).
   let roots: Promise<string[]> | undefined;
-  const allowedRoots = () => (roots ??= Promise.all(trust.allowedRoots.map(realPath)).then((real) => [...new Set([...trust.allowedRoots, ...real])]));
+  const allowedRoots = () => (roots ??= Promise.all(trust.allowedRoots.map((root) => realPath(host.fs, root))).then((real) => [...new Set([...trust.allowedRoots, ...real])]));
 
   const readRemote = async (ref: RefUri): Promise<string> => {
     const url = ref.toString();
@@ -94,15 +95,15 @@ export function createRefResolver(host: EngineHost, trust: TrustOptions): Resolv
     const file = nodePath.resolve(decodeURIComponent(ref.href().replace(/^file:\/\//, '')));
     if (isDevicePath(file)) throw new Error(`$ref to ${file} refused: not a regular file`);
     // Checked on the real path: a symlink inside the workspace must not lead to /etc/passwd or /dev/zero.
-    const real = await realPath(file);
+    const real = await realPath(host.fs, file);
     if (isDevicePath(real)) throw new Error(`$ref to ${file} refused: not a regular file`);
     if (trust.allowedRoots.length > 0 && !(await allowedRoots()).some((root) => isInside(real, root))) {
       const via = real === file ? '' : ` (a link to ${real})`;
       throw new Error(`$ref to ${file}${via} refused: outside the workspace (${trust.allowedRoots.join(', ')})`);
     }
     // A FIFO would block the read forever, a huge file would exhaust memory: only regular files of sane size.
-    const stat = await nodeFs.stat(real).catch(() => undefined);
-    if (stat && !stat.isFile()) throw new Error(`$ref to ${file} refused: not a regular file`);
+    const stat = await host.fs.fileInfo?.(real).catch(() => undefined);
+    if (stat && !stat.isFile) throw new Error(`$ref to ${file} refused: not a regular file`);
     if (stat && stat.size > DEFAULT_MAX_DOCUMENT_SIZE) {
       throw new Error(`$ref to ${file} refused: ${(stat.size / 1e6).toFixed(1)} MB, over the ${DEFAULT_MAX_DOCUMENT_SIZE / 1e6} MB limit`);
     }

@@ -41,18 +41,3 @@ export interface ServerContext {
   lintNow(uri: string): void;
 }
 
-/**
- * Logs to the client's output. Never throws (the connection may already be closed) and never logs
- * document text or settings values: only the place and the error's message.
- */
-export function log(connection: Connection, level: 'error' | 'warn' | 'info', message: string): void {
-  try {
-    connection.console[level](message);
-  } catch {
-    // Nowhere left to report to.
-  }
-}
-
-export function logError(context: Pick<ServerContext, 'connection'>, where: string, error: unknown): void {
-  log(context.connection, 'error', `${where}: ${error instanceof Error ? error.message : String(error)}`);
-}

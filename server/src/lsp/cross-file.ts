@@ -13,7 +13,8 @@ import { LintScheduler } from './lint-scheduler';
 import { RefIndex, type RootScanOptions } from './ref-index';
 import { ReferencedFindings, type RootLint } from './referenced-findings';
 import { normalizeUri, pathToUri, uriToPath } from './workspace';
-import { logError, type ServerContext } from './context';
+import type { ServerContext } from './context';
+import { logError } from './log';
 import type { CancellationToken } from 'vscode-languageserver';
 
 /** Open documents larger than this are not handed to roots that are not yet known to use them. */

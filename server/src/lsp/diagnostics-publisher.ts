@@ -2,7 +2,7 @@
 // loading it, and (when root documents $ref it) the findings of those roots' lints in it. This keeps all
 // three and always publishes their union.
 import type { Connection, Diagnostic } from 'vscode-languageserver';
-import { log } from './context';
+import { log } from './log';
 
 interface Published {
   lint: Diagnostic[];

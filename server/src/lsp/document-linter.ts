@@ -10,7 +10,8 @@ import { documentFinding, notLintedResult } from '../engine/document-findings';
 import { buildLintRequest } from './lint-request';
 import { toDiagnostic } from './diagnostics';
 import { statusFromResult } from './status';
-import { log, logError, type ServerContext } from './context';
+import type { ServerContext } from './context';
+import { log, logError } from './log';
 
 export class LintTimeoutError extends Error {}
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { CancellationToken } from 'vscode-languageserver';
 import { buildInventory } from '../engine/exposure/inventory';
 import type { ExposureInventoryParams, ExposureInventoryResult } from '../protocol';
-import { formatReportHtml } from '../cli/report/html';
+import { formatReportHtml } from '../report/html';
 import type { ServerContext } from './context';
 import { lintWorkspace, type LintedWorkspaceFile } from './lint-workspace';
 

@@ -5,7 +5,7 @@ import type { LintResult } from '../engine/types';
 import type { EngineHost } from '../engine/host';
 import os from 'node:os';
 import path from 'node:path';
-import { Linter, LintCancelledError, WorkerLinter, type EngineLogger } from '../engine';
+import { Linter, LintCancelledError, WorkerLinter, type EngineLogger } from '../node';
 
 /** Structurally compatible with the LSP CancellationToken; no transport types leak into backends. */
 export interface LintCancellation {

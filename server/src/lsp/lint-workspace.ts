@@ -9,7 +9,8 @@ import { buildLintRequest } from './lint-request';
 import { toDiagnostic } from './diagnostics';
 import { findingsOfFile } from './document-linter';
 import { matchesValidateFiles, pathToUri } from './workspace';
-import { logError, type ServerContext } from './context';
+import type { ServerContext } from './context';
+import { logError } from './log';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 /** Bigger files are most likely generated or data; linting them from a command would stall everything. */

@@ -4,7 +4,7 @@
 import '../builtin-rules';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
-import { log } from './context';
+import { log } from './log';
 import { parseServerArgs, SERVER_USAGE } from './server-args';
 
 export { startServer } from './server';

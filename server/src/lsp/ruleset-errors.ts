@@ -4,7 +4,7 @@ import { MessageType, type Connection } from 'vscode-languageserver';
 import type { DiagnosticsPublisher } from './diagnostics-publisher';
 import { rulesetErrorDiagnostic } from './diagnostics';
 import { pathToUri } from './workspace';
-import { log } from './context';
+import { log } from './log';
 import { BoundedMap } from '../engine/bounded-map';
 
 export class RulesetErrors {

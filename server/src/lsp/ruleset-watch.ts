@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver';
 import { isRulesetFileName } from '../engine/ruleset/discover';
 import { pathToUri } from './workspace';
-import { log } from './context';
+import { log } from './log';
 
 export const RULESET_GLOB = '**/.spectral.{yaml,yml,json,js,mjs,cjs}';
 

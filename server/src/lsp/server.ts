@@ -25,7 +25,7 @@ import {
   type InitializationOptions,
   type TrustChangedParams,
 } from '../protocol';
-import { createNodeHost } from '../node-host';
+import { createNodeHost } from '../node';
 import { createInProcessBackend, createWorkerBackend, type LintBackend } from './lint-backend';
 import { createWorkerFixProvider, engineFixProvider, type FixProvider } from './fix-provider';
 import { SettingsStore } from './settings';
@@ -42,7 +42,8 @@ import { provideHover } from './hover';
 import { provideCodeLenses } from './code-lens';
 import { lintWorkspace } from './lint-workspace';
 import { exposureInventory } from './exposure-inventory';
-import { log, logError, type ServerContext } from './context';
+import type { ServerContext } from './context';
+import { log, logError } from './log';
 import { CrossFile } from './cross-file';
 import { provideDefinition, provideRefHover } from './ref-navigation';
 import { provideFragmentHover } from './fragment-hover';

@@ -3,7 +3,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type AudienceSetting, type Settings } from '../protocol';
 import { AUDIENCES } from '../engine/types';
-import { log } from './context';
+import { log } from './log';
 import { BoundedMap } from '../engine/bounded-map';
 
 function isRecord(value: unknown): value is Record<string, unknown> {

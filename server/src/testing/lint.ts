@@ -2,7 +2,7 @@
 // what a team's ruleset tests need, without knowing about hosts, trust options or ruleset discovery.
 import { existsSync, readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
-import { Linter, createNodeHost, isBuiltinRulesetName } from '../engine';
+import { Linter, createNodeHost, isBuiltinRulesetName } from '../node';
 import type { Audience, AudienceGlob, Finding, LintResult } from '../engine';
 
 export interface LintWithRulesetOptions {

@@ -11,6 +11,8 @@ const nodeHost = {
     readFile: (p) => fs.readFile(p, 'utf8'),
     exists: (p) => fs.access(p).then(() => true, () => false),
     mtime: (p) => fs.stat(p).then((s) => s.mtimeMs, () => undefined),
+    realPath: (p) => fs.realpath(p),
+    fileInfo: (p) => fs.stat(p).then((s) => ({ isFile: s.isFile(), size: s.size }), () => undefined),
   },
   log: { info() {}, warn() {}, error() {} },
 };

@@ -6,7 +6,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createNodeHost } from '../../node-host';
+import { createNodeHost } from '../../node';
 import { diffExposure, operationsPerAudience, type ExposureChange } from '../../engine/exposure/diff';
 import { ExposureReader, type ReadExposure } from '../../engine/exposure/load';
 import type { DocumentExposure } from '../../engine/exposure/snapshot';

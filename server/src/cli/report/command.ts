@@ -19,8 +19,8 @@ import { createProgress } from '../progress';
 import type { RunEnvironment } from '../run';
 import { SHARED_ALIASES, SHARED_FLAGS, SHARED_HELP, SHARED_REPEATABLE, SHARED_SHORT, SHARED_VALUES, sharedCliOptions } from '../shared-options';
 import { writeReport } from '../write-report';
-import { REPORT_FORMATS, REPORT_FORMATTERS, type ReportFormatName } from './index';
-import { headline } from './shared';
+import { REPORT_FORMATS, REPORT_FORMATTERS, type ReportFormatName } from '../../report';
+import { headline } from '../../report/shared';
 
 export const REPORT_HELP = `Usage: api-exposure-lint report [options] [files or folders...]
 

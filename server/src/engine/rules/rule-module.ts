@@ -45,7 +45,6 @@ export function defineRule<const C extends string>(module: RuleModule<C>): RuleM
 }
 
 // `any` on purpose: a registry holds modules of different codes, each checked when it was defined.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRuleModule = RuleModule<any>;
 
 /** A named built-in ruleset made of rule modules (e.g. api-exposure-lint:exposure). */

@@ -15,7 +15,6 @@ export class RulesetLoadError extends Error {
 
 /** First line of an error's message, without Spectral's multi-line validation noise or stack. */
 export function oneLine(error: unknown): string {
-  const raw = error instanceof Error ? error.message : String(error);
   const messages: string[] = [];
   // Spectral's AggregateError carries the interesting messages in `errors`.
   const nested = (error as { errors?: unknown[] } | null)?.errors;

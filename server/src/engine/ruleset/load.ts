@@ -36,6 +36,8 @@ export interface LoadedRuleset {
   untrustedCodeSkipped?: string[];
 }
 
+type MigratorFs = NonNullable<Parameters<typeof migrateRuleset>[1]>['fs'];
+
 const BUILTIN_PREFIX = '\0api-exposure-lint-builtin:';
 const BUILTIN_GLOBAL = Symbol.for('api-exposure-lint/builtin-rulesets');
 const SPECTRAL_VIRTUAL_MODULE = /^@stoplight\/spectral-(core|formats|functions|parsers|ref-resolver|rulesets|runtime)$/;
@@ -69,8 +71,9 @@ export async function loadRulesetFile(file: string, host: EngineHost, trust: Tru
     if (n > MAX_READS_PER_FILE) throw new RulesetLoadError(file, `extends cycle: ${p} is extended by itself (directly or through other rulesets)`);
   };
   const guardedFetch = makeGuardedFetch(host, trust, file, countRead);
-  // The migrator reads every YAML/JSON ruleset in the extends chain through this fs.
-  const migratorFs = {
+  // The migrator reads every YAML/JSON ruleset in the extends chain through this fs (typed as Node's
+  // fs.promises.readFile by the migrator, which only ever calls it with a path and 'utf8').
+  const migratorFs: MigratorFs = {
     promises: {
       readFile: (async (p: string) => {
         countRead(p);
@@ -79,7 +82,7 @@ export async function loadRulesetFile(file: string, host: EngineHost, trust: Tru
         configs.push(config);
         untrustedSkipped.push(...skipped);
         return text;
-      }) as unknown as typeof import('node:fs').promises.readFile,
+      }) as unknown as MigratorFs['promises']['readFile'],
     },
   };
 

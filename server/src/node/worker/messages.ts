@@ -1,6 +1,6 @@
 // Messages between the lint worker thread and the process that owns it. Plain data only.
-import type { LintOptions } from '../lint-options';
-import type { DocumentFormat, Finding, LintResult } from '../types';
+import type { LintOptions } from '../../engine/lint-options';
+import type { DocumentFormat, Finding, LintResult } from '../../engine/types';
 
 /** Quick-fix work on large documents, done off the language server's thread. */
 export type FixRequest =

@@ -1,5 +1,5 @@
 // The inventory as markdown (a job summary, a wiki page): totals per audience, documents, operations.
-import { AUDIENCES } from '../../engine/types';
+import { AUDIENCES } from '../engine/types';
 import { headline, operationName, type ReportFormatter, shownScore } from './shared';
 
 const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');

@@ -1,3 +1,5 @@
+// The exposure report's formats (an inventory rendered as markdown, JSON or one HTML page): pure functions of the
+// inventory, shared by the CLI's `report` command and the language server's report webview, so neither imports the other.
 import { formatReportHtml } from './html';
 import { formatReportJson } from './json';
 import { formatReportMarkdown } from './markdown';

@@ -2,8 +2,8 @@
 // (the Content-Security-Policy forbids every fetch, so the page works offline and leaks nothing when opened).
 // Rows are rendered here; the small script only sorts (click a column header) and filters (text, audience,
 // status) them, so the page also reads without JavaScript.
-import type { Inventory, InventoryOperation, RequirementStatus } from '../../engine/exposure/inventory';
-import { AUDIENCES } from '../../engine/types';
+import type { Inventory, InventoryOperation, RequirementStatus } from '../engine/exposure/inventory';
+import { AUDIENCES } from '../engine/types';
 import { headline, operationName, type ReportFormatter, SCORE_FORMULA, shownScore } from './shared';
 
 function esc(text: string): string {

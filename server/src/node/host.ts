@@ -1,11 +1,11 @@
-// The engine's I/O on Node: files from disk, fetch (used only when the user allowed remote
-// rulesets/$refs) through the user's proxy, logs to a sink the caller chooses (stderr for the CLI,
-// the LSP console for the server).
-import { currentThreadCpuMs } from './node/thread-cpu';
+// The engine's I/O on Node: files from disk, fetch (used only when the user allowed remote rulesets/$refs)
+// through the user's proxy, logs to a sink the caller chooses (stderr for the CLI, the LSP console for the
+// server). It lives outside server/src/engine/, which sees only the EngineHost interface.
+import { currentThreadCpuMs } from './thread-cpu';
 import { promises as fs } from 'node:fs';
 import { Agent, EnvHttpProxyAgent, ProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
-import type { EngineFetch, EngineHost, EngineLogger } from './engine/host';
-import { silentLogger } from './engine/host';
+import type { EngineFetch, EngineHost, EngineLogger } from '../engine/host';
+import { silentLogger } from '../engine/host';
 
 export interface NodeHostOptions {
   /** Proxy URL (VS Code's `http.proxy`); when absent, HTTPS_PROXY / HTTP_PROXY / NO_PROXY from the environment apply. */

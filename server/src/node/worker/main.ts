@@ -2,16 +2,16 @@
 // stopped (terminate) without taking the language server or the CLI down with it.
 import '../../builtin-rules';
 import { parentPort, workerData } from 'node:worker_threads';
-import { Linter } from '../linter';
-import { createNodeHost } from '../../node-host';
-import { abortRuleCallsWhen, observeRuleCalls } from '../ruleset/guard-functions';
+import { Linter } from '../../engine/linter';
+import { createNodeHost } from '../host';
+import { abortRuleCallsWhen, observeRuleCalls } from '../../engine/ruleset/guard-functions';
 import type { FixRequest, FromWorker, ToWorker } from './messages';
-import { getFixAllEdits, getFixes, listFixes, resolveFix } from '../fixes';
+import { getFixAllEdits, getFixes, listFixes, resolveFix } from '../../engine/fixes';
 import { CURRENT_RULE_BYTES, LINT_CLOCK_CPU, LINT_CLOCK_WALL, THREAD_ID } from './messages';
-import { currentThreadCpuMs, currentThreadId } from '../../node/thread-cpu';
-import type { LintProgress } from '../linter';
-import { isBuiltinRulesetName } from '../ruleset/builtin-rulesets';
-import type { TrustOptions } from '../host';
+import { currentThreadCpuMs, currentThreadId } from '../thread-cpu';
+import type { LintProgress } from '../../engine/linter';
+import { isBuiltinRulesetName } from '../../engine/ruleset/builtin-rulesets';
+import type { TrustOptions } from '../../engine/host';
 import * as nodePath from 'node:path';
 
 const port = parentPort;
@@ -101,7 +101,10 @@ function runFixes(request: FixRequest): unknown {
   }
 }
 
-port.on('message', async (message: ToWorker) => {
+// The handler catches its own errors and answers each request with a result or an error message.
+port.on('message', (message: ToWorker) => void onMessage(message));
+
+async function onMessage(message: ToWorker): Promise<void> {
   if (message.type === 'invalidate') {
     linter.invalidate(message.path);
     return;
@@ -124,4 +127,4 @@ port.on('message', async (message: ToWorker) => {
     const e = error as { name?: string; message?: string; rulesetFile?: string; detail?: string; stack?: string };
     post({ type: 'error', id: message.id, name: e.name ?? 'Error', message: e.message ?? String(error), rulesetFile: e.rulesetFile, detail: e.detail ?? e.stack });
   }
-});
+}

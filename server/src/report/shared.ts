@@ -1,5 +1,5 @@
 // Small helpers the report formats share.
-import type { Inventory, InventoryOperation } from '../../engine/exposure/inventory';
+import type { Inventory, InventoryOperation } from '../engine/exposure/inventory';
 
 export interface ReportFormatOptions {
   toolVersion?: string;

@@ -3,17 +3,17 @@
 // never a frozen editor or a hung CI job. A rule function that runs too long is named, disabled for that
 // document, and the document is linted again without it, so its other results still appear.
 import { Worker } from 'node:worker_threads';
-import type { EngineLogger } from '../host';
-import { effectiveBudgetMs, type LintOptions } from '../lint-options';
-import type { Finding, LintResult } from '../types';
-import { Linter } from '../linter';
-import { RulesetLoadError, oneLine } from '../ruleset/errors';
-import { documentFinding, notLintedResult } from '../document-findings';
+import type { EngineLogger } from '../../engine/host';
+import { effectiveBudgetMs, type LintOptions } from '../../engine/lint-options';
+import type { LintResult } from '../../engine/types';
+import { Linter } from '../../engine/linter';
+import { RulesetLoadError, oneLine } from '../../engine/ruleset/errors';
+import { documentFinding, notLintedResult } from '../../engine/document-findings';
 import type { FromWorker, ToWorker } from './messages';
 import { CURRENT_RULE_BYTES, LINT_CLOCK_BYTES, LINT_CLOCK_CPU, LINT_CLOCK_WALL, THREAD_ID } from './messages';
-import { createNodeHost } from '../../node-host';
-import { threadCpuMsOf } from '../../node/thread-cpu';
-import { DEFAULT_SETUP_TIMEOUT_MS, WALL_CAP_FACTOR, hardStopGraceMs } from '../lint-budget';
+import { createNodeHost } from '../host';
+import { threadCpuMsOf } from '../thread-cpu';
+import { DEFAULT_SETUP_TIMEOUT_MS, WALL_CAP_FACTOR, hardStopGraceMs } from '../../engine/lint-budget';
 
 export interface WorkerLinterOptions {
   /** Absolute path of dist/lint-worker.js (the bundles live side by side in dist/). */
