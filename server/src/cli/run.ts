@@ -15,7 +15,7 @@ import { FORMATTERS, formatSummary, type FileReport, type FormatOptions, type Ru
 import { relativePosix } from './formatters/paths';
 import { createLintPlan, type LintedFile, type LinterLike, type LintPlan, type OutputStream } from './lint-file';
 import { keepNewFindings } from './new-only';
-import { writeReport } from './write-report';
+import { writeFormatOutputs, writeReport } from './write-report';
 import { lintWithProgress } from './lint-many';
 import { selectShard } from './shard';
 import { fixedNote, ruleFailureLines, untrustedNotes } from './notes';
@@ -80,13 +80,6 @@ async function printReport(shown: FileReport[], diffs: string[], options: CliOpt
   stdout.write(report);
   // Machine-readable reports own stdout; the human summary goes to stderr so pipes stay parseable.
   if (options.format !== 'stylish' && !options.quiet) stderr.write(summary());
-}
-
-/** --output <format>=<file>: the same results in more formats, written after the console report. */
-async function writeExtraOutputs(shown: FileReport[], options: CliOptions, cwd: string, formatOptions: FormatOptions): Promise<void> {
-  for (const output of options.outputs) {
-    await writeReport(path.resolve(cwd, output.file), FORMATTERS[output.format](shown, { ...formatOptions, color: false }));
-  }
 }
 
 function onlyRulesetErrors(report: FileReport): boolean {
@@ -166,7 +159,8 @@ async function lintAndReport(options: CliOptions, environment: RunEnvironment, s
     summary: !options.quiet,
   };
   await printReport(shown, diffs, options, environment, formatOptions);
-  await writeExtraOutputs(shown, options, cwd, formatOptions);
+  // --output <format>=<file>: the same results in more formats, written after the console report.
+  await writeFormatOutputs(options.outputs, cwd, (format) => FORMATTERS[format](shown, { ...formatOptions, color: false }));
 
   // After every result is out: a failed rule function makes the results incomplete, which CI must not take as a pass.
   ruleFailures.forEach((line) => stderr.write(line));

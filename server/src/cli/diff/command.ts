@@ -25,7 +25,7 @@ import type { RunEnvironment } from '../run';
 import { cliLintProfile, rulesetOption } from '../lint-config';
 import { lintOptionsFor, type LintProfile } from '../../engine/lint-request';
 import { SHARED_ALIASES, SHARED_FLAGS, SHARED_HELP, SHARED_REPEATABLE, SHARED_SHORT, SHARED_VALUES, sharedCliOptions } from '../shared-options';
-import { writeReport } from '../write-report';
+import { writeFormatOutputs, writeReport } from '../write-report';
 import { DIFF_FORMATS, DIFF_FORMATTERS, type DiffFormatName } from './formatters';
 import { needsReview, type DiffReport, type DocumentDiff, type LocatedChange } from './types';
 
@@ -199,9 +199,7 @@ export async function runDiff(argv: readonly string[], environment: RunEnvironme
     stdout.write(DIFF_FORMATTERS[format](report, { ...formatOptions, color: format === 'stylish' && stdout.isTTY === true && !env.NO_COLOR }));
     if (format !== 'stylish' && !options.quiet) stderr.write(DIFF_FORMATTERS.summary(report, { color: stderr.isTTY === true && !env.NO_COLOR }));
   }
-  for (const output of outputs) {
-    if (output.format) await writeReport(path.resolve(cwd, output.file), DIFF_FORMATTERS[output.format as DiffFormatName](report, formatOptions));
-  }
+  await writeFormatOutputs(outputs, cwd, (name) => DIFF_FORMATTERS[name as DiffFormatName](report, formatOptions));
   if (!options.quiet) for (const note of report.notes) stderr.write(`${PROGRAM}: diff: ${note}\n`);
   return parsed.flags.has('fail-on-review') && needsReview(report) ? EXIT_FINDINGS : EXIT_OK;
 }

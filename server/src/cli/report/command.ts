@@ -15,7 +15,7 @@ import { ruleFailureLines } from '../notes';
 import { parseOutputSpec } from '../output-spec';
 import type { RunEnvironment } from '../run';
 import { SHARED_ALIASES, SHARED_FLAGS, SHARED_HELP, SHARED_REPEATABLE, SHARED_SHORT, SHARED_VALUES, sharedCliOptions } from '../shared-options';
-import { writeReport } from '../write-report';
+import { writeFormatOutputs, writeReport } from '../write-report';
 import { REPORT_FORMATS, REPORT_FORMATTERS, type ReportFormatName } from './index';
 import { headline } from './shared';
 
@@ -75,9 +75,7 @@ export async function runReport(argv: readonly string[], environment: RunEnviron
   } else {
     stdout.write(REPORT_FORMATTERS[format](inventory, formatOptions));
   }
-  for (const output of outputs) {
-    if (output.format) await writeReport(path.resolve(cwd, output.file), REPORT_FORMATTERS[output.format as ReportFormatName](inventory, formatOptions));
-  }
+  await writeFormatOutputs(outputs, cwd, (name) => REPORT_FORMATTERS[name as ReportFormatName](inventory, formatOptions));
   // A failed rule function leaves requirements unchecked: the scores would look better than they are.
   const failures = ruleFailureLines(reports, cwd);
   failures.forEach((line) => stderr.write(line));
