@@ -97,6 +97,7 @@ export async function lintAndPublish(
   afterLint(context, uri, result);
   return result;
 }
+
 async function runLint(context: ServerContext, options: LintOptions, settings: Settings, token: CancellationToken): Promise<LintResult | undefined> {
   try {
     // The worker enforces lintTimeoutMs itself (scaled to the document's size) and names the rule; this race only
