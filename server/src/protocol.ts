@@ -106,9 +106,13 @@ export const COMMANDS = {
 /** The "API Exposure" view in the explorer. */
 export const EXPOSURE_VIEW_ID = 'apiExposureLint.exposureView';
 
-/** What `diagnostic.data` carries so a code action can be computed without re-linting. */
+/**
+ * What `diagnostic.data` carries: with the diagnostic's code, what a quick fix is computed from (the JSON path,
+ * and the document version the diagnostic was computed for: no fix for any other version), without a re-lint.
+ */
 export interface DiagnosticData {
   path: (string | number)[];
+  /** The audience of the finding's operation and where it came from: for clients (the server's hover shows the same). */
   audience?: AudienceSetting;
   audienceSource?: string;
   /** Document version the diagnostic was computed for. */

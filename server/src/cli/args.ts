@@ -1,16 +1,15 @@
 // Command-line argument parsing. Hand-written (not util.parseArgs) so every mistake gets
 // one plain-English message naming the offending option, which run.ts prints as exit code 2.
 import { AUDIENCES, SEVERITIES, type Audience, type Severity } from '../engine/types';
+import { oneOfValues as oneOf, scanArgs, type CommandSpec } from './command-args';
+import { UsageError } from './errors';
 import { parseOutputSpec } from './output-spec';
 import { parseShard, type Shard } from './shard';
 
+export { UsageError };
+
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab', 'junit'] as const;
 export type FormatName = (typeof FORMATS)[number];
-
-/** A mistake in how the CLI was called or configured: exit code 2, one line on stderr. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
 
 export interface CliAudienceGlob {
   glob: string;
@@ -123,11 +122,6 @@ export function defaultOptions(): CliOptions {
   };
 }
 
-function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`invalid value "${value}" for --${option}: expected one of ${allowed.join(', ')}`);
-}
-
 function parseAudienceGlob(value: string): CliAudienceGlob {
   // Split on the last "=": globs may contain "=" but audiences never do.
   const at = value.lastIndexOf('=');
@@ -146,7 +140,6 @@ function positiveNumber(option: string, value: string, unit: string): number {
 }
 
 function applyValue(options: CliOptions, name: ValueOption, value: string): void {
-  if (value === '') throw new UsageError(`option --${name} needs a non-empty value`);
   switch (name) {
     case 'ruleset':
       options.ruleset = value;
@@ -227,46 +220,16 @@ function applyFlag(options: CliOptions, name: FlagOption): void {
   }
 }
 
-function resolveName(arg: string): { name: string; inlineValue?: string } {
-  if (arg.startsWith('--')) {
-    const eq = arg.indexOf('=');
-    const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
-    return { name: LONG_ALIASES[name] ?? name, inlineValue: eq === -1 ? undefined : arg.slice(eq + 1) };
-  }
-  const alias = SHORT_ALIASES[arg.slice(1)];
-  if (!alias) throw new UsageError(`unknown option ${arg} (see --help)`);
-  return { name: alias };
-}
+const LINT_COMMAND: CommandSpec = { values: VALUE_OPTIONS, flags: FLAG_OPTIONS, short: SHORT_ALIASES, aliases: LONG_ALIASES };
 
 /** Parses argv without the node and script entries (process.argv.slice(2)). Throws UsageError. */
 export function parseArgs(argv: readonly string[]): CliOptions {
   const options = defaultOptions();
-  let onlyPatterns = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (onlyPatterns || arg === '-' || !arg.startsWith('-')) {
-      options.patterns.push(arg);
-      continue;
-    }
-    if (arg === '--') {
-      onlyPatterns = true;
-      continue;
-    }
-    const { name, inlineValue } = resolveName(arg);
-    if ((VALUE_OPTIONS as readonly string[]).includes(name)) {
-      let value = inlineValue;
-      if (value === undefined) {
-        if (i + 1 >= argv.length) throw new UsageError(`option --${name} needs a value`);
-        value = argv[++i];
-      }
-      applyValue(options, name as ValueOption, value);
-    } else if ((FLAG_OPTIONS as readonly string[]).includes(name)) {
-      if (inlineValue !== undefined) throw new UsageError(`option --${name} does not take a value`);
-      applyFlag(options, name as FlagOption);
-    } else {
-      throw new UsageError(`unknown option --${name} (see --help)`);
-    }
-  }
+  scanArgs(argv, LINT_COMMAND, {
+    positional: (arg) => options.patterns.push(arg),
+    value: (name, value) => applyValue(options, name as ValueOption, value),
+    flag: (name) => applyFlag(options, name as FlagOption),
+  });
   if (!options.help && !options.version) checkCombinations(options);
   return options;
 }

@@ -1,15 +1,15 @@
-// Argument parsing for the sub-commands (diff, report, merge): one small table per command, the same
-// conventions and one-line messages as the lint command (args.ts): --name value, --name=value, short aliases,
-// "--" ends the options.
-import { UsageError } from './args';
+// Argument parsing for the lint command (args.ts) and the sub-commands (diff, report, merge): one small table
+// per command, one scanner, so every command has the same conventions and one-line messages: --name value,
+// --name=value, short aliases, "--" ends the options, "-" is a file (stdin).
+import { UsageError } from './errors';
 
 export interface CommandSpec {
   /** Options that take a value; the last one wins unless listed in `repeatable`. */
   values: readonly string[];
   repeatable?: readonly string[];
   flags: readonly string[];
-  short?: Record<string, string>;
-  aliases?: Record<string, string>;
+  short?: Readonly<Record<string, string>>;
+  aliases?: Readonly<Record<string, string>>;
 }
 
 export interface ParsedCommand {
@@ -18,13 +18,21 @@ export interface ParsedCommand {
   flags: Set<string>;
 }
 
-export function parseCommandArgs(command: string, argv: readonly string[], spec: CommandSpec): ParsedCommand {
-  const parsed: ParsedCommand = { positionals: [], values: new Map(), flags: new Set() };
+/** What the scanner found, in argument order (so the first mistake is the one reported). */
+export interface ArgVisitor {
+  positional(arg: string): void;
+  value(name: string, value: string): void;
+  flag(name: string): void;
+}
+
+/** Scans argv against a command's table. `command` names a sub-command in messages; absent for the lint command. */
+export function scanArgs(argv: readonly string[], spec: CommandSpec, visit: ArgVisitor, command?: string): void {
+  const help = command === undefined ? '(see --help)' : `for ${command} (see ${command} --help)`;
   let onlyPositionals = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (onlyPositionals || arg === '-' || !arg.startsWith('-')) {
-      parsed.positionals.push(arg);
+      visit.positional(arg);
       continue;
     }
     if (arg === '--') {
@@ -40,7 +48,7 @@ export function parseCommandArgs(command: string, argv: readonly string[], spec:
       name = spec.aliases?.[name] ?? name;
     } else {
       const long = spec.short?.[arg.slice(1)];
-      if (!long) throw new UsageError(`unknown option ${arg} for ${command} (see ${command} --help)`);
+      if (!long) throw new UsageError(`unknown option ${arg} ${help}`);
       name = long;
     }
     if (spec.values.includes(name)) {
@@ -50,16 +58,32 @@ export function parseCommandArgs(command: string, argv: readonly string[], spec:
         value = argv[++i];
       }
       if (value === '') throw new UsageError(`option --${name} needs a non-empty value`);
-      const list = spec.repeatable?.includes(name) ? parsed.values.get(name) ?? [] : [];
-      list.push(value);
-      parsed.values.set(name, list);
+      visit.value(name, value);
     } else if (spec.flags.includes(name)) {
       if (inline !== undefined) throw new UsageError(`option --${name} does not take a value`);
-      parsed.flags.add(name);
+      visit.flag(name);
     } else {
-      throw new UsageError(`unknown option --${name} for ${command} (see ${command} --help)`);
+      throw new UsageError(`unknown option --${name} ${help}`);
     }
   }
+}
+
+export function parseCommandArgs(command: string, argv: readonly string[], spec: CommandSpec): ParsedCommand {
+  const parsed: ParsedCommand = { positionals: [], values: new Map(), flags: new Set() };
+  scanArgs(
+    argv,
+    spec,
+    {
+      positional: (arg) => parsed.positionals.push(arg),
+      value: (name, value) => {
+        const list = spec.repeatable?.includes(name) ? parsed.values.get(name) ?? [] : [];
+        list.push(value);
+        parsed.values.set(name, list);
+      },
+      flag: (name) => parsed.flags.add(name),
+    },
+    command,
+  );
   return parsed;
 }
 

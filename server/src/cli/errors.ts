@@ -2,6 +2,11 @@
 
 export const PROGRAM = 'api-exposure-lint';
 
+/** A mistake in how the CLI was called or configured: exit code 2, one line on stderr. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
 /** A configuration problem found while running (ruleset, git, baseline, output file): exit code 2. */
 export class ConfigurationError extends Error {
   constructor(

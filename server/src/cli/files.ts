@@ -1,12 +1,12 @@
 // Turns the file arguments into a list of absolute file paths. Globs are expanded here (quoted
-// globs reach us unexpanded, and Windows shells never expand them) with a directory walk plus
-// picomatch; node_modules and .git are never entered.
+// globs reach us unexpanded, and Windows shells never expand them) with the shared folder walk
+// (node/file-walk.ts: node_modules and .git are never entered) plus picomatch.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { walkFiles } from '../node/file-walk';
 import { UsageError } from './args';
 
-const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 /** What a directory argument means: every YAML/JSON document below it. */
 const DIRECTORY_GLOB = '**/*.{yaml,yml,json}';
 
@@ -22,48 +22,32 @@ async function statOrUndefined(p: string) {
   }
 }
 
-async function walk(dir: string, visit: (file: string) => void): Promise<void> {
-  let entries;
-  try {
-    entries = await fs.readdir(dir, { withFileTypes: true });
-  } catch {
-    return; // an unreadable directory just contributes nothing
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) await walk(full, visit);
-    } else if (entry.isFile() || (entry.isSymbolicLink() && (await statOrUndefined(full))?.isFile())) {
-      // Symlinked files count; symlinked directories are not followed (no cycles).
-      visit(full);
-    }
-  }
+/** Files below `dir` (in the shared walk's order) for which `matches` holds; at most `max`. */
+async function filesBelow(dir: string, matches: (file: string) => boolean, max = Infinity): Promise<string[]> {
+  const found: string[] = [];
+  for await (const file of walkFiles(dir, { isCancelled: () => found.length >= max })) if (matches(file)) found.push(file);
+  return found;
 }
 
 /** Files below `dir` whose path relative to `dir` matches `glob`. */
-async function findInDirectory(dir: string, glob: string): Promise<string[]> {
+function findInDirectory(dir: string, glob: string, max?: number): Promise<string[]> {
   const isMatch = picomatch(glob);
-  const matches: string[] = [];
-  await walk(dir, (file) => {
-    if (isMatch(toPosix(path.relative(dir, file)))) matches.push(file);
-  });
-  return matches;
+  return filesBelow(dir, (file) => isMatch(toPosix(path.relative(dir, file))), max);
+}
+
+/** The documents a folder argument means (YAML and JSON files; dotfiles and dot folders only when named), at most `max`. */
+export function documentsInDirectory(dir: string, max?: number): Promise<string[]> {
+  return findInDirectory(dir, DIRECTORY_GLOB, max);
 }
 
 /** Files whose path (relative to cwd, or absolute for an absolute glob) matches `glob`. */
-async function expandGlob(glob: string, cwd: string): Promise<string[]> {
+function expandGlob(glob: string, cwd: string): Promise<string[]> {
   const absolute = path.isAbsolute(glob);
   const pattern = toPosix(glob).replace(/^\.\//, '');
   // Walk only below the glob's literal prefix; dotfiles (.spectral.yaml, .github/) only match when named.
   const { base } = picomatch.scan(pattern);
   const isMatch = picomatch(pattern);
-  const matches: string[] = [];
-  await walk(path.resolve(cwd, base || '.'), (file) => {
-    const candidate = absolute ? toPosix(file) : toPosix(path.relative(cwd, file));
-    if (isMatch(candidate)) matches.push(file);
-  });
-  return matches;
+  return filesBelow(path.resolve(cwd, base || '.'), (file) => isMatch(absolute ? toPosix(file) : toPosix(path.relative(cwd, file))));
 }
 
 /** Expands files, directories and globs (relative to cwd) into unique absolute paths, in argument order. */
@@ -84,7 +68,7 @@ export async function expandFilePatterns(patterns: readonly string[], cwd: strin
       continue;
     }
     if (stat?.isDirectory()) {
-      const found = await findInDirectory(literal, DIRECTORY_GLOB);
+      const found = await documentsInDirectory(literal);
       if (found.length === 0) throw new UsageError(`no YAML or JSON files in directory ${pattern}`);
       found.forEach(add);
       continue;

@@ -1,7 +1,8 @@
-// How the CLI's options become engine configuration: the --ruleset argument and the audience options.
+// How the CLI's options become engine configuration: the --ruleset argument, and the lint profile every command
+// (lint, report, diff) hands to the engine's shared request builder, the one the language server uses too.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { AudienceConfig } from '../engine/types';
+import type { LintProfile } from '../engine/lint-request';
 import { resolveRulesetReference } from '../engine/ruleset/discover';
 import type { CliOptions } from './args';
 
@@ -12,10 +13,23 @@ export function resolveRulesetArgument(value: string, cwd: string): string {
   return existsSync(asFile) ? asFile : resolveRulesetReference(value, cwd);
 }
 
-export function audienceConfig(options: CliOptions, cwd: string): AudienceConfig {
+/** `rulesetFile`: the resolved --ruleset (the diff command's base side passes where it lies at the base). */
+export function cliLintProfile(options: CliOptions, cwd: string, rulesetFile?: string): LintProfile {
   return {
-    defaultAudience: options.audience,
-    audienceByGlob: options.audienceGlobs.map(({ glob, audience }) => ({ glob, audience, origin: '--audience-glob', baseDir: cwd })),
+    rulesetFile,
+    audience: { defaultAudience: options.audience, globs: options.audienceGlobs, origin: '--audience-glob', baseDir: cwd },
+    trustWorkspaceCode: options.trustWorkspaceCode,
+    allowRemote: options.allowRemote,
+    allowRefRoots: options.allowRefRoots,
+    refRootsBase: cwd,
+    // A ruleset that fails is a configuration error of the run (exit 2), not something to paper over.
+    onRulesetError: 'throw',
+    timeoutMs: options.timeoutMs,
+    maxDocumentSize: options.maxDocumentSize,
   };
 }
 
+/** The --ruleset argument, resolved against the current folder (absent: discovery). */
+export function rulesetOption(options: CliOptions, cwd: string): string | undefined {
+  return options.ruleset === undefined ? undefined : resolveRulesetArgument(options.ruleset, cwd);
+}

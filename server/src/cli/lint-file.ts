@@ -3,13 +3,17 @@
 // --ruleset that fails ends the run with exit 2 at once (it applies to every file); a discovered ruleset that
 // fails becomes a "ruleset-error" finding on the files it applies to, so other folders are still linted
 // (the run still exits 2, after the report).
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { LintOptions } from '../engine/lint-options';
-import type { AudienceConfig, Finding, LintResult } from '../engine/types';
+import { lintOptionsFor, type LintProfile } from '../engine/lint-request';
+import type { Finding, LintResult } from '../engine/types';
 import type { CliOptions } from './args';
 import { ConfigurationError, oneLine, PROGRAM } from './errors';
+import { createRepoRootFinder } from './files';
 import type { FileReport } from './formatters';
 import { relativePosix } from './formatters/paths';
+import { cliLintProfile, rulesetOption } from './lint-config';
 import { readDocument } from './read-document';
 import type { FileSnapshot } from '../node/safe-write';
 import { documentFinding } from '../engine/document-findings';
@@ -32,10 +36,24 @@ export interface LintPlan {
   linter: LinterLike;
   options: CliOptions;
   cwd: string;
-  rulesetFile?: string;
-  audience: AudienceConfig;
+  /** What every file of the run is linted with (the engine's shared request builder turns it into LintOptions). */
+  profile: LintProfile;
+  /** The repository root of a folder: ruleset discovery stops there and `$ref`s may read below it. */
   rootOf: (dir: string) => string | undefined;
   stderr: OutputStream;
+}
+
+/** The plan of a command that lints files (lint, report): one linter, the run's profile, repository roots. */
+export function createLintPlan(options: CliOptions, environment: { cwd: string; stderr: OutputStream; createLinter: () => LinterLike }): LintPlan {
+  const { cwd } = environment;
+  return {
+    linter: environment.createLinter(),
+    options,
+    cwd,
+    profile: cliLintProfile(options, cwd, rulesetOption(options, cwd)),
+    rootOf: createRepoRootFinder(existsSync),
+    stderr: environment.stderr,
+  };
 }
 
 /** A linted file and the text it was linted from (what --fix edits). */
@@ -65,28 +83,14 @@ function rulesetErrorMessage(rulesetFile: string | undefined, reason: string): s
 /** `openDocuments`: texts of $ref'd files to use instead of the disk (fixed but unwritten files, a base commit's versions). */
 export async function lintText(file: string, text: string, plan: LintPlan, openDocuments?: Record<string, string>): Promise<FileReport> {
   const root = plan.rootOf(path.dirname(file)) ?? plan.cwd;
-  // An explicitly chosen ruleset is a user decision, so its folder is readable even outside the repository.
   const { options } = plan;
-  const allowedRoots = [root, ...options.allowRefRoots.map((dir) => path.resolve(plan.cwd, dir))];
-  if (plan.rulesetFile && path.isAbsolute(plan.rulesetFile)) allowedRoots.push(path.dirname(plan.rulesetFile));
   let result: LintResult;
   try {
-    result = await plan.linter.lint({
-      filePath: file,
-      text,
-      rulesetFile: plan.rulesetFile,
-      discoveryRoot: root,
-      audience: plan.audience,
-      trust: { trustWorkspaceCode: options.trustWorkspaceCode, allowRemote: options.allowRemote, allowedRoots },
-      onRulesetError: 'throw',
-      ...(openDocuments ? { openDocuments } : {}),
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-      ...(options.maxDocumentSize !== undefined ? { maxDocumentSize: options.maxDocumentSize } : {}),
-    });
+    result = await plan.linter.lint(lintOptionsFor({ filePath: file, text, root, openDocuments }, plan.profile));
   } catch (error) {
     if (isRulesetLoadError(error)) {
       const message = rulesetErrorMessage(error.rulesetFile, error.message);
-      if (plan.rulesetFile) throw new ConfigurationError(message, error.detail ?? error.stack);
+      if (plan.profile.rulesetFile) throw new ConfigurationError(message, error.detail ?? error.stack);
       if (options.verbose && error.detail) plan.stderr.write(`${PROGRAM}: ${error.detail}\n`);
       return { file, findings: [documentFinding('ruleset-error', message)] };
     }

@@ -10,6 +10,7 @@ import { ConfigurationError } from './errors';
 import { EXIT_OK } from './exit-code';
 import type { RunEnvironment } from './run';
 import { writeReport } from './write-report';
+import { compareNames } from '../node/file-walk';
 
 export const MERGE_HELP = `Usage: api-exposure-lint merge [options] <files...>
 
@@ -37,15 +38,13 @@ interface SarifLog {
   runs: { tool: { driver: { rules?: SarifRule[] } }; invocations?: { toolExecutionNotifications?: SarifNotification[] }[]; results?: SarifResult[] }[];
 }
 
-/** The order of the lint's folder walk: path segments compared one by one, by UTF-16 code units. */
+/** The order of the lint's folder walk (node/file-walk.ts): path segments compared one by one, by the walk's name order. */
 export function compareWalkOrder(a: string, b: string): number {
   const sa = a.split('/');
   const sb = b.split('/');
   for (let i = 0; i < Math.min(sa.length, sb.length); i++) {
-    if (sa[i] !== sb[i]) {
-      // A deeper path and a file of the same name: the walk compares the names alone.
-      return sa[i] < sb[i] ? -1 : 1;
-    }
+    // A deeper path and a file of the same name: the walk compares the names alone.
+    if (sa[i] !== sb[i]) return compareNames(sa[i], sb[i]);
   }
   return sa.length - sb.length;
 }

@@ -3,27 +3,24 @@
 //
 // Stages: choose the files (arguments, or what changed since a git ref) → lint → fix → keep what is
 // new (--new-only, --baseline) → report → notes and exit code.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { HELP_TEXT, parseArgs, UsageError, type CliOptions } from './args';
 import { dropBaselined, readBaseline, writeBaseline } from './baseline';
 import { selectChangedFiles, type ChangeSelection } from './changed-files';
 import { ConfigurationError, oneLine, PROGRAM } from './errors';
 import { computeExitCode, EXIT_OK, EXIT_USAGE } from './exit-code';
-import { createRepoRootFinder, expandFilePatterns } from './files';
+import { expandFilePatterns } from './files';
 import { fixFiles } from './fix-files';
 import { FORMATTERS, formatSummary, type FileReport, type FormatOptions, type RuleMetadata } from './formatters';
 import { relativePosix } from './formatters/paths';
-import { type LintedFile, type LinterLike, type LintPlan, type OutputStream } from './lint-file';
+import { createLintPlan, type LintedFile, type LinterLike, type LintPlan, type OutputStream } from './lint-file';
 import { keepNewFindings } from './new-only';
-import { writeReport } from './write-report';
-import { lintMany } from './lint-many';
-import { createProgress } from './progress';
+import { writeFormatOutputs, writeReport } from './write-report';
+import { lintWithProgress } from './lint-many';
 import { selectShard } from './shard';
 import { fixedNote, ruleFailureLines, untrustedNotes } from './notes';
 import { dropRepeatedFindings, withoutCoveredFragments } from './referenced-files';
 import { addRootsOfChangedFragments } from './changed-roots';
-import { audienceConfig, resolveRulesetArgument } from './lint-config';
 import { SUBCOMMANDS } from './subcommands';
 
 export type { LinterLike, OutputStream } from './lint-file';
@@ -56,14 +53,7 @@ function colorFor(stream: OutputStream, env: RunEnvironment['env']): boolean {
  * A fragment a linted root $refs is linted through that root, not reported as skipped.
  */
 async function lintAll(files: string[], plan: LintPlan, noteSkipped: boolean, environment: RunEnvironment): Promise<LintedFile[]> {
-  const progress = createProgress(files.length, plan.stderr, environment.env, plan.options.quiet);
-  let linted: LintedFile[];
-  try {
-    linted = await lintMany(files, plan, { concurrency: environment.concurrency ?? 1, onDone: () => progress.tick() });
-  } finally {
-    progress.stop();
-  }
-  const kept = withoutCoveredFragments(linted);
+  const kept = withoutCoveredFragments(await lintWithProgress(files, plan, environment));
   for (const { report } of kept) {
     if (report.skipped && noteSkipped) plan.stderr.write(`${PROGRAM}: skipped ${relativePosix(plan.cwd, report.file)}: ${report.skipped}\n`);
   }
@@ -92,13 +82,6 @@ async function printReport(shown: FileReport[], diffs: string[], options: CliOpt
   if (options.format !== 'stylish' && !options.quiet) stderr.write(summary());
 }
 
-/** --output <format>=<file>: the same results in more formats, written after the console report. */
-async function writeExtraOutputs(shown: FileReport[], options: CliOptions, cwd: string, formatOptions: FormatOptions): Promise<void> {
-  for (const output of options.outputs) {
-    await writeReport(path.resolve(cwd, output.file), FORMATTERS[output.format](shown, { ...formatOptions, color: false }));
-  }
-}
-
 function onlyRulesetErrors(report: FileReport): boolean {
   return report.findings.length > 0 && report.findings.every((f) => f.code === 'ruleset-error');
 }
@@ -121,15 +104,7 @@ async function lintAndReport(options: CliOptions, environment: RunEnvironment, s
   const baselineFile = options.baseline === undefined ? undefined : path.resolve(cwd, options.baseline);
   const baseline = baselineFile === undefined ? undefined : await readBaseline(baselineFile);
 
-  const plan: LintPlan = {
-    linter: environment.createLinter(),
-    options,
-    cwd,
-    rulesetFile: options.ruleset === undefined ? undefined : resolveRulesetArgument(options.ruleset, cwd),
-    audience: audienceConfig(options, cwd),
-    rootOf: createRepoRootFinder(existsSync),
-    stderr,
-  };
+  const plan = createLintPlan(options, environment);
   let reports: FileReport[];
   // --fix-dry-run writes nothing: the findings its diff would fix are still in the files, and CI must see them.
   let unfixed: FileReport[] | undefined;
@@ -184,7 +159,8 @@ async function lintAndReport(options: CliOptions, environment: RunEnvironment, s
     summary: !options.quiet,
   };
   await printReport(shown, diffs, options, environment, formatOptions);
-  await writeExtraOutputs(shown, options, cwd, formatOptions);
+  // --output <format>=<file>: the same results in more formats, written after the console report.
+  await writeFormatOutputs(options.outputs, cwd, (format) => FORMATTERS[format](shown, { ...formatOptions, color: false }));
 
   // After every result is out: a failed rule function makes the results incomplete, which CI must not take as a pass.
   ruleFailures.forEach((line) => stderr.write(line));

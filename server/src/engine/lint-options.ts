@@ -40,8 +40,16 @@ export interface LintOptions {
   disabledRules?: string[];
 }
 
-/** Microsoft Graph's description (20.3 MB) and GitHub's (13 MB) are linted; its beta (47 MB) too. */
+/**
+ * The one size limit of a lint, in characters of text (decimal megabytes in messages and --max-document-size).
+ * Microsoft Graph's description (20.3 MB) and GitHub's (13 MB) are linted; its beta (47 MB) too.
+ */
 export const DEFAULT_MAX_DOCUMENT_SIZE = 50_000_000;
+
+/** The size limit that applies to a lint: the requested one, else the default. */
+export function documentSizeLimit(maxDocumentSize: number | undefined): number {
+  return maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
+}
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** The budget is per this many characters of document: a 13 MB spec is not a 500 KB one. */

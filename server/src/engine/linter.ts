@@ -31,7 +31,7 @@ import { loadBuiltinRuleset, type LoadedRuleset } from './ruleset/load';
 import { mergeAudienceConfigs } from './ruleset/preprocess';
 import { disableRulesFor, setBudgetFor, takeRuleFailures, takeUnfinishedRules } from './ruleset/guard-functions';
 import { LintBudget, systemClocks } from './lint-budget';
-import { DEFAULT_MAX_DOCUMENT_SIZE, effectiveBudgetMs } from './lint-options';
+import { documentSizeLimit, effectiveBudgetMs } from './lint-options';
 
 /** Rulesets, $refs and globs are resolved against absolute paths; callers may pass relative ones. */
 function absolutePaths<T extends Pick<LintOptions, 'filePath' | 'rulesetFile' | 'discoveryRoot'>>(options: T): T {
@@ -75,6 +75,18 @@ function budgetSpentFinding(budgetMs: number, rules: string[]): Finding {
   );
 }
 
+/**
+ * Which ruleset a lint used and what it was built from, on the result itself: the editor names the file of a
+ * ruleset error and watches the files without discovering the ruleset a second time.
+ */
+function withRuleset(result: LintResult, resolved: { file: string; loaded: LoadedRuleset; rulesetError?: string }): LintResult {
+  result.ruleset = resolved.loaded.name;
+  result.rulesetRequested = resolved.file;
+  result.rulesetSources = [...resolved.loaded.dependencies];
+  if (resolved.rulesetError) result.rulesetError = resolved.rulesetError;
+  return result;
+}
+
 export class Linter {
   private readonly rulesets: RulesetCache;
   /**
@@ -93,7 +105,7 @@ export class Linter {
   async lint(requested: LintOptions, progress?: LintProgress): Promise<LintResult> {
     const options = absolutePaths(requested);
     const format = detectFormat(options.filePath, options.text);
-    const maxSize = options.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
+    const maxSize = documentSizeLimit(options.maxDocumentSize);
     if (options.text.length > maxSize) return tooLarge(options.filePath, options.text, maxSize);
     if (options.exposureOnly) return this.lintExposure(options, format);
     let document: Document;
@@ -118,7 +130,7 @@ export class Linter {
     await progress?.rulesetLoaded(resolved.loaded.name);
     // The budget is for the lint itself: it starts once the ruleset is loaded (loading has its own bound).
     const budget = new LintBudget(effectiveBudgetMs(options.timeoutMs, options.text.length), systemClocks(this.host.threadCpuMs));
-    const { loaded, rulesetError } = resolved;
+    const { loaded } = resolved;
     const audience = mergeAudienceConfigs([options.audience ?? {}, loaded.audience]);
     // Audiences are resolved once per lint, here, and handed to the rules through the document's exposure context.
     const operations = this.operationAudiences(document, audience, options.filePath);
@@ -148,7 +160,7 @@ export class Linter {
     if (read.length > 0) result.references = read;
     if (unread.length > 0) result.missingReferences = unread;
     if (fromFiles.length > 0) result.referencedOperations = fromFiles;
-    if (rulesetError) result.rulesetError = rulesetError;
+    withRuleset(result, resolved);
     if (loaded.untrustedCodeSkipped) result.untrustedCodeSkipped = loaded.untrustedCodeSkipped;
     return result;
   }
@@ -171,7 +183,8 @@ export class Linter {
       return unavailable; // not plain JSON, refused, or too deep: the complete lint reports it
     }
     if (!isOpenApiData(data)) return unavailable;
-    const { loaded, rulesetError } = await this.resolveRuleset(options);
+    const resolved = await this.resolveRuleset(options);
+    const { loaded } = resolved;
     const audience = mergeAudienceConfigs([options.audience ?? {}, loaded.audience]);
     const configHolder = document ?? { source: options.filePath, data };
     // Audiences resolved once, as the complete lint does, and handed to the rules through the exposure context.
@@ -187,10 +200,10 @@ export class Linter {
     } catch (error) {
       this.host.log.warn(`exposure pass of ${options.filePath} failed: ${oneLine(error)}`);
     }
-    if (!findings) return { ...unavailable, ruleset: loaded.name };
+    if (!findings) return withRuleset({ ...unavailable }, resolved);
     // A rule scoped to audiences by the ruleset (x-exposure.rules): only the complete lint applies that.
     const scopes = effectiveScopes(loaded.ruleset, audience.ruleScopes);
-    if (findings.some((finding) => scopes[finding.code] !== undefined)) return { ...unavailable, ruleset: loaded.name };
+    if (findings.some((finding) => scopes[finding.code] !== undefined)) return withRuleset({ ...unavailable }, resolved);
     // Operations with their ranges, as the complete lint gives them: hover and CodeLens work from the early result too.
     const keyRanges = document ? KeyRanges.of(document) : undefined;
     const ranges = document
@@ -202,8 +215,7 @@ export class Linter {
     const operations = entries.map((op, i) => ({ ...op, range: ranges[i] ?? DOCUMENT_START }));
     attachAudiences(findings, exposure.audiences);
     const result: LintResult = { isOpenApi: true, format, findings: applySuppressions(findings, data).sort(compareFindings), operations, ruleset: loaded.name, phase: 'exposure' };
-    if (rulesetError) result.rulesetError = rulesetError;
-    return result;
+    return withRuleset(result, resolved);
   }
 
   /** Which ruleset file applies to a document (explicit, discovered, or the built-in default name). */
@@ -223,12 +235,12 @@ export class Linter {
     return this.rulesets.dependencies();
   }
 
-  private async resolveRuleset(options: LintOptions): Promise<{ loaded: LoadedRuleset; rulesetError?: string }> {
+  private async resolveRuleset(options: LintOptions): Promise<{ file: string; loaded: LoadedRuleset; rulesetError?: string }> {
     const file = await this.rulesetFor(options);
     try {
       const loaded = await this.rulesets.get(file, options.trust);
       this.lastGood.set(file, loaded);
-      return { loaded };
+      return { file, loaded };
     } catch (error) {
       const loadError = error instanceof RulesetLoadError ? error : new RulesetLoadError(file, oneLine(error));
       if (options.onRulesetError !== 'fallback') throw loadError;
@@ -236,7 +248,7 @@ export class Linter {
       const fallback = this.lastGood.get(file);
       const loaded = fallback ?? this.builtinDefault();
       const using = fallback ? 'the last version that loaded' : `the built-in ${DEFAULT_RULESET_NAME} ruleset`;
-      return { loaded, rulesetError: `${file}: ${loadError.message} (using ${using})` };
+      return { file, loaded, rulesetError: `${file}: ${loadError.message} (using ${using})` };
     }
   }
 

@@ -150,6 +150,14 @@ export interface LintResult {
   operations: OperationAudience[];
   /** The ruleset in effect: a file path or a built-in name. */
   ruleset: string;
+  /**
+   * The ruleset that applies to the document (configured, else discovered, else the built-in default name): the one
+   * a `rulesetError` is about. It differs from `ruleset` while a fallback is in use. Absent when no ruleset was
+   * looked for (not OpenAPI, too large, refused).
+   */
+  rulesetRequested?: string;
+  /** Local files the ruleset in effect was built from (the file itself, extended rulesets, function files): what to watch. */
+  rulesetSources?: string[];
   /** Set when the configured ruleset failed and a fallback was used. */
   rulesetError?: string;
   /** Workspace code (custom functions, JS/npm rulesets) not run because the workspace is not trusted. */

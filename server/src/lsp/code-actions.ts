@@ -1,6 +1,8 @@
 // Quick fixes for our diagnostics, a "show documentation" action per rule, and fix-all.
-// Fixes are computed from the findings cached for the document's current version, never from
-// a diagnostic that may describe older text. The user's text is never lost to a stale edit:
+// A quick fix is computed from what its diagnostic carries (code, JSON path, and the document version it was
+// computed for; see diagnostics.ts), on the document's text at that version; fix-all from the lint cached for
+// the document's current version. Never from a diagnostic that describes older text. The user's text is never
+// lost to a stale edit:
 // - an edit is only returned if the document is still at the version the fix was computed for (fixes of
 //   large documents take a worker round trip, during which the user may type);
 // - where the client supports it, the edit is a versioned TextDocumentEdit, so the client itself refuses
@@ -9,10 +11,11 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMMANDS, DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../protocol';
 import type { Finding, TextEdit } from '../engine/types';
-import { isDiagnosticData } from './diagnostics';
+import { detectFormat, looksLikeOpenApi } from '../engine/document';
+import { findingOfDiagnostic } from './diagnostics';
 import { findingsOfFile } from './document-linter';
+import { documentPath } from './lint-request';
 import { toLspTextEdits, sameRange } from './positions';
-import type { DocumentLint } from './lint-results';
 import type { ServerContext } from './context';
 import { referencedQuickFixes } from './referenced-fixes';
 
@@ -37,17 +40,34 @@ function kindRequested(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((requested) => kind === requested || kind.startsWith(requested + '.'));
 }
 
-function samePath(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
-  return a.length === b.length && a.every((segment, i) => String(segment) === String(b[i]));
+/** What a quick fix is computed from: a finding of the document, and the text and version it was found in. */
+interface FixSubject {
+  finding: Finding;
+  text: string;
+  version: number;
+  format: ReturnType<typeof detectFormat>;
 }
 
-/** The cached finding a diagnostic stands for: same code and JSON path, and the same range if it is current. */
-export function findingForDiagnostic(lint: DocumentLint, diagnostic: Diagnostic): Finding | undefined {
+/**
+ * The finding a diagnostic of this document stands for, from what the diagnostic carries, if the document is
+ * still at the version it was computed for (else the fix would edit text that is gone). A document that is not
+ * OpenAPI (a fragment) has no findings of its own: its diagnostics are roots' (see referenced-fixes.ts).
+ */
+function fixSubject(context: ServerContext, document: TextDocument, diagnostic: Diagnostic): FixSubject | undefined {
+  const carried = findingOfDiagnostic(diagnostic);
+  if (carried) {
+    if (carried.version !== document.version) return undefined;
+    const text = document.getText();
+    if (!looksLikeOpenApi(text)) return undefined;
+    const format = detectFormat(documentPath(document.uri, document.languageId, context.folders), text);
+    return { finding: carried.finding, text, version: document.version, format };
+  }
+  // A client that does not send `data` back: the lint of this very version, matched by code and range.
+  const lint = context.results.getForVersion(document.uri, document.version);
+  if (!lint || typeof diagnostic.code !== 'string') return undefined;
   const candidates = findingsOfFile(lint.result, lint.options.filePath).filter((f) => f.code === diagnostic.code);
-  const data = isDiagnosticData(diagnostic.data) ? diagnostic.data : undefined;
-  const byPath = data ? candidates.filter((f) => samePath(f.path, data.path)) : candidates;
-  const current = !data || data.version === lint.version;
-  return byPath.find((f) => sameRange(f.range, diagnostic.range)) ?? (current && data ? undefined : byPath[0]);
+  const finding = candidates.find((f) => sameRange(f.range, diagnostic.range)) ?? candidates[0];
+  return finding && { finding, text: lint.text, version: lint.version, format: lint.result.format };
 }
 
 export async function provideCodeActions(context: ServerContext, params: CodeActionParams): Promise<CodeAction[]> {
@@ -55,20 +75,13 @@ export async function provideCodeActions(context: ServerContext, params: CodeAct
   if (!document) return [];
   const only = params.context.only;
   const fixAllRequested = !!only && kindRequested(only, FIX_ALL_KIND);
-  let lint = context.results.getForVersion(document.uri, document.version);
-  if (!lint && fixAllRequested) {
-    // Fix-all on save usually arrives before the debounced lint of the last keystrokes: lint now and wait.
-    context.lintNow(document.uri);
-    const settings = await context.settings.get(document.uri);
-    lint = await context.results.whenVersion(document.uri, document.version, settings.lintTimeoutMs);
-  }
   const actions: CodeAction[] = [];
 
   if (kindRequested(only, CodeActionKind.QuickFix)) {
     const documented = new Set<string>();
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
-      if (lint) actions.push(...(await quickFixes(context, document, lint, diagnostic)));
+      actions.push(...(await quickFixes(context, document, diagnostic)));
       // Findings that roots report in this file ($ref'd fragment).
       actions.push(...(await referencedQuickFixes(context, document.uri, diagnostic)));
       const href = diagnostic.codeDescription?.href;
@@ -80,6 +93,14 @@ export async function provideCodeActions(context: ServerContext, params: CodeAct
     }
   }
 
+  // Fix-all needs every finding of the document: the lint of its current version.
+  let lint = fixAllRequested ? context.results.getForVersion(document.uri, document.version) : undefined;
+  if (!lint && fixAllRequested) {
+    // Fix-all on save usually arrives before the debounced lint of the last keystrokes: lint now and wait.
+    context.lintNow(document.uri);
+    const settings = await context.settings.get(document.uri);
+    lint = await context.results.whenVersion(document.uri, document.version, settings.lintTimeoutMs);
+  }
   if (lint && fixAllRequested) {
     const edits = await context.fixes.getFixAllEdits(lint.text, findingsOfFile(lint.result, lint.options.filePath), { format: lint.result.format });
     const edit = edits.length > 0 ? fixEdit(context, document.uri, lint.version, edits) : undefined;
@@ -96,23 +117,24 @@ interface LazyFixData {
   diagnostic: Diagnostic;
 }
 
-async function quickFixes(context: ServerContext, document: TextDocument, lint: DocumentLint, diagnostic: Diagnostic): Promise<CodeAction[]> {
-  const finding = findingForDiagnostic(lint, diagnostic);
-  if (!finding) return [];
+async function quickFixes(context: ServerContext, document: TextDocument, diagnostic: Diagnostic): Promise<CodeAction[]> {
+  const subject = fixSubject(context, document, diagnostic);
+  if (!subject) return [];
+  const { finding, text, version, format } = subject;
   const { listFixes } = context.fixes;
-  if (listFixes && lint.text.length >= context.lazyFixThreshold) {
-    return (await listFixes(lint.text, finding, { format: lint.result.format })).map((fix) => ({
+  if (listFixes && text.length >= context.lazyFixThreshold) {
+    return (await listFixes(text, finding, { format })).map((fix) => ({
       title: fix.title,
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
       isPreferred: fix.isPreferred === true,
-      data: { uri: document.uri, version: lint.version, fixId: fix.id, diagnostic } satisfies LazyFixData,
+      data: { uri: document.uri, version, fixId: fix.id, diagnostic } satisfies LazyFixData,
     }));
   }
-  const fixes = await context.fixes.getFixes(lint.text, finding, { format: lint.result.format });
+  const fixes = await context.fixes.getFixes(text, finding, { format });
   const actions: CodeAction[] = [];
   for (const fix of fixes) {
-    const edit = fixEdit(context, document.uri, lint.version, fix.edits);
+    const edit = fixEdit(context, document.uri, version, fix.edits);
     if (!edit) return []; // the user typed meanwhile: offer nothing rather than edits for text that is gone
     actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred === true, edit });
   }
@@ -124,10 +146,10 @@ export async function resolveCodeAction(context: ServerContext, action: CodeActi
   const data = action.data as Partial<LazyFixData> | undefined;
   if (!data?.uri || typeof data.version !== 'number' || !data.fixId || !data.diagnostic || !context.fixes.resolveFix) return action;
   const document = context.documents.get(data.uri);
-  const lint = context.results.getForVersion(data.uri, data.version);
-  if (!document || !lint || document.version !== data.version) return action;
-  const finding = findingForDiagnostic(lint, data.diagnostic);
-  const fix = finding && (await context.fixes.resolveFix(lint.text, finding, data.fixId, { format: lint.result.format }));
+  if (!document || document.version !== data.version) return action;
+  const subject = fixSubject(context, document, data.diagnostic);
+  if (!subject || subject.version !== data.version) return action;
+  const fix = await context.fixes.resolveFix(subject.text, subject.finding, data.fixId, { format: subject.format });
   // The user may have typed while the edit was computed: an edit for an older version would corrupt the text.
   const edit = fix ? fixEdit(context, data.uri, data.version, fix.edits) : undefined;
   if (edit) action.edit = edit;

@@ -8,7 +8,7 @@ import { DidChangeWatchedFilesNotification, FileChangeType, type FileEvent } fro
 import type { LintResult } from '../engine/types';
 import { looksLikeFragment } from '../engine/fragments';
 import { hasExternalRefs } from '../engine/ref-graph';
-import { buildLintRequest } from './lint-request';
+import { buildLintRequest, refRootsFor } from './lint-request';
 import { LintScheduler } from './lint-scheduler';
 import { RefIndex, type RootScanOptions } from './ref-index';
 import { ReferencedFindings, type RootLint } from './referenced-findings';
@@ -164,8 +164,7 @@ export class CrossFile {
     return {
       allowedRootsFor: async (filePath) => {
         const uri = pathToUri(filePath);
-        const request = buildLintRequest({ uri, languageId: 'yaml' }, '', await this.context.settings.get(uri), this.context.folders, this.context.trust);
-        return request.kind === 'lint' ? request.options.trust.allowedRoots : [this.context.folders.folderOf(filePath) ?? filePath];
+        return refRootsFor({ uri, languageId: 'yaml' }, await this.context.settings.get(uri), this.context.folders, this.context.trust);
       },
       readFile: async (filePath) => this.context.documents.get(pathToUri(filePath))?.getText() ?? fs.readFile(filePath, 'utf8'),
     };

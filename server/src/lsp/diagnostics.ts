@@ -1,8 +1,10 @@
-// Finding → LSP Diagnostic. `data` carries what a code action needs (JSON path, audience, version),
-// in the spirit of yaml-language-server, so fixes never require a re-lint.
+// Finding → LSP Diagnostic, and back. `data` carries what a quick fix needs (the JSON path and the document
+// version the finding was computed for), in the spirit of yaml-language-server: quick fixes are computed from
+// the diagnostic itself, never by looking it up in a cache that may hold another version. The audience and its
+// source ride along for clients (the same facts hover shows).
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../protocol';
-import type { Finding, Severity } from '../engine/types';
+import type { Finding, JsonPath, Severity } from '../engine/types';
 import { toLspRange } from './positions';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -36,6 +38,23 @@ export function isDiagnosticData(value: unknown): value is DiagnosticData {
   if (typeof value !== 'object' || value === null) return false;
   const data = value as Partial<DiagnosticData>;
   return Array.isArray(data.path) && typeof data.version === 'number';
+}
+
+/**
+ * The finding one of our diagnostics stands for, rebuilt from what it carries (code, JSON path, range, message),
+ * with the document version it was computed for. Undefined for a diagnostic without our `data` (another tool's,
+ * or a client that does not send `data` back).
+ */
+export function findingOfDiagnostic(diagnostic: Diagnostic): { finding: Finding; version: number } | undefined {
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string' || !isDiagnosticData(diagnostic.data)) return undefined;
+  const { path, version } = diagnostic.data;
+  const severity = (Object.keys(SEVERITY) as Severity[]).find((key) => SEVERITY[key] === diagnostic.severity) ?? 'warn';
+  const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+  return { finding: { code: diagnostic.code, message, severity, path, range: toLspRange(diagnostic.range) }, version };
+}
+
+export function samePath(a: JsonPath, b: JsonPath): boolean {
+  return a.length === b.length && a.every((segment, i) => String(segment) === String(b[i]));
 }
 
 /** A diagnostic on a ruleset file that failed to load (shown when that file is open). */

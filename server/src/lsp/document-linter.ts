@@ -47,10 +47,8 @@ export async function lintDocument(context: ServerContext, uri: string, token: C
   if (!document) return;
   const version = document.version;
   const text = document.getText();
-  const isStale = () => token.isCancellationRequested || context.documents.get(uri)?.version !== version;
-
   const settings = await context.settings.get(uri);
-  if (isStale()) return;
+  if (token.isCancellationRequested || context.documents.get(uri)?.version !== version) return;
   const request = buildLintRequest(document, text, settings, context.folders, context.trust);
   if (request.kind === 'skip') {
     context.results.delete(uri);
@@ -59,19 +57,47 @@ export async function lintDocument(context: ServerContext, uri: string, token: C
     sendStatus(context, { uri, ruleset: '', isOpenApi: false, state: 'disabled' });
     return;
   }
+  await lintAndPublish(context, { uri, version, text }, request.options, settings, token);
+}
 
+/** What is linted: an open document at one version, or a closed file's text from disk (no version). */
+export interface LintedText {
+  uri: string;
+  version?: number;
+  text: string;
+}
+
+/**
+ * The path every lint of the server takes, for an open document and for each file of "Lint workspace": lint,
+ * publish unless the document changed meanwhile, report or clear ruleset errors. Returns the result (also one
+ * not published because the document changed meanwhile), or undefined when the lint was cancelled.
+ */
+export async function lintAndPublish(
+  context: ServerContext,
+  subject: LintedText,
+  options: LintOptions,
+  settings: Settings,
+  token: CancellationToken,
+): Promise<LintResult | undefined> {
+  const { uri, version, text } = subject;
+  const isOpen = version !== undefined;
+  // A closed file that was opened meanwhile is stale too: its own lint publishes.
+  const isStale = () => token.isCancellationRequested || context.documents.get(uri)?.version !== version;
   // A root reads the editor's unsaved text of the files it $refs.
-  request.options.openDocuments = context.crossFile.openTexts(request.options.filePath, text);
-  sendStatus(context, { uri, ruleset: request.options.rulesetFile ?? '', isOpenApi: true, state: 'linting' });
-  const result = await runLint(context, request.options, settings, token);
-  if (!result || isStale()) return;
+  options.openDocuments = context.crossFile.openTexts(options.filePath, text);
+  if (isOpen) sendStatus(context, { uri, ruleset: options.rulesetFile ?? '', isOpenApi: true, state: 'linting' });
+  const result = await runLint(context, options, settings, token);
+  if (!result || isStale()) return result;
 
-  context.results.set({ uri, version, text, options: request.options, result });
-  const diagnostics = findingsOfFile(result, request.options.filePath).map((finding) => toDiagnostic(finding, version));
+  const diagnostics = findingsOfFile(result, options.filePath).map((finding) => toDiagnostic(finding, version ?? 0));
+  if (isOpen) context.results.set({ uri, version, text, options, result });
   context.publisher.publishLint(uri, diagnostics, version);
-  sendStatus(context, statusFromResult(uri, result));
-  await context.crossFile.afterLint(uri, request.options.filePath, text, version, result);
-  await afterLint(context, uri, request.options, result);
+  if (isOpen) {
+    sendStatus(context, statusFromResult(uri, result));
+    await context.crossFile.afterLint(uri, options.filePath, text, version, result);
+  }
+  afterLint(context, uri, result);
+  return result;
 }
 
 async function runLint(context: ServerContext, options: LintOptions, settings: Settings, token: CancellationToken): Promise<LintResult | undefined> {
@@ -92,16 +118,21 @@ async function runLint(context: ServerContext, options: LintOptions, settings: S
   }
 }
 
-/** Ruleset bookkeeping: report or clear its error, and watch the files it was built from. */
-async function afterLint(context: ServerContext, uri: string, options: LintOptions, result: LintResult): Promise<void> {
+/**
+ * Ruleset bookkeeping, from what the result says about its ruleset (no second discovery): report or clear its
+ * error, and watch the files it was built from.
+ */
+function afterLint(context: ServerContext, uri: string, result: LintResult): void {
+  // A lint that failed as a whole (timeout, crash, too large) says nothing about the ruleset: what was known stays.
+  if (result.isOpenApi && result.rulesetRequested === undefined) return;
   // The ruleset the document asked for (configured or discovered), which is not the fallback in use after an error.
-  const rulesetFile = result.isOpenApi ? await context.backend.rulesetFor(options) : undefined;
-  const dependencies = new Set(await context.backend.rulesetDependencies());
+  const rulesetFile = result.rulesetRequested;
+  const sources = new Set(result.rulesetSources ?? []);
   if (rulesetFile && path.isAbsolute(rulesetFile)) {
-    dependencies.add(rulesetFile);
+    sources.add(rulesetFile);
     if (!result.rulesetError) context.rulesetErrors.clear(rulesetFile);
   }
   if (result.rulesetError) context.rulesetErrors.report(rulesetFile ?? 'ruleset', result.rulesetError, result.ruleset);
-  // Closed while we asked the backend: tracking it now would keep its entry forever.
-  if (context.documents.get(uri)) context.rulesetWatch.track(uri, [...dependencies]);
+  // Only open documents are re-linted when a ruleset file changes ("Lint workspace" lints closed files too).
+  if (context.documents.get(uri)) context.rulesetWatch.track(uri, [...sources]);
 }

@@ -15,12 +15,8 @@ export interface LintCancellation {
 export interface LintBackend {
   /** May resolve with a result even when cancelled; the caller discards results it no longer wants. */
   lint(options: LintOptions, token?: LintCancellation): Promise<LintResult>;
-  /** Forget cached rulesets (all, or those depending on `path`). */
+  /** Forget cached rulesets (all, or those depending on `path`). The result of a lint names its ruleset and the files it was built from. */
   invalidate(path?: string): void;
-  /** The ruleset file (or built-in name) that applies to a document: names the file of a ruleset error. */
-  rulesetFor(options: Pick<LintOptions, 'filePath' | 'rulesetFile' | 'discoveryRoot'>): Promise<string>;
-  /** Local files the loaded rulesets were built from (the engine records them while loading): what to watch. */
-  rulesetDependencies(): string[] | Promise<string[]>;
   /** Stop the workers that are not linting (their heaps, caches and loaded rulesets go with them). */
   releaseIdleWorkers?(): Promise<void>;
   dispose?(): void | Promise<void>;
@@ -39,8 +35,6 @@ export function createInProcessBackend(host: EngineHost): LintBackend {
     invalidate(path) {
       linter.invalidate(path);
     },
-    rulesetFor: (options) => linter.rulesetFor(options),
-    rulesetDependencies: () => linter.rulesetDependencies(),
   };
 }
 
@@ -56,8 +50,6 @@ export function createWorkerBackend(log: EngineLogger, proxy?: { url?: string; s
   return {
     lint: (options, token) => linter.lint(options, token),
     invalidate: (p) => linter.invalidate(p),
-    rulesetFor: (options) => linter.rulesetFor(options),
-    rulesetDependencies: () => linter.rulesetDependencies(),
     releaseIdleWorkers: () => linter.releaseIdleWorkers(),
     dispose: () => linter.dispose(),
   };

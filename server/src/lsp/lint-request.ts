@@ -1,7 +1,9 @@
 // Turns a document + its normalised settings into the engine's LintOptions, or says why it is not linted.
+// Only what is the editor's own is decided here (uri → path, workspace folder, validateFiles); the options
+// themselves come from the engine's shared builder, as the CLI's do.
 import path from 'node:path';
 import type { LintOptions } from '../engine/lint-options';
-import type { AudienceConfig } from '../engine/types';
+import { lintOptionsFor, trustOptions, type LintProfile } from '../engine/lint-request';
 import type { Settings } from '../protocol';
 import { matchesValidateFiles, uriToPath, type WorkspaceFolders } from './workspace';
 import { resolveRulesetReference } from '../engine/ruleset/discover';
@@ -14,19 +16,14 @@ export type LintRequest =
   | { kind: 'lint'; options: LintOptions; folder?: string }
   | { kind: 'skip'; reason: 'disabled' | 'excluded' };
 
+/** Where a document is linted from, before its text is read. */
+export type LintTarget =
+  | { kind: 'lint'; filePath: string; folder?: string; root: string; profile: LintProfile }
+  | { kind: 'skip'; reason: 'disabled' | 'excluded' };
+
 /** Relative paths are relative to the workspace folder (else the document's folder). */
 export function resolveRulesetSetting(setting: string, folder: string | undefined, filePath: string): string | undefined {
   return setting ? resolveRulesetReference(setting, folder ?? path.dirname(filePath)) : undefined;
-}
-
-export function audienceConfig(settings: Settings, folder: string | undefined): AudienceConfig {
-  const config: AudienceConfig = {};
-  if (settings.defaultAudience) config.defaultAudience = settings.defaultAudience;
-  const globs = Object.entries(settings.audienceByGlob);
-  if (globs.length > 0) {
-    config.audienceByGlob = globs.map(([glob, audience]) => ({ glob, audience, origin: 'settings', baseDir: folder }));
-  }
-  return config;
 }
 
 /** Untitled buffers get a pseudo path inside the first workspace folder, so discovery and globs still work. */
@@ -38,13 +35,26 @@ export function documentPath(uri: string, languageId: string, folders: Workspace
   return path.join(folders.all()[0] ?? process.cwd(), name + extension);
 }
 
-export function buildLintRequest(
-  document: { uri: string; languageId: string },
-  text: string,
-  settings: Settings,
-  folders: WorkspaceFolders,
-  trust: TrustState,
-): LintRequest {
+export function settingsProfile(settings: Settings, folder: string | undefined, filePath: string, root: string, trust: TrustState): LintProfile {
+  return {
+    rulesetFile: resolveRulesetSetting(settings.rulesetFile, folder, filePath),
+    audience: {
+      defaultAudience: settings.defaultAudience || undefined,
+      globs: Object.entries(settings.audienceByGlob).map(([glob, audience]) => ({ glob, audience })),
+      origin: 'settings',
+      baseDir: folder,
+    },
+    trustWorkspaceCode: trust.trustWorkspaceCode,
+    allowRemote: settings.allowRemote,
+    allowRefRoots: settings.allowedRefRoots,
+    refRootsBase: root,
+    onRulesetError: 'fallback',
+    timeoutMs: settings.lintTimeoutMs,
+  };
+}
+
+/** Whether and how a document is linted; decided without its text, so "Lint workspace" reads only files it lints. */
+export function lintTarget(document: { uri: string; languageId: string }, settings: Settings, folders: WorkspaceFolders, trust: TrustState): LintTarget {
   if (!settings.enable) return { kind: 'skip', reason: 'disabled' };
   const filePath = documentPath(document.uri, document.languageId, folders);
   const folder = folders.folderOf(filePath);
@@ -52,20 +62,28 @@ export function buildLintRequest(
   if (isFile && !matchesValidateFiles(filePath, folder, settings.validateFiles)) return { kind: 'skip', reason: 'excluded' };
   // Outside any workspace folder, a file only sees its own folder: no walking up into the user's home.
   const root = folder ?? path.dirname(filePath);
-  const options: LintOptions = {
-    filePath,
-    text,
-    discoveryRoot: root,
-    audience: audienceConfig(settings, folder),
-    trust: {
-      trustWorkspaceCode: trust.trustWorkspaceCode,
-      allowRemote: settings.allowRemote,
-      allowedRoots: [root, ...settings.allowedRefRoots.map((dir) => path.resolve(root, dir))],
-    },
-    onRulesetError: 'fallback',
-    timeoutMs: settings.lintTimeoutMs,
-  };
-  const rulesetFile = resolveRulesetSetting(settings.rulesetFile, folder, filePath);
-  if (rulesetFile) options.rulesetFile = rulesetFile;
-  return { kind: 'lint', options, folder };
+  return { kind: 'lint', filePath, folder, root, profile: settingsProfile(settings, folder, filePath, root, trust) };
+}
+
+/**
+ * The folders a file's `$ref`s may read (navigation, the reverse `$ref` index): those of its lint, or, for a file
+ * that is not linted, its workspace folder (else its own folder).
+ */
+export function refRootsFor(document: { uri: string; languageId: string }, settings: Settings, folders: WorkspaceFolders, trust: TrustState): string[] {
+  const target = lintTarget(document, settings, folders, trust);
+  if (target.kind === 'lint') return trustOptions(target.root, target.profile).allowedRoots;
+  const filePath = documentPath(document.uri, document.languageId, folders);
+  return [folders.folderOf(filePath) ?? path.dirname(filePath)];
+}
+
+export function buildLintRequest(
+  document: { uri: string; languageId: string },
+  text: string,
+  settings: Settings,
+  folders: WorkspaceFolders,
+  trust: TrustState,
+): LintRequest {
+  const target = lintTarget(document, settings, folders, trust);
+  if (target.kind === 'skip') return target;
+  return { kind: 'lint', options: lintOptionsFor({ filePath: target.filePath, text, root: target.root }, target.profile), folder: target.folder };
 }

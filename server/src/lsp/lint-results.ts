@@ -1,5 +1,5 @@
-// The latest published lint of each open document. Code actions, hover and CodeLens answer from
-// here instead of re-linting, so they stay fast while a new lint is pending.
+// The latest published lint of each open document. Fix-all, hover and CodeLens answer from here instead of
+// re-linting, so they stay fast while a new lint is pending (quick fixes need only what their diagnostic carries).
 import type { LintOptions } from '../engine/lint-options';
 import type { LintResult } from '../engine/types';
 

@@ -2,15 +2,8 @@
 // report their references (LintResult.references); roots that are not open are found by one bounded scan
 // of the workspace folders, done the first time a file that is not a root is opened, and kept current
 // from file events (created, changed, deleted, renamed) and workspace folder changes.
-import path from 'node:path';
-import { promises as fs } from 'node:fs';
-import { looksLikeOpenApi } from '../engine/document';
-import { hasExternalRefs, referencedFiles } from '../engine/ref-graph';
-
-/** Bounds of the scan: a monorepo with thousands of YAML files must not stall the server. */
-export const SCAN_LIMITS = { maxFiles: 5000, maxFileBytes: 2 * 1024 * 1024 };
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
-const CANDIDATE = /\.(ya?ml|json)$/i;
+import { isDocumentFile, walkFiles } from '../node/file-walk';
+import { filesReferencedBy, mayBeRoot, ROOT_SCAN_LIMITS, scannable } from '../node/root-scan';
 
 export interface RootScanOptions {
   /** Directories `$ref`s of a root may read (its workspace folder and allowedRefRoots). */
@@ -69,50 +62,22 @@ export class RefIndex {
 
   /** A file was created or changed on disk (or its editor text changed): is it a root, and what does it reference? */
   async refresh(filePath: string, text: string | undefined, options: RootScanOptions): Promise<string[]> {
-    if (text === undefined || !looksLikeOpenApi(text) || !hasExternalRefs(text)) return this.delete(filePath);
-    const files = await referencedFiles({
-      filePath,
-      text,
-      trust: { allowedRoots: await options.allowedRootsFor(filePath) },
-      readFile: options.readFile,
-      realPath: (p) => fs.realpath(p),
-      fileInfo: (p) => fs.stat(p).then((stat) => ({ isFile: stat.isFile(), size: stat.size }), () => undefined),
-    });
-    return this.set(filePath, files);
+    if (text === undefined || !mayBeRoot(text)) return this.delete(filePath);
+    return this.set(filePath, await filesReferencedBy(filePath, text, await options.allowedRootsFor(filePath), options.readFile));
   }
 
   private async scanFolders(folders: readonly string[], options: RootScanOptions): Promise<void> {
-    let budget = SCAN_LIMITS.maxFiles;
+    let budget = ROOT_SCAN_LIMITS.maxFiles;
     for (const folder of folders) {
-      for await (const file of walk(folder)) {
+      for await (const file of walkFiles(folder, { include: isDocumentFile })) {
         if (budget-- <= 0) return;
-        if (this.filesOf.has(file)) continue;
+        if (this.filesOf.has(file) || !(await scannable(file))) continue;
         try {
-          const stat = await fs.stat(file);
-          if (stat.size > SCAN_LIMITS.maxFileBytes) continue;
           await this.refresh(file, await options.readFile(file), options);
         } catch {
           // unreadable: not a root we can know about
         }
       }
-    }
-  }
-}
-
-async function* walk(directory: string): AsyncGenerator<string> {
-  let entries: import('node:fs').Dirent[];
-  try {
-    entries = await fs.readdir(directory, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) yield* walk(full);
-    } else if (entry.isFile() && CANDIDATE.test(entry.name)) {
-      yield full;
     }
   }
 }

@@ -9,7 +9,7 @@ import { isMap, isPair, isScalar, parseDocument, type Node, type Pair } from 'ya
 import { parseRef } from '../engine/ref-graph';
 import { isInside } from '../engine/paths';
 import type { JsonPath } from '../engine/types';
-import { buildLintRequest } from './lint-request';
+import { refRootsFor } from './lint-request';
 import { pathToUri, uriToPath } from './workspace';
 import type { ServerContext } from './context';
 
@@ -64,9 +64,8 @@ export function targetSpan(text: string, pointer: JsonPath): { start: number; en
   return { start: pair?.key?.range?.[0] ?? valueRange[0], end: valueRange[1] };
 }
 
-async function allowedRoots(context: ServerContext, uri: string, filePath: string): Promise<string[]> {
-  const request = buildLintRequest({ uri, languageId: 'yaml' }, '', await context.settings.get(uri), context.folders, context.trust);
-  return request.kind === 'lint' ? request.options.trust.allowedRoots : [path.dirname(filePath)];
+async function allowedRoots(context: ServerContext, uri: string): Promise<string[]> {
+  return refRootsFor({ uri, languageId: 'yaml' }, await context.settings.get(uri), context.folders, context.trust);
 }
 
 interface Target {
@@ -87,7 +86,7 @@ async function resolveTarget(context: ServerContext, uri: string, offset: number
   const targetUri = pathToUri(targetFile);
   let document = context.documents.get(targetUri);
   if (!document) {
-    const roots = await allowedRoots(context, uri, filePath);
+    const roots = await allowedRoots(context, uri);
     if (!roots.some((root) => isInside(targetFile, root))) return { ref };
     try {
       const stat = await fs.stat(targetFile);

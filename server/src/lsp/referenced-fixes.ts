@@ -7,15 +7,11 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspT
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getReferencedFixes } from '../engine/fixes';
 import type { Finding } from '../engine/types';
-import { isDiagnosticData } from './diagnostics';
+import { isDiagnosticData, samePath } from './diagnostics';
 import { sameRange, toLspTextEdits } from './positions';
 import { pathToUri, uriToPath } from './workspace';
 import type { ServerContext } from './context';
 import type { RootLint } from './referenced-findings';
-
-function samePath(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
-  return a.length === b.length && a.every((segment, i) => String(segment) === String(b[i]));
-}
 
 /** The root findings a diagnostic of this file stands for (one per root when identical ones were merged). */
 export function referencedFindingsFor(context: ServerContext, uri: string, diagnostic: Diagnostic): { root: RootLint; finding: Finding }[] {

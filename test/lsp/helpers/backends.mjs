@@ -6,7 +6,8 @@ import { promises as fs } from 'node:fs';
 const require = createRequire(import.meta.url);
 const { Linter } = require('../../../dist/engine.js');
 
-const nodeHost = {
+/** A minimal Node host for the engine (the server's own is inside its bundle). */
+export const nodeHost = {
   fs: {
     readFile: (p) => fs.readFile(p, 'utf8'),
     exists: (p) => fs.access(p).then(() => true, () => false),

@@ -22,9 +22,10 @@ import { relativePosix } from '../formatters/paths';
 import { changedFiles, checkoutCommitInto, mergeBase, repositoryRoot, resolveCommit } from '../git';
 import { parseOutputSpec } from '../output-spec';
 import type { RunEnvironment } from '../run';
-import { audienceConfig, resolveRulesetArgument } from '../lint-config';
+import { cliLintProfile, rulesetOption } from '../lint-config';
+import { lintOptionsFor, type LintProfile } from '../../engine/lint-request';
 import { SHARED_ALIASES, SHARED_FLAGS, SHARED_HELP, SHARED_REPEATABLE, SHARED_SHORT, SHARED_VALUES, sharedCliOptions } from '../shared-options';
-import { writeReport } from '../write-report';
+import { writeFormatOutputs, writeReport } from '../write-report';
 import { DIFF_FORMATS, DIFF_FORMATTERS, type DiffFormatName } from './formatters';
 import { needsReview, type DiffReport, type DocumentDiff, type LocatedChange } from './types';
 
@@ -48,9 +49,9 @@ interface Side {
   /** The repository root on this side (the real one, or the temporary copy of the base). */
   root: string;
   cwd: string;
-  options: CliOptions;
   reader: ExposureReader;
-  rulesetFile?: string;
+  /** Ruleset, audiences and trust on this side, for the engine's shared request builder (as the lint command). */
+  profile: LintProfile;
 }
 
 const EMPTY_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -82,18 +83,7 @@ async function readSide(side: Side, file: string, stderr: RunEnvironment['stderr
     return undefined;
   }
   try {
-    return await side.reader.read({
-      filePath: file,
-      text,
-      rulesetFile: side.rulesetFile,
-      discoveryRoot: side.root,
-      audience: audienceConfig(side.options, side.cwd),
-      trust: {
-        trustWorkspaceCode: side.options.trustWorkspaceCode,
-        allowRemote: side.options.allowRemote,
-        allowedRoots: [side.root, ...side.options.allowRefRoots.map((dir) => path.resolve(side.cwd, dir))],
-      },
-    });
+    return await side.reader.read(lintOptionsFor({ filePath: file, text, root: side.root }, side.profile));
   } catch (error) {
     if ((error as Error)?.name === 'RulesetLoadError') throw new ConfigurationError(`ruleset ${(error as { rulesetFile?: string }).rulesetFile ?? ''}: ${oneLine((error as Error).message)}`);
     stderr.write(`${PROGRAM}: diff: ${relativePosix(side.cwd, file)}: ${oneLine((error as Error)?.message ?? String(error))}\n`);
@@ -129,14 +119,14 @@ export async function buildDiffReport(ref: string, options: CliOptions, cwd: str
     await fs.mkdir(baseRoot);
     await checkoutCommitInto(base, root, baseRoot);
     const host = createNodeHost();
-    const rulesetFile = options.ruleset === undefined ? undefined : resolveRulesetArgument(options.ruleset, cwd);
-    const now: Side = { root, cwd, options, reader: new ExposureReader(host), rulesetFile };
+    const rulesetFile = rulesetOption(options, cwd);
+    const now: Side = { root, cwd, reader: new ExposureReader(host), profile: cliLintProfile(options, cwd, rulesetFile) };
+    const thenCwd = path.join(baseRoot, path.relative(root, cwd));
     const then: Side = {
       root: baseRoot,
-      cwd: path.join(baseRoot, path.relative(root, cwd)),
-      options,
+      cwd: thenCwd,
       reader: new ExposureReader(host),
-      rulesetFile: rulesetAtBase(rulesetFile, root, baseRoot),
+      profile: cliLintProfile(options, thenCwd, rulesetAtBase(rulesetFile, root, baseRoot)),
     };
     const files = await expandOnBothSides(options.patterns.length ? options.patterns : ['.'], now, then);
     const thenByRel = new Map(files.then.map((f) => [path.relative(baseRoot, f).split(path.sep).join('/'), f]));
@@ -209,9 +199,7 @@ export async function runDiff(argv: readonly string[], environment: RunEnvironme
     stdout.write(DIFF_FORMATTERS[format](report, { ...formatOptions, color: format === 'stylish' && stdout.isTTY === true && !env.NO_COLOR }));
     if (format !== 'stylish' && !options.quiet) stderr.write(DIFF_FORMATTERS.summary(report, { color: stderr.isTTY === true && !env.NO_COLOR }));
   }
-  for (const output of outputs) {
-    if (output.format) await writeReport(path.resolve(cwd, output.file), DIFF_FORMATTERS[output.format as DiffFormatName](report, formatOptions));
-  }
+  await writeFormatOutputs(outputs, cwd, (name) => DIFF_FORMATTERS[name as DiffFormatName](report, formatOptions));
   if (!options.quiet) for (const note of report.notes) stderr.write(`${PROGRAM}: diff: ${note}\n`);
   return parsed.flags.has('fail-on-review') && needsReview(report) ? EXIT_FINDINGS : EXIT_OK;
 }

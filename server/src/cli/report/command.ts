@@ -1,24 +1,21 @@
 // api-exposure-lint report [files or folders]: lints every document (one worker per core, as the lint
 // command does) and writes the inventory: each operation's audience and origin, the status of each exposure
 // requirement, and readiness scores per document and audience. --min-score turns it into a CI gate.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildInventory, type Inventory } from '../../engine/exposure/inventory';
 import { UsageError } from '../args';
 import { lastValue, oneOfValues, parseCommandArgs } from '../command-args';
 import { PROGRAM } from '../errors';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../exit-code';
-import { createRepoRootFinder, expandFilePatterns } from '../files';
+import { expandFilePatterns } from '../files';
 import { relativePosix } from '../formatters/paths';
-import type { LintPlan } from '../lint-file';
-import { audienceConfig, resolveRulesetArgument } from '../lint-config';
-import { lintMany } from '../lint-many';
+import { createLintPlan } from '../lint-file';
+import { lintWithProgress } from '../lint-many';
 import { ruleFailureLines } from '../notes';
 import { parseOutputSpec } from '../output-spec';
-import { createProgress } from '../progress';
 import type { RunEnvironment } from '../run';
 import { SHARED_ALIASES, SHARED_FLAGS, SHARED_HELP, SHARED_REPEATABLE, SHARED_SHORT, SHARED_VALUES, sharedCliOptions } from '../shared-options';
-import { writeReport } from '../write-report';
+import { writeFormatOutputs, writeReport } from '../write-report';
 import { REPORT_FORMATS, REPORT_FORMATTERS, type ReportFormatName } from '../../report';
 import { headline } from '../../report/shared';
 
@@ -60,21 +57,11 @@ export async function runReport(argv: readonly string[], environment: RunEnviron
   const options = sharedCliOptions(parsed, parsed.positionals);
   const files = await expandFilePatterns(options.patterns.length ? options.patterns : ['.'], cwd);
 
-  const plan: LintPlan = {
-    linter: environment.createLinter(),
-    options,
-    cwd,
-    rulesetFile: options.ruleset === undefined ? undefined : resolveRulesetArgument(options.ruleset, cwd),
-    audience: audienceConfig(options, cwd),
-    rootOf: createRepoRootFinder(existsSync),
-    stderr,
-  };
-  const progress = createProgress(files.length, stderr, environment.env, options.quiet, 'Reporting');
+  const plan = createLintPlan(options, environment);
   let reports;
   try {
-    reports = (await lintMany(files, plan, { concurrency: environment.concurrency ?? 1, onDone: () => progress.tick() })).map((l) => l.report);
+    reports = (await lintWithProgress(files, plan, environment, 'Reporting')).map((l) => l.report);
   } finally {
-    progress.stop();
     await plan.linter.dispose?.();
   }
   const inventory: Inventory = buildInventory(
@@ -88,9 +75,7 @@ export async function runReport(argv: readonly string[], environment: RunEnviron
   } else {
     stdout.write(REPORT_FORMATTERS[format](inventory, formatOptions));
   }
-  for (const output of outputs) {
-    if (output.format) await writeReport(path.resolve(cwd, output.file), REPORT_FORMATTERS[output.format as ReportFormatName](inventory, formatOptions));
-  }
+  await writeFormatOutputs(outputs, cwd, (name) => REPORT_FORMATTERS[name as ReportFormatName](inventory, formatOptions));
   // A failed rule function leaves requirements unchecked: the scores would look better than they are.
   const failures = ruleFailureLines(reports, cwd);
   failures.forEach((line) => stderr.write(line));

@@ -1,0 +1,42 @@
+// Which documents are roots of multi-file descriptions ($ref other files), and which files they reach, read from
+// disk with the same bounds for the CLI (--changed-since: the roots of changed fragments) and the language server
+// (the reverse $ref index): a monorepo with thousands of YAML files must stall neither.
+// Plain Node I/O: never used by the engine.
+import { promises as fs } from 'node:fs';
+import { looksLikeOpenApi } from '../engine/document';
+import { hasExternalRefs, referencedFiles } from '../engine/ref-graph';
+
+/** Files looked at by one scan, and the largest one read (bigger ones are generated or data, not roots). */
+export const ROOT_SCAN_LIMITS = { maxFiles: 5000, maxFileBytes: 2 * 1024 * 1024 };
+
+const readFromDisk = (file: string) => fs.readFile(file, 'utf8');
+
+/** False for a file too large to be scanned (or that cannot be read). */
+export async function scannable(file: string): Promise<boolean> {
+  try {
+    return (await fs.stat(file)).size <= ROOT_SCAN_LIMITS.maxFileBytes;
+  } catch {
+    return false;
+  }
+}
+
+/** Cheap test on text: an OpenAPI document that may `$ref` other files. */
+export function mayBeRoot(text: string): boolean {
+  return looksLikeOpenApi(text) && hasExternalRefs(text);
+}
+
+/**
+ * The files a document reaches through `$ref`s (transitively), none when it is not an OpenAPI root that `$ref`s
+ * other files. `readFile`: the text of a referenced file (an editor's open text; default the disk's).
+ */
+export async function filesReferencedBy(filePath: string, text: string, allowedRoots: string[], readFile = readFromDisk): Promise<string[]> {
+  if (!mayBeRoot(text)) return [];
+  return referencedFiles({
+    filePath,
+    text,
+    trust: { allowedRoots },
+    readFile,
+    realPath: (p) => fs.realpath(p),
+    fileInfo: (p) => fs.stat(p).then((stat) => ({ isFile: stat.isFile(), size: stat.size }), () => undefined),
+  });
+}
