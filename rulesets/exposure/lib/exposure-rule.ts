@@ -8,7 +8,7 @@ export function exposureRule<const C extends string>(module: Omit<RuleModule<C>,
 
 /** The metadata part of a rule module, when a file exports it separately (`export const meta = { … }`). */
 export type RuleMeta<C extends string = string> = Pick<RuleModule<C>, 'code' | 'severity' | 'appliesTo' | 'description'> &
-  Partial<Pick<RuleModule<C>, 'given' | 'supersedes'>>;
+  Partial<Pick<RuleModule<C>, 'given' | 'supersedes' | 'overlaps' | 'summary'>>;
 
 /**
  * A rule module from a file that exports its parts: `meta`, `check` (the Spectral function) and optionally

@@ -22,7 +22,7 @@ export { createNodeHost } from '../node-host';
 // Exposure model (audience resolution, OpenAPI walking helpers) and the built-in exposure ruleset.
 export * from './audience';
 export * from './openapi';
-export { setExposureConfig, getExposureConfig, getOperationAudience, exposureContextOf, setExposureContext, operationKey } from './exposure-context';
+export { setExposureConfig, getExposureConfig, getOperationAudience, exposureContextOf, setExposureContext, operationKey, noteConcerns } from './exposure-context';
 export type { ExposureConfig, ExposureContext, RuleFunctionContextLike } from './exposure-context';
 export { installRulePack, installedRules, ruleModule } from './rules/installed';
 export { defineRule } from './rules/rule-module';
