@@ -1,0 +1,86 @@
+// Hover and CodeLens list the requirements of an operation by what each rule module says it applies to (its
+// audience kind, or the whole document), whatever the rule's code: exposure-servers-marked (neither external- nor
+// internal-) is listed. A finding written outside the operation (a server, a security scheme) counts against the
+// operations it concerns: an http root server fails external-https for the external operations it serves.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import { setup } from './helpers/client.mjs';
+
+const MIXED = `openapi: 3.0.3
+info: { title: Mixed, version: '1', description: Orders }
+servers:
+  - url: http://api.example.com
+paths:
+  /public:
+    get:
+      x-audience: external-public
+      security: [{ key: [] }]
+      responses:
+        '200': { description: ok }
+  /internal:
+    get:
+      x-audience: company-internal
+      security: [{ key: [] }]
+      responses:
+        '200': { description: ok }
+components:
+  securitySchemes:
+    key: { type: apiKey, in: header, name: X-Key }
+`;
+
+const lineOf = (text, needle, from = 0) => text.slice(0, text.indexOf(needle, from)).split('\n').length - 1;
+
+async function openMixed(client, workspace) {
+  await writeFile(workspace.file('mixed.yaml'), MIXED);
+  const { uri, text } = await client.openFile(workspace.file('mixed.yaml'));
+  await client.waitForDiagnostics(uri, (p) => p.version === 1 && p.diagnostics.length > 0);
+  const publicGet = lineOf(text, '    get:', text.indexOf('/public'));
+  const internalGet = lineOf(text, '    get:', text.indexOf('/internal'));
+  return { uri, publicGet, internalGet };
+}
+
+const hoverText = async (client, uri, line) => (await client.request('textDocument/hover', { textDocument: { uri }, position: { line, character: 5 } })).contents.value;
+const marks = (text) => Object.fromEntries([...text.matchAll(/^- ([✓✗]) \[`([^`]+)`\]/gm)].map(([, mark, code]) => [code, mark]));
+
+test('hover lists every requirement that applies, document rules included, with findings written elsewhere counted', async (t) => {
+  const { client, workspace, teardown } = await setup({ settings: { debounceMs: 0 } });
+  t.after(teardown);
+  const { uri, publicGet, internalGet } = await openMixed(client, workspace);
+
+  const external = marks(await hoverText(client, uri, publicGet));
+  assert.deepEqual(external, {
+    'exposure-audience-declared': '✓',
+    'external-oauth2': '✗',
+    'external-rate-limit': '✗',
+    'external-code-samples': '✗',
+    'external-https': '✗', // the root server, written outside the operation
+    'external-no-internal-hosts': '✓',
+    'external-code-samples-server': '✓',
+    'external-auth-responses': '✗',
+    'external-error-schema': '✓',
+    'external-error-no-internals': '✓',
+    'external-credentials-onboarding': '✗', // the security scheme, in components
+    'external-deprecation-sunset': '✓',
+    'exposure-servers-marked': '✗', // neither external- nor internal-: listed by its module's appliesTo
+  });
+
+  const internal = marks(await hoverText(client, uri, internalGet));
+  assert.deepEqual(internal, {
+    'exposure-audience-declared': '✓',
+    'internal-permission-scopes': '✓', // an API key needs no scopes
+    'internal-no-public-servers': '✓',
+    'exposure-servers-marked': '✗', // the same root server serves it
+  });
+});
+
+test('the CodeLens lists the summarised requirements always and any other only when it fails, by code', async (t) => {
+  const { client, workspace, teardown } = await setup({ settings: { debounceMs: 0 } });
+  t.after(teardown);
+  const { uri, publicGet, internalGet } = await openMixed(client, workspace);
+  const lenses = (await client.request('textDocument/codeLens', { textDocument: { uri } })).map((l) => [l.range.start.line, l.command.title]);
+  assert.deepEqual(lenses, [
+    [publicGet, 'external-public · from operation x-audience · OAuth ✗ rate limit ✗ samples ✗ external-https ✗ external-auth-responses ✗ external-credentials-onboarding ✗ exposure-servers-marked ✗'],
+    [internalGet, 'company-internal · from operation x-audience · scopes ✓ exposure-servers-marked ✗'],
+  ]);
+});
