@@ -94,3 +94,10 @@ test('a scope that drops the exposure finding (x-exposure.rules) lets OWASP repo
   assert.deepEqual(findings.filter((f) => f.code === 'external-https'), []);
   assert.deepEqual(findings.filter((f) => f.code === 'owasp:api8:2023-no-server-http').map((f) => f.at), ['servers.0.url']);
 });
+
+test('x-lint-ignore of the exposure rule accepts the concern for both rulesets', async () => {
+  const doc = { ...mixed('3.0.3'), 'x-lint-ignore': ['external-https'] };
+  const findings = await lint(OWASP_AND_EXPOSURE, doc, 'yaml');
+  assert.deepEqual(findings.filter((f) => f.code === 'external-https' || f.code === 'owasp:api8:2023-no-server-http'), []);
+  assert.ok(findings.some((f) => f.code === 'exposure-servers-marked'), 'other findings stay');
+});
