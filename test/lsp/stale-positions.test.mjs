@@ -34,7 +34,7 @@ test('the CodeLens shows which requirements are met', async (t) => {
   const withSamples = text.replace('      tags: [orders]\n', '      tags: [orders]\n      x-codeSamples: [{ lang: Shell, source: curl https://api.example.com/orders }]\n');
   const v2 = await client.change(uri, withSamples);
   await client.waitForDiagnostics(uri, (p) => p.version === v2);
-  assert.deepEqual(await lensesOf(client, uri), [[10, 'external-public · from info.x-audience · 9/11 met · ✗ OAuth, rate limit']]);
+  assert.deepEqual(await lensesOf(client, uri), [[10, 'external-public · from info.x-audience · OAuth ✗ rate limit ✗ samples ✓']]);
 });
 
 test('after an edit, before the re-lint: lens and hover follow the moved operation, and skip an edited one', async (t) => {

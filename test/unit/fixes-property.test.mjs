@@ -51,6 +51,9 @@ const subjects = [
   ),
 ];
 
+// Fix ids checked by the tests below, by rule: the last test asserts every rule with quick fixes had them checked.
+const checkedByCode = new Map();
+
 for (const { name, filePath } of subjects) {
   const format = filePath.endsWith('.json') ? 'json' : 'yaml';
 
@@ -77,6 +80,7 @@ for (const { name, filePath } of subjects) {
         const again = engine.getFixes(fixed, finding, { format });
         assert.ok(!again.some((f) => f.id === fix.id), `${label}: not offered twice`);
         checked++;
+        checkedByCode.set(finding.code, new Set([...(checkedByCode.get(finding.code) ?? []), fix.id]));
       }
     }
     assert.ok(checked > 0 || before.every((f) => !engine.FIXABLE_CODES.includes(f.code)), `${name}: fixes were checked`);
@@ -106,4 +110,10 @@ test('fix-all applies every safe fix at once: exposure findings that have a safe
     checkedSafe += before.filter((f) => newerSafeCodes.includes(f.code) && safelyFixable.has(key(f))).length;
   }
   assert.ok(checkedSafe > 0, 'some findings of the newer rules had a safe fix');
+});
+
+test('every rule with quick fixes had them checked above (a new rule\'s fixer is picked up from its fix case folder)', () => {
+  assert.ok(engine.FIXABLE_CODES.length >= 9, `fixable rules: ${engine.FIXABLE_CODES.join(', ')}`);
+  const unchecked = engine.FIXABLE_CODES.filter((code) => !checkedByCode.has(code));
+  assert.deepEqual(unchecked, [], `rules whose fixes no subject exercised; checked: ${JSON.stringify(Object.fromEntries([...checkedByCode].map(([c, ids]) => [c, [...ids]])))}`);
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertRuleResults } from './rules-lint-helper.mjs';
+import { assertRuleResults, audienceMatrix, documentHead } from './rules-lint-helper.mjs';
 
 const op = (p, method = 'get') => ['paths', p, method];
 
@@ -31,3 +31,14 @@ for (const c of cases) {
     for (const r of results) assert.equal(r.severity, 'warn');
   });
 }
+
+// The audience matrix: a secured operation without 401/403 fails for external operations only.
+const authDoc = (version, documented) => {
+  const responses = { 200: { description: 'OK' }, ...(documented ? { 401: { description: 'Unauthorized' }, 403: { description: 'Forbidden' } } : {}) };
+  const doc = { ...documentHead(version, 'Orders'), security: [{ key: [] }], paths: { '/orders': { get: { responses } } } };
+  const key = { type: 'apiKey', in: 'header', name: 'X-Key' };
+  if (version === '2.0') doc.securityDefinitions = { key };
+  else doc.components = { securitySchemes: { key } };
+  return { doc, op: ['paths', '/orders', 'get'], expected: [['paths', '/orders', 'get']] };
+};
+audienceMatrix(assert, { code: 'external-auth-responses', failing: (v) => authDoc(v, false), passing: (v) => authDoc(v, true) });

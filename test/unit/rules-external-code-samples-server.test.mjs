@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertRuleResults } from './rules-lint-helper.mjs';
+import { assertRuleResults, audienceMatrix, documentHead } from './rules-lint-helper.mjs';
 
 const sample = (p, method, i, key = 'x-codeSamples') => ['paths', p, method, key, String(i), 'source'];
 
@@ -39,3 +39,13 @@ for (const c of cases) {
 test('external-code-samples-server: internal by configuration, nothing is reported', async () => {
   await assertRuleResults(assert, { fixture: 'samples-server/cases-31.yaml', code: 'external-code-samples-server', config: { defaultAudience: 'business-unit-internal' }, expected: [] });
 });
+
+// The audience matrix: a code sample calling a host the document does not declare fails for external operations only.
+const samplesDoc = (version, host) => {
+  const op = { 'x-codeSamples': [{ lang: 'Shell', source: `curl https://${host}/v1/orders` }], responses: { 200: { description: 'OK' } } };
+  const doc = { ...documentHead(version, 'Orders'), paths: { '/orders': { get: op } } };
+  if (version === '2.0') Object.assign(doc, { host: 'api.orders.acme.io', basePath: '/v1', schemes: ['https'] });
+  else doc.servers = [{ url: 'https://api.orders.acme.io/v1' }];
+  return { doc, op: ['paths', '/orders', 'get'], expected: [['paths', '/orders', 'get', 'x-codeSamples', '0', 'source']] };
+};
+audienceMatrix(assert, { code: 'external-code-samples-server', failing: (v) => samplesDoc(v, 'staging.orders.acme.io'), passing: (v) => samplesDoc(v, 'api.orders.acme.io') });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertRuleResults } from './rules-lint-helper.mjs';
+import { assertRuleResults, audienceMatrix, documentHead } from './rules-lint-helper.mjs';
 
 const op = (p, method = 'get') => ['paths', p, method];
 
@@ -27,3 +27,14 @@ for (const c of cases) {
     for (const r of results) assert.equal(r.severity, 'warn');
   });
 }
+
+// The audience matrix: an operation without code samples fails for external operations only.
+const samplesDoc = (version, withSamples) => ({
+  doc: {
+    ...documentHead(version, 'Orders'),
+    paths: { '/orders': { get: { ...(withSamples ? { 'x-codeSamples': [{ lang: 'Shell', source: 'curl https://api.example.com/orders' }] } : {}), responses: { 200: { description: 'OK' } } } } },
+  },
+  op: ['paths', '/orders', 'get'],
+  expected: [['paths', '/orders', 'get']],
+});
+audienceMatrix(assert, { code: 'external-code-samples', failing: (v) => samplesDoc(v, false), passing: (v) => samplesDoc(v, true) });

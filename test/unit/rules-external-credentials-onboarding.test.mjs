@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertRuleResults } from './rules-lint-helper.mjs';
+import { assertRuleResults, audienceMatrix, documentHead } from './rules-lint-helper.mjs';
 
 const cases = [
   {
@@ -30,4 +30,18 @@ test('external-credentials-onboarding: with no audience declared, the fallback a
   const base = { fixture: 'credentials/undeclared.json', code: 'external-credentials-onboarding' };
   await assertRuleResults(assert, { ...base, config: {}, expected: [[['components', 'securitySchemes', 'token'], /http security scheme 'token' protects external operations \(GET \/tickets\)/]] });
   await assertRuleResults(assert, { ...base, config: { defaultAudience: 'company-internal' }, expected: [] });
+});
+
+// The audience matrix: a security scheme that does not say how to get credentials fails when external operations use it.
+const onboardingDoc = (version, description) => {
+  const key = { type: 'apiKey', in: 'header', name: 'X-Key', ...(description ? { description } : {}) };
+  const doc = { ...documentHead(version, 'Orders'), paths: { '/orders': { get: { security: [{ key: [] }], responses: { 200: { description: 'OK' } } } } } };
+  if (version === '2.0') doc.securityDefinitions = { key };
+  else doc.components = { securitySchemes: { key } };
+  return { doc, op: ['paths', '/orders', 'get'], expected: [version === '2.0' ? ['securityDefinitions', 'key'] : ['components', 'securitySchemes', 'key']] };
+};
+audienceMatrix(assert, {
+  code: 'external-credentials-onboarding',
+  failing: (v) => onboardingDoc(v),
+  passing: (v) => onboardingDoc(v, 'Request a key at https://developers.example.com/keys.'),
 });

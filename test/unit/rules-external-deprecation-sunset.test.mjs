@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertRuleResults } from './rules-lint-helper.mjs';
+import { assertRuleResults, audienceMatrix, documentHead } from './rules-lint-helper.mjs';
 
 const op = (p, method = 'get') => ['paths', p, method];
 
@@ -37,3 +37,11 @@ test('external-deprecation-sunset: each internal default audience silences it', 
     await assertRuleResults(assert, { fixture: 'sunset/cases-31.yaml', code: 'external-deprecation-sunset', config: { defaultAudience }, expected: [] });
   }
 });
+
+// The audience matrix: a deprecated operation that does not announce its end fails for external operations only.
+const sunsetDoc = (version, announced) => ({
+  doc: { ...documentHead(version, 'Orders'), paths: { '/v1/orders': { get: { deprecated: true, ...(announced ? { 'x-sunset': '2030-06-30' } : {}), responses: { 200: { description: 'OK' } } } } } },
+  op: ['paths', '/v1/orders', 'get'],
+  expected: [['paths', '/v1/orders', 'get']],
+});
+audienceMatrix(assert, { code: 'external-deprecation-sunset', failing: (v) => sunsetDoc(v, false), passing: (v) => sunsetDoc(v, true) });

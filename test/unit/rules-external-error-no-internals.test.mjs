@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertRuleResults } from './rules-lint-helper.mjs';
+import { assertRuleResults, audienceMatrix, documentHead } from './rules-lint-helper.mjs';
 
 const cases = [
   {
@@ -40,3 +40,16 @@ test('external-error-no-internals: teams add property names (x-exposure.internal
     ],
   });
 });
+
+// The audience matrix: an error schema with a stack trace fails for external operations only.
+const internalsDoc = (version, property) => {
+  const schema = { type: 'object', properties: { title: { type: 'string' }, [property]: { type: 'string' } } };
+  const error = version === '2.0' ? { description: 'Error', schema } : { description: 'Error', content: { 'application/json': { schema } } };
+  const at = version === '2.0' ? ['schema'] : ['content', 'application/json', 'schema'];
+  return {
+    doc: { ...documentHead(version, 'Orders'), paths: { '/orders': { get: { responses: { 200: { description: 'OK' }, 500: error } } } } },
+    op: ['paths', '/orders', 'get'],
+    expected: [['paths', '/orders', 'get', 'responses', '500', ...at, 'properties', property]],
+  };
+};
+audienceMatrix(assert, { code: 'external-error-no-internals', failing: (v) => internalsDoc(v, 'stackTrace'), passing: (v) => internalsDoc(v, 'detail') });

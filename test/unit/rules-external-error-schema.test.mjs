@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertRuleResults } from './rules-lint-helper.mjs';
+import { assertRuleResults, audienceMatrix, documentHead } from './rules-lint-helper.mjs';
 
 const cases = [
   {
@@ -33,3 +33,17 @@ test('external-error-schema: with no audience declared, the fallback and the con
   await assertRuleResults(assert, { ...base, config: { defaultAudience: 'external-partner' }, expected: reported });
   await assertRuleResults(assert, { ...base, config: { defaultAudience: 'component-internal' }, expected: [] });
 });
+
+// The audience matrix: an error response without a body schema fails for external operations only.
+const errorBody = (version) => (version === '2.0' ? { schema: { $ref: '#/definitions/Problem' } } : { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+const errorSchemaDoc = (version, withBody) => {
+  const problem = { type: 'object', properties: { title: { type: 'string' }, status: { type: 'integer' } } };
+  const doc = {
+    ...documentHead(version, 'Orders'),
+    paths: { '/orders': { get: { responses: { 200: { description: 'OK' }, 400: { description: 'Bad request', ...errorBody(version) }, 404: { description: 'Not found', ...(withBody ? errorBody(version) : {}) } } } } },
+  };
+  if (version === '2.0') doc.definitions = { Problem: problem };
+  else doc.components = { schemas: { Problem: problem } };
+  return { doc, op: ['paths', '/orders', 'get'], expected: [['paths', '/orders', 'get', 'responses', '404']] };
+};
+audienceMatrix(assert, { code: 'external-error-schema', failing: (v) => errorSchemaDoc(v, false), passing: (v) => errorSchemaDoc(v, true) });

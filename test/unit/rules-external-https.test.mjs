@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertRuleResults } from './rules-lint-helper.mjs';
+import { assertRuleResults, audienceMatrix, documentHead } from './rules-lint-helper.mjs';
 
 const cases = [
   {
@@ -43,3 +43,13 @@ test('external-https: with no audience declared, the fallback and the configured
     await assertRuleResults(assert, { ...base, config: { defaultAudience: internal }, expected: [] });
   }
 });
+
+// The audience matrix: an http server (2.0: an http scheme) fails for external operations only.
+const httpsDoc = (version, secure) => {
+  const op = { responses: { 200: { description: 'OK' } } };
+  const doc = { ...documentHead(version, 'Weather'), paths: { '/forecasts': { get: op } } };
+  if (version === '2.0') Object.assign(doc, { host: 'api.weather.example.com', schemes: [secure ? 'https' : 'http'] });
+  else doc.servers = [{ url: `${secure ? 'https' : 'http'}://api.weather.example.com/v1` }];
+  return { doc, op: ['paths', '/forecasts', 'get'], expected: [version === '2.0' ? ['schemes'] : ['servers', '0', 'url']] };
+};
+audienceMatrix(assert, { code: 'external-https', failing: (v) => httpsDoc(v, false), passing: (v) => httpsDoc(v, true) });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertRuleResults, engine } from './rules-lint-helper.mjs';
+import { assertRuleResults, engine, audienceMatrix, documentHead } from './rules-lint-helper.mjs';
 
 import { loadTypeScriptModule } from './helpers/load-ts.mjs';
 
@@ -101,3 +101,11 @@ test('external-no-internal-hosts: x-exposure options must be lists of strings (c
   const { config } = engine.preprocessRuleset('/r/.spectral.yaml', "x-exposure:\n  publicHosts: ['docs.local']\n  internalErrorProperties: [debugId]\n", false);
   assert.deepEqual(config, { publicHosts: ['docs.local'], internalErrorProperties: ['debugId'] });
 });
+
+// The audience matrix: an operation description naming a private address fails for external operations only.
+const hostsDoc = (version, host) => ({
+  doc: { ...documentHead(version, 'Orders'), paths: { '/orders': { get: { description: `Lists orders (backed by http://${host}:8080/orders).`, responses: { 200: { description: 'OK' } } } } } },
+  op: ['paths', '/orders', 'get'],
+  expected: [['paths', '/orders', 'get', 'description']],
+});
+audienceMatrix(assert, { code: 'external-no-internal-hosts', failing: (v) => hostsDoc(v, '10.20.0.14'), passing: (v) => hostsDoc(v, 'api.orders.example.com') });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertRuleResults, lintFixture } from './rules-lint-helper.mjs';
+import { assertRuleResults, lintFixture, audienceMatrix, documentHead } from './rules-lint-helper.mjs';
 
 const op = (p, method = 'get') => ['paths', p, method];
 const PREFIX = /is external-public \(info\.x-audience\) but is not secured by OAuth 2 \/ OpenID Connect: /;
@@ -44,3 +44,19 @@ test('external-oauth2: messages use the same prefix for the info audience', asyn
     assert.equal(r.audience, 'external-public', 'the engine annotates findings with the operation audience');
   }
 });
+
+// The audience matrix: an operation secured by an API key only fails for external operations only.
+const oauthDoc = (version, scheme) => {
+  const schemes = {
+    key: { type: 'apiKey', in: 'header', name: 'X-Key' },
+    oauth: version === '2.0'
+      ? { type: 'oauth2', flow: 'application', tokenUrl: 'https://auth.example.com/token', scopes: { 'orders:read': 'Read' } }
+      : { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://auth.example.com/token', scopes: { 'orders:read': 'Read' } } } },
+  };
+  const security = [{ [scheme]: scheme === 'oauth' ? ['orders:read'] : [] }];
+  const doc = { ...documentHead(version, 'Orders'), paths: { '/orders': { get: { security, responses: { 200: { description: 'OK' } } } } } };
+  if (version === '2.0') doc.securityDefinitions = schemes;
+  else doc.components = { securitySchemes: schemes };
+  return { doc, op: ['paths', '/orders', 'get'], expected: [['paths', '/orders', 'get']] };
+};
+audienceMatrix(assert, { code: 'external-oauth2', failing: (v) => oauthDoc(v, 'key'), passing: (v) => oauthDoc(v, 'oauth') });

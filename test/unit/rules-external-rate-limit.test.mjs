@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertRuleResults } from './rules-lint-helper.mjs';
+import { assertRuleResults, audienceMatrix, documentHead } from './rules-lint-helper.mjs';
 
 const op = (p, method = 'get') => ['paths', p, method];
 const NO_429 = /missing a 429 response with a Retry-After header/;
@@ -36,3 +36,13 @@ test('external-rate-limit: the missing-part patterns are distinct', () => {
   assert.doesNotMatch('missing a Retry-After header on its 429 response', NO_429);
   assert.doesNotMatch('missing a 429 response with a Retry-After header', NO_RETRY_AFTER);
 });
+
+// The audience matrix: an operation that documents no rate limiting fails for external operations only.
+const rateDoc = (version, documented) => {
+  const header = version === '2.0' ? { type: 'integer' } : { schema: { type: 'integer' } };
+  const responses = documented
+    ? { 200: { description: 'OK', headers: { RateLimit: header } }, 429: { description: 'Too many requests', headers: { 'Retry-After': header } } }
+    : { 200: { description: 'OK' } };
+  return { doc: { ...documentHead(version, 'Orders'), paths: { '/orders': { get: { responses } } } }, op: ['paths', '/orders', 'get'], expected: [['paths', '/orders', 'get']] };
+};
+audienceMatrix(assert, { code: 'external-rate-limit', failing: (v) => rateDoc(v, false), passing: (v) => rateDoc(v, true) });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertRuleResults } from './rules-lint-helper.mjs';
+import { assertRuleResults, audienceMatrix, documentHead } from './rules-lint-helper.mjs';
 
 const op = (p, method = 'get') => ['paths', p, method];
 
@@ -38,3 +38,15 @@ for (const c of cases) {
     for (const r of results) assert.equal(r.severity, 'error');
   });
 }
+
+// The audience matrix: an OAuth requirement without scopes fails for internal operations only.
+const scopesDoc = (version, scopes) => {
+  const oauth = version === '2.0'
+    ? { type: 'oauth2', flow: 'application', tokenUrl: 'https://auth.example.com/token', scopes: { 'orders:read': 'Read' } }
+    : { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://auth.example.com/token', scopes: { 'orders:read': 'Read' } } } };
+  const doc = { ...documentHead(version, 'Orders'), paths: { '/orders': { get: { security: [{ oauth: scopes }], responses: { 200: { description: 'OK' } } } } } };
+  if (version === '2.0') doc.securityDefinitions = { oauth };
+  else doc.components = { securitySchemes: { oauth } };
+  return { doc, op: ['paths', '/orders', 'get'], expected: [['paths', '/orders', 'get']] };
+};
+audienceMatrix(assert, { code: 'internal-permission-scopes', failing: (v) => scopesDoc(v, []), passing: (v) => scopesDoc(v, ['orders:read']) });

@@ -1,7 +1,7 @@
 // internal-no-public-servers and exposure-servers-marked: the two rules about which servers serve whom.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertRuleResults } from './rules-lint-helper.mjs';
+import { assertRuleResults, audienceMatrix, documentHead } from './rules-lint-helper.mjs';
 
 test('internal-no-public-servers: inherited root server and operation server marked public; marked internal ones pass (3.0 YAML)', async () => {
   const results = await assertRuleResults(assert, {
@@ -37,4 +37,34 @@ test('exposure-servers-marked: single-audience documents and Swagger 2.0 (no ser
   await assertRuleResults(assert, { fixture: 'servers/single-audience-oas2.yaml', code: 'exposure-servers-marked', expected: [] });
   // Audience by configuration: every operation internal, so the document no longer mixes audiences.
   await assertRuleResults(assert, { fixture: 'servers/external-only-30.yaml', code: 'exposure-servers-marked', config: { defaultAudience: 'component-internal' }, expected: [] });
+});
+
+// The audience matrices. Swagger 2.0 has no server objects: neither rule can apply there (expected: nothing).
+const serverDoc = (version, server, extraPaths = {}) => {
+  const doc = { ...documentHead(version, 'Inventory'), paths: { '/stock': { get: { responses: { 200: { description: 'OK' } } } }, ...extraPaths } };
+  if (version === '2.0') Object.assign(doc, { host: 'inventory.example.com', schemes: ['https'] });
+  else doc.servers = [{ url: 'https://inventory.example.com', ...server }];
+  return doc;
+};
+
+// A server marked public (x-internal: false) fails for internal operations only.
+const publicServerDoc = (version, internal) => ({
+  doc: serverDoc(version, { 'x-internal': internal }),
+  op: ['paths', '/stock', 'get'],
+  expected: version === '2.0' ? [] : [['paths', '/stock', 'get']],
+});
+audienceMatrix(assert, { code: 'internal-no-public-servers', failing: (v) => publicServerDoc(v, false), passing: (v) => publicServerDoc(v, true) });
+
+// An unmarked server fails when the document mixes audiences: next to an external operation, when the varied one is internal.
+const external = { '/catalogue': { get: { 'x-audience': 'external-public', responses: { 200: { description: 'OK' } } } } };
+const markedDoc = (version, marks) => ({
+  doc: serverDoc(version, marks, external),
+  op: ['paths', '/stock', 'get'],
+  expected: version === '2.0' ? [] : [['servers', '0']],
+});
+audienceMatrix(assert, {
+  code: 'exposure-servers-marked',
+  failing: (v) => markedDoc(v, {}),
+  passing: (v) => markedDoc(v, { 'x-internal': false }),
+  appliesTo: (declaration) => declaration.kind === 'internal',
 });

@@ -2,7 +2,7 @@
 // guard so an odd document (or a bug in one rule) never aborts the whole Spectral run.
 import type { IFunctionResult, RulesetFunction, RulesetFunctionContext } from '@stoplight/spectral-core';
 import { exposureConfigOf, operationsWithAudience, type AudiencedOperation } from './per-operation';
-import type { ExposureConfig } from '../../../server/src/engine/rules-api';
+import { noteConcerns, type ExposureConfig, type JsonPath, type OperationEntry } from '../../../server/src/engine/rules-api';
 
 export interface RuleInput {
   document: unknown;
@@ -11,11 +11,24 @@ export interface RuleInput {
   operations: AudiencedOperation[];
 }
 
-/** A document-level rule: gets every operation with its audience once, returns results anywhere in the document. */
-export function documentRule(check: (input: RuleInput) => IFunctionResult[]): RulesetFunction<unknown, unknown> {
+/** A result, and the operations it concerns when it is written outside them (a server, a scheme, a schema). */
+export interface DocumentResult extends IFunctionResult {
+  path: JsonPath;
+  concerns?: readonly OperationEntry[];
+}
+
+/**
+ * A document-level rule: gets every operation with its audience once, returns results anywhere in the document.
+ * The operations each result concerns are recorded for hover, CodeLens and the inventory (noteConcerns).
+ */
+export function documentRule(check: (input: RuleInput) => DocumentResult[]): RulesetFunction<unknown, unknown> {
   return (document, _options, context) => {
     try {
-      return check({ document, context, config: exposureConfigOf(context), operations: operationsWithAudience(document, context) });
+      const results = check({ document, context, config: exposureConfigOf(context), operations: operationsWithAudience(document, context) });
+      return results.map(({ path, message, concerns }) => {
+        if (concerns?.length) noteConcerns(context, path, concerns);
+        return { path, message };
+      });
     } catch {
       return []; // an odd document must not crash the lint run
     }
@@ -29,14 +42,33 @@ export function operationList(ops: { method: string; path: string }[], max = 2):
   return rest > 0 ? `${labels.join(', ')} and ${rest} more` : labels.join(' and ');
 }
 
-/** Results keyed by location: one result per JSON path (the first message wins). */
+/**
+ * Results keyed by location: one result per JSON path (the first message wins); the operations each one
+ * concerns accumulate. `mark()` / `pathsSince()` let a walk that visits a shared object once find the results
+ * it produced there, to add the operations of a later visit to them (`concern`).
+ */
 export class ResultSet {
-  private readonly byPath = new Map<string, IFunctionResult>();
-  add(path: (string | number)[], message: string): void {
+  private readonly byPath = new Map<string, DocumentResult & { concerns: OperationEntry[] }>();
+  private readonly added: JsonPath[] = [];
+  add(path: JsonPath, message: string, concerns: readonly OperationEntry[] = []): void {
     const key = JSON.stringify(path);
-    if (!this.byPath.has(key)) this.byPath.set(key, { path, message });
+    if (!this.byPath.has(key)) this.byPath.set(key, { path, message, concerns: [] });
+    this.added.push(path);
+    this.concern(path, concerns);
   }
-  get results(): IFunctionResult[] {
+  /** Adds operations to the result at `path` (if there is one). */
+  concern(path: JsonPath, concerns: readonly OperationEntry[]): void {
+    const result = this.byPath.get(JSON.stringify(path));
+    if (!result) return;
+    for (const op of concerns) if (!result.concerns.includes(op)) result.concerns.push(op);
+  }
+  mark(): number {
+    return this.added.length;
+  }
+  pathsSince(mark: number): JsonPath[] {
+    return this.added.slice(mark);
+  }
+  get results(): DocumentResult[] {
     return [...this.byPath.values()];
   }
 }

@@ -15,10 +15,11 @@ import {
   isAudience,
   isObject,
   listOperations,
+  noteConcerns,
   operationLevelAudience,
   setValue,
 } from '../../../server/src/engine/rules-api';
-import type { ExposureConfig, Fixer, PlannedFix } from '../../../server/src/engine/rules-api';
+import type { ExposureConfig, Fixer, JsonPath, OperationEntry, PlannedFix } from '../../../server/src/engine/rules-api';
 import { exposureRule } from '../lib/exposure-rule';
 import { exposureConfigOf } from '../lib/per-operation';
 
@@ -31,7 +32,8 @@ function appliedInstead(config: ExposureConfig): string {
   return `operations are treated as ${FALLBACK_AUDIENCE} (no audience declared)`;
 }
 
-function undeclaredDocumentResult(document: unknown, config: ExposureConfig): IFunctionResult | undefined {
+/** The document-level result, and the operations it concerns (those that fall back to a glob, default or external-public). */
+function undeclaredDocumentResult(document: unknown, config: ExposureConfig): (IFunctionResult & { path: JsonPath; concerns: OperationEntry[] }) | undefined {
   if (documentAudience(document)) return undefined;
   const operations = listOperations(document);
   const undeclared = operations.filter((op) => !operationLevelAudience(op.operation, op.pathItem));
@@ -43,6 +45,7 @@ function undeclaredDocumentResult(document: unknown, config: ExposureConfig): IF
       `The document declares no audience (info.x-audience) and ${n} of ${m} operation${m === 1 ? '' : 's'} ` +
       `${n === 1 ? 'has no x-audience of its own' : 'have no x-audience of their own'}; ${appliedInstead(config)}`,
     path: hasInfo ? ['info'] : [],
+    concerns: undeclared,
   };
 }
 
@@ -55,7 +58,10 @@ const audienceDeclared: RulesetFunction<unknown, unknown> = (document, _options,
   }
   try {
     const result = undeclaredDocumentResult(document, exposureConfigOf(context));
-    if (result) results.push(result);
+    if (result) {
+      noteConcerns(context, result.path, result.concerns);
+      results.push({ message: result.message, path: result.path });
+    }
   } catch {
     // an odd document must not crash the lint run
   }

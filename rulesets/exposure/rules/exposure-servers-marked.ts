@@ -23,6 +23,8 @@ export const meta: RuleMeta<'exposure-servers-marked'> = {
   severity: 'warn',
   appliesTo: 'document',
   description: 'A document with both external and internal operations marks each server with x-internal.',
+  // OWASP's inventory rule asks every root server for x-internal: on the servers this rule reports, it is reported once, here.
+  overlaps: ['owasp:api9:2019-inventory-access', 'owasp:api9:2023-inventory-access'],
 };
 
 const isMarked = (server: JsonObject) => typeof server['x-internal'] === 'boolean' || isAudience(server['x-audience']);
@@ -31,12 +33,21 @@ export const check = documentRule(({ document, operations }) => {
   const kinds = new Set(operations.map((op) => op.resolved.kind));
   if (kinds.size < 2) return [];
   const results = new ResultSet();
+  // Server location → the operations it serves (their readers are the ones left guessing).
+  const servedBy = new Map<string, typeof operations>();
+  for (const op of operations) {
+    for (const { jsonPath } of operationServers(document, op)) {
+      const key = JSON.stringify(jsonPath);
+      servedBy.set(key, [...(servedBy.get(key) ?? []), op]);
+    }
+  }
   for (const { server, jsonPath } of allServers(document, operations)) {
     if (isMarked(server)) continue;
     results.add(
       jsonPath,
       `The document has external and internal operations, but the server ${String(server.url ?? '')} does not say which it is for: ` +
         'add x-internal: true (internal network) or x-internal: false (reachable from the Internet)',
+      servedBy.get(JSON.stringify(jsonPath)) ?? [],
     );
   }
   return results.results;

@@ -28,6 +28,8 @@ export const meta: RuleMeta<'external-auth-responses'> = {
   severity: 'warn',
   appliesTo: 'external',
   description: 'Secured external operations document 401 and 403 responses.',
+  // OWASP asks every operation for a 401 (with a body): on the operations this rule reports, it is reported once, here.
+  overlaps: ['owasp:api8:2019-define-error-responses-401', 'owasp:api8:2023-define-error-responses-401'],
 };
 
 const covered = (codes: string[], status: '401' | '403') => codes.includes(status) || codes.some((c) => /^4xx$/i.test(c));

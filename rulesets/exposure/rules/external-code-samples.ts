@@ -53,6 +53,7 @@ export const externalCodeSamples = exposureRule({
   code: CODE,
   severity: 'warn',
   appliesTo: 'external',
+  summary: 'samples',
   description: 'External operations provide x-codeSamples with lang and source.',
   function: check,
   fixers: [fixCodeSamples],

@@ -39,6 +39,7 @@ export const check = documentRule(({ document, operations }) => {
       [...holder, name],
       `The ${type}security scheme '${name}' protects external operations (${operationList(ops)}) but does not say how to get ` +
         'credentials: add a description (where to register, how to get keys or client ids) or an x-registration-url',
+      ops,
     );
   }
   return isObject(document) ? results.results : [];

@@ -6,6 +6,7 @@
 // followed. No quick fix: the server sends these fields; removing them from the document would hide them.
 import { isObject, type JsonPath } from '../../../server/src/engine/rules-api';
 import { errorResponses } from '../lib/errors';
+import type { AudiencedOperation } from '../lib/per-operation';
 import { documentRule, ResultSet } from '../lib/shared';
 import type { RuleMeta } from '../lib/exposure-rule';
 
@@ -28,11 +29,20 @@ const MAX_DEPTH = 32;
 export const check = documentRule(({ document, operations, config }) => {
   const denied = new Set([...INTERNAL_ERROR_PROPERTIES, ...(config.internalErrorProperties ?? [])].map(normalise));
   const results = new ResultSet();
-  const walked = new WeakSet<object>();
+  // A shared ($ref'd) schema is one object in the resolved document: walked once, under the first operation
+  // that uses it; the results found in it then also concern the operations that use it later.
+  const foundIn = new WeakMap<object, JsonPath[]>();
+  let op: AudiencedOperation;
 
   const walk = (schema: unknown, path: JsonPath, depth: number) => {
-    if (!isObject(schema) || depth > MAX_DEPTH || walked.has(schema)) return;
-    walked.add(schema);
+    if (!isObject(schema) || depth > MAX_DEPTH) return;
+    const known = foundIn.get(schema);
+    if (known) {
+      for (const found of known) results.concern(found, [op]);
+      return;
+    }
+    foundIn.set(schema, []); // a cycle back to it adds nothing
+    const mark = results.mark();
     if (isObject(schema.properties)) {
       for (const [name, property] of Object.entries(schema.properties)) {
         if (denied.has(normalise(name))) {
@@ -40,6 +50,7 @@ export const check = documentRule(({ document, operations, config }) => {
             [...path, 'properties', name],
             `Error schema property '${name}' exposes internals to the external clients that receive it ` +
               '(stack traces, exception types, SQL and debug data belong in logs, referenced by a correlation id)',
+            [op],
           );
         }
         walk(property, [...path, 'properties', name], depth + 1);
@@ -50,10 +61,12 @@ export const check = documentRule(({ document, operations, config }) => {
       if (Array.isArray(list)) list.forEach((member, i) => walk(member, [...path, key, i], depth + 1));
     }
     for (const key of ['items', 'additionalProperties', 'not'] as const) walk(schema[key], [...path, key], depth + 1);
+    foundIn.set(schema, results.pathsSince(mark));
   };
 
-  for (const op of operations) {
-    if (op.resolved.kind !== 'external') continue;
+  for (const external of operations) {
+    if (external.resolved.kind !== 'external') continue;
+    op = external;
     for (const error of errorResponses(document, op)) if (error.schema) walk(error.schema.value, error.schema.jsonPath, 0);
   }
   return results.results;

@@ -6,6 +6,7 @@
 // design decision.
 import type { JsonObject, JsonPath } from '../../../server/src/engine/rules-api';
 import { errorResponses, schemaShape } from '../lib/errors';
+import type { AudiencedOperation } from '../lib/per-operation';
 import { documentRule, ResultSet } from '../lib/shared';
 import type { RuleMeta } from '../lib/exposure-rule';
 
@@ -22,6 +23,8 @@ interface Seen {
   shape: string;
   /** How many (operation, status) pairs use this response. */
   uses: number;
+  /** The operations that use it. */
+  users: AudiencedOperation[];
 }
 
 /** A schema that is the main one, or extends it (`allOf` with the main one as a member). */
@@ -36,8 +39,15 @@ export const check = documentRule(({ document, operations }) => {
   const seenResponses = new Set<object>();
   const uses = new Map<object, number>();
   const usesOf = (response: object) => uses.get(response) ?? 1;
+  // A shared ($ref'd) response is one object in the resolved document: the operations that use it.
+  const users = new Map<object, AudiencedOperation[]>();
   const external = operations.filter((op) => op.resolved.kind === 'external' && op.method !== 'head');
-  for (const op of external) for (const error of errorResponses(document, op)) uses.set(error.response, (uses.get(error.response) ?? 0) + 1);
+  for (const op of external) {
+    for (const error of errorResponses(document, op)) {
+      uses.set(error.response, (uses.get(error.response) ?? 0) + 1);
+      users.set(error.response, [...(users.get(error.response) ?? []), op]);
+    }
+  }
   for (const op of external) {
     for (const error of errorResponses(document, op)) {
       if (seenResponses.has(error.response)) continue; // a shared response is judged once
@@ -47,12 +57,19 @@ export const check = documentRule(({ document, operations }) => {
           error.jsonPath,
           `This ${error.status} error response of external operations documents no body schema: ` +
             'external clients cannot tell what an error contains (document one error schema, e.g. RFC 9457 application/problem+json)',
+          users.get(error.response),
         );
         continue;
       }
       // One error format is about what clients parse: JSON bodies (an HTML error page is another matter).
       if (error.schema.mediaType && !/json/i.test(error.schema.mediaType)) continue;
-      withSchema.push({ path: error.schema.jsonPath, schema: error.schema.value, shape: schemaShape(error.schema.value), uses: usesOf(error.response) });
+      withSchema.push({
+        path: error.schema.jsonPath,
+        schema: error.schema.value,
+        shape: schemaShape(error.schema.value),
+        uses: usesOf(error.response),
+        users: users.get(error.response) ?? [op],
+      });
     }
   }
   // The main schema is the one most (operation, status) pairs use; ties go to the first in document order.
@@ -65,6 +82,7 @@ export const check = documentRule(({ document, operations }) => {
       seen.path,
       'This error schema differs from the one most error responses of external operations use: ' +
         'external clients need one error format (use the same schema, or extend it with allOf)',
+      seen.users,
     );
   }
   return results.results;

@@ -22,6 +22,8 @@ export const meta: RuleMeta<'external-https'> = {
   severity: 'error',
   appliesTo: 'external',
   description: 'External operations are served over https only (servers at every level, Swagger 2.0 schemes).',
+  // OWASP's rules ask the same of every root server / scheme: where this rule reports one, it is reported once, here.
+  overlaps: ['owasp:api8:2019-no-server-http', 'owasp:api8:2019-no-scheme-http', 'owasp:api8:2023-no-server-http', 'owasp:api8:2023-no-scheme-http'],
 };
 
 const INSECURE: Record<string, string> = { http: 'https', ws: 'wss' };
@@ -54,7 +56,7 @@ export const check = documentRule(({ document, operations }) => {
   const results = new ResultSet();
   for (const { path, what, ops } of served.values()) {
     const audiences = [...new Set(ops.map((op) => op.resolved.audience))].join('/');
-    results.add(path, `${what} but serves ${audiences} operations (${operationList(ops)}): external operations must be served over https (wss) only`);
+    results.add(path, `${what} but serves ${audiences} operations (${operationList(ops)}): external operations must be served over https (wss) only`, ops);
   }
   return results.results;
 });

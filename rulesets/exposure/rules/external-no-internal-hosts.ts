@@ -6,6 +6,7 @@
 import { isOas2, isObject, type JsonObject, type JsonPath } from '../../../server/src/engine/rules-api';
 import { internalHostsIn, isLoopbackReason, type HostOptions } from '../lib/hosts';
 import { operationServers } from '../lib/servers';
+import type { AudiencedOperation } from '../lib/per-operation';
 import { documentRule, ResultSet } from '../lib/shared';
 import type { RuleMeta } from '../lib/exposure-rule';
 import { securityOf } from '../lib/security-checks';
@@ -28,7 +29,10 @@ const MAX_DEPTH = 64;
 
 class Scanner {
   readonly results = new ResultSet();
-  private readonly scanned = new WeakSet<object>();
+  /** Shared (already resolved) objects are walked once; the results found in each, for later visits. */
+  private readonly foundIn = new WeakMap<object, JsonPath[]>();
+  /** The external operations whose readers see what is being walked. */
+  readers: readonly AudiencedOperation[] = [];
   constructor(private readonly options: HostOptions) {}
 
   text(value: unknown, path: JsonPath, seenBy: string, data = false): void {
@@ -37,10 +41,10 @@ class Scanner {
     if (mentions.length === 0) return;
     const list = mentions.map((m) => `'${m.host}' (${m.reason})`).join(', ');
     const subject = mentions.length > 1 ? `The internal hosts ${list} are` : `The internal host ${list} is`;
-    this.results.add(path, `${subject} named here, where ${seenBy} see it: use the public host, or an example.com name`);
+    this.results.add(path, `${subject} named here, where ${seenBy} see it: use the public host, or an example.com name`, this.readers);
   }
 
-  /** Walks a subtree, scanning the strings readers see; shared (already resolved) objects are walked once. */
+  /** Walks a subtree, scanning the strings readers see; a shared object walked before only gains these readers. */
   tree(node: unknown, path: JsonPath, seenBy: string, shown = false, depth = 0, data = false): void {
     if (depth > MAX_DEPTH) return;
     if (typeof node === 'string') {
@@ -48,19 +52,25 @@ class Scanner {
       return;
     }
     if (typeof node !== 'object' || node === null) return;
-    if (this.scanned.has(node)) return;
-    this.scanned.add(node);
-    if (Array.isArray(node)) {
-      node.forEach((item, i) => this.tree(item, [...path, i], seenBy, shown, depth + 1, data));
+    const known = this.foundIn.get(node);
+    if (known) {
+      for (const found of known) this.results.concern(found, this.readers);
       return;
     }
-    const parentKey = path[path.length - 1];
-    const names = typeof parentKey === 'string' && NAME_MAPS.has(parentKey) && !shown;
-    for (const [key, value] of Object.entries(node)) {
-      const visible = shown || (!names && (SHOWN_SUBTREES.has(key) || (PROSE.has(key) && typeof value === 'string')));
-      const isData = data || (!names && !shown && EXAMPLE_DATA.has(key));
-      this.tree(value, [...path, key], seenBy, visible, depth + 1, isData);
+    this.foundIn.set(node, []); // a cycle back to it adds nothing
+    const mark = this.results.mark();
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => this.tree(item, [...path, i], seenBy, shown, depth + 1, data));
+    } else {
+      const parentKey = path[path.length - 1];
+      const names = typeof parentKey === 'string' && NAME_MAPS.has(parentKey) && !shown;
+      for (const [key, value] of Object.entries(node)) {
+        const visible = shown || (!names && (SHOWN_SUBTREES.has(key) || (PROSE.has(key) && typeof value === 'string')));
+        const isData = data || (!names && !shown && EXAMPLE_DATA.has(key));
+        this.tree(value, [...path, key], seenBy, visible, depth + 1, isData);
+      }
     }
+    this.foundIn.set(node, this.results.pathsSince(mark));
   }
 }
 
@@ -70,10 +80,11 @@ export const check = documentRule(({ document, operations, config }) => {
   const external = operations.filter((op) => op.resolved.kind === 'external');
   if (external.length === 0 || !isObject(document)) return [];
   const scanner = new Scanner(config);
-  const schemes = new Set<string>();
+  const schemes = new Map<string, AudiencedOperation[]>();
 
   // The document's own external parts, and 2.0's host.
   const whole = `${EXTERNAL_READERS} of this document (it has ${external.length} external operation${external.length > 1 ? 's' : ''})`;
+  scanner.readers = external;
   scanner.tree(document.info, ['info'], whole, false);
   scanner.tree(document.externalDocs, ['externalDocs'], whole, true);
   scanner.tree(document.tags, ['tags'], whole, false);
@@ -81,16 +92,20 @@ export const check = documentRule(({ document, operations, config }) => {
 
   for (const op of external) {
     const seenBy = `${EXTERNAL_READERS} of ${op.method.toUpperCase()} ${op.path} (${op.resolved.audience}, ${op.resolved.detail})`;
+    scanner.readers = [op];
     for (const { server, jsonPath } of operationServers(document, op)) scanner.tree(server, jsonPath, seenBy, true);
     scanner.tree(op.operation, op.jsonPath, seenBy, false);
-    for (const alternative of securityOf(document, op.operation).security.alternatives) for (const name of Object.keys(alternative)) schemes.add(name);
+    for (const alternative of securityOf(document, op.operation).security.alternatives) {
+      for (const name of Object.keys(alternative)) schemes.set(name, [...(schemes.get(name) ?? []), op]);
+    }
   }
 
   // Security schemes external operations use: their descriptions and OAuth / OpenID Connect URLs.
   const holderPath: JsonPath = isOas2(document) ? ['securityDefinitions'] : ['components', 'securitySchemes'];
   const holder = isOas2(document) ? document.securityDefinitions : isObject(document.components) ? document.components.securitySchemes : undefined;
-  for (const name of schemes) {
+  for (const [name, users] of schemes) {
     const scheme = isObject(holder) ? (holder[name] as JsonObject | undefined) : undefined;
+    scanner.readers = users;
     if (isObject(scheme)) scanner.tree(scheme, [...holderPath, name], `${EXTERNAL_READERS} of the operations secured by '${name}'`, true);
   }
   return scanner.results.results;

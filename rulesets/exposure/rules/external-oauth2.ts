@@ -79,6 +79,7 @@ export const externalOAuth2 = exposureRule({
   code: CODE,
   severity: 'error',
   appliesTo: 'external',
+  summary: 'OAuth',
   description: 'External operations require OAuth 2 or OpenID Connect in every security alternative.',
   function: check,
   fixers: [fixExternalOAuth2],

@@ -147,6 +147,7 @@ export const externalRateLimit = exposureRule({
   code: CODE,
   severity: 'warn',
   appliesTo: 'external',
+  summary: 'rate limit',
   description: 'External operations document a 429 response with Retry-After and rate-limit headers.',
   function: check,
   fixers: [fixRateLimit],

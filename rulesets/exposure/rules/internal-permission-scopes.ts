@@ -111,6 +111,7 @@ export const internalPermissionScopes = exposureRule({
   code: CODE,
   severity: 'error',
   appliesTo: 'internal',
+  summary: 'scopes',
   description: 'Internal operations are authenticated and require defined permission scopes.',
   function: check,
   fixers: [fixPermissionScopes],

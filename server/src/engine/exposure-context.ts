@@ -8,7 +8,7 @@
 // team's custom function that requires its own copy of `api-exposure-lint` still reads what the running
 // engine attached. Outside our linter (plain Spectral CLI) nothing is attached: audiences are then resolved
 // with no configuration, from the document alone.
-import type { AudienceConfig, JsonPath, ResolvedAudience } from './types';
+import type { AudienceConfig, JsonPath, OperationRef, ResolvedAudience } from './types';
 import { documentAudience, fileLevelAudience, operationLevelAudience, resolvedAudience } from './audience';
 import { getIn, isObject, operationPathOf } from './openapi';
 
@@ -21,6 +21,8 @@ export interface ExposureContext {
   config: ExposureConfig;
   /** "path\0method" → the operation's audience: filled by the linter, completed on demand. */
   audiences: Map<string, ResolvedAudience>;
+  /** "rule\0JSON path" → the operations a result outside them concerns (see noteConcerns); filled by rules. */
+  concerns?: Map<string, OperationRef[]>;
 }
 
 const CONTEXT = Symbol.for('api-exposure-lint/exposure-context');
@@ -59,8 +61,41 @@ export function getExposureConfig(document: object | undefined): ExposureConfig 
 /** What a Spectral rule function receives as its third argument (the part we use). */
 export interface RuleFunctionContextLike {
   document: object;
-  documentInventory?: { resolved?: unknown };
+  documentInventory?: {
+    resolved?: unknown;
+    findAssociatedItemForPath?(path: JsonPath, resolved: boolean): { path: JsonPath } | null;
+  };
   path?: readonly (string | number)[];
+  /** Spectral's Rule (its `name` is there at run time, though not in the IRule type). */
+  rule?: object;
+}
+
+const concernKey = (rule: string, path: readonly (string | number)[]) => `${rule}\0${JSON.stringify(path.map(String))}`;
+
+/**
+ * Records which operations a rule's result concerns, for a result written outside them (a server, a
+ * security scheme, a shared schema): hover, CodeLens and the inventory then count it against those operations.
+ * `path` is the result's path as the rule returns it; it is mapped, as Spectral maps the result, to where the
+ * node is written (the target of a `$ref`), so the finding is found by the path it is reported at.
+ */
+export function noteConcerns(functionContext: RuleFunctionContextLike, path: readonly (string | number)[], operations: readonly OperationRef[]): void {
+  const rule = (functionContext.rule as { name?: unknown } | undefined)?.name;
+  if (typeof rule !== 'string' || operations.length === 0) return;
+  const written = functionContext.documentInventory?.findAssociatedItemForPath?.([...path], true)?.path ?? path;
+  const context = exposureContextOf(functionContext.document);
+  const concerns = (context.concerns ??= new Map<string, OperationRef[]>());
+  const key = concernKey(rule, written);
+  const list = concerns.get(key) ?? [];
+  for (const op of operations) {
+    const method = op.method.toLowerCase();
+    if (!list.some((known) => known.path === op.path && known.method === method)) list.push({ path: op.path, method });
+  }
+  concerns.set(key, list);
+}
+
+/** The operations a finding of `rule` at `path` concerns, as its rule recorded them. */
+export function concernsOf(context: ExposureContext, rule: string, path: readonly (string | number)[]): OperationRef[] | undefined {
+  return context.concerns?.get(concernKey(rule, path));
 }
 
 function isFunctionContext(value: object): value is RuleFunctionContextLike {

@@ -3,7 +3,7 @@
 import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
 import type { Finding, ResolvedAudience, Severity } from './types';
 import type { KeyRanges } from './key-ranges';
-import { operationKey } from './exposure-context';
+import { concernsOf, operationKey, type ExposureContext } from './exposure-context';
 
 const SEVERITY_BY_SPECTRAL: Severity[] = ['error', 'warn', 'info', 'hint'];
 
@@ -44,6 +44,15 @@ export function attachAudiences(findings: Finding[], audiences: ReadonlyMap<stri
       finding.audience = resolved.audience;
       finding.audienceSource = resolved.source;
     }
+  }
+}
+
+/** Attaches the operations a finding concerns, where its rule recorded them (exposure-context.ts noteConcerns). */
+export function attachConcerns(findings: Finding[], context: ExposureContext): void {
+  if (!context.concerns?.size) return;
+  for (const finding of findings) {
+    const concerns = concernsOf(context, finding.code, finding.path);
+    if (concerns) finding.concerns = concerns.map((op) => ({ ...op }));
   }
 }
 

@@ -16,8 +16,9 @@ import { placeReferencedFindings, referencedOperations } from './referenced-find
 import { documentAudience, fileLevelAudience, resolvedAudience, resolveOperationAudiences } from './audience';
 import { getOperationAudience, operationKey, setExposureContext, type ExposureContext } from './exposure-context';
 import { applySuppressions } from './suppressions';
-import { attachAudiences, compareFindings, toFinding } from './findings';
+import { attachAudiences, attachConcerns, compareFindings, toFinding } from './findings';
 import { applyAudienceScopes, effectiveScopes } from './audience-scopes';
+import { dropOverlappingFindings } from './overlaps';
 import { operationPathOf } from './openapi';
 import { KeyRanges } from './key-ranges';
 import { findRulesetFile } from './ruleset/discover';
@@ -144,9 +145,12 @@ export class Linter {
     const ran = await this.run(document, loaded, options, budget);
     const raw = graph ? placeReferencedFindings(ran, graph) : ran;
     attachAudiences(raw, exposure.audiences);
-    const findings = applyAudienceScopes(raw, effectiveScopes(loaded.ruleset, audience.ruleScopes), (finding) =>
+    attachConcerns(raw, exposure);
+    const scoped = applyAudienceScopes(raw, effectiveScopes(loaded.ruleset, audience.ruleScopes), (finding) =>
       audiencesOfFinding(finding, document, exposure),
     );
+    // After the scopes: a built-in finding a scope dropped no longer stands in for another rule's.
+    const findings = dropOverlappingFindings(scoped);
 
     const result: LintResult = {
       isOpenApi: true,
@@ -214,6 +218,7 @@ export class Linter {
       : jsonKeyAndValueRanges(options.text, jsonValueRanges(options.text, entries.map((op) => op.jsonPath)));
     const operations = entries.map((op, i) => ({ ...op, range: ranges[i] ?? DOCUMENT_START }));
     attachAudiences(findings, exposure.audiences);
+    attachConcerns(findings, exposure);
     const result: LintResult = { isOpenApi: true, format, findings: applySuppressions(findings, data).sort(compareFindings), operations, ruleset: loaded.name, phase: 'exposure' };
     return withRuleset(result, resolved);
   }

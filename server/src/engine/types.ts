@@ -100,6 +100,18 @@ export interface Finding {
   audience?: Audience;
   audienceSource?: AudienceSource;
   documentationUrl?: string;
+  /**
+   * For a finding outside the operations (a server, a security scheme, a shared error schema, `info`): the
+   * operations it concerns, when its rule says so (the built-in exposure rules do). Hover, CodeLens and the
+   * exposure inventory count it against those operations, not only against the ones it is written under.
+   */
+  concerns?: OperationRef[];
+}
+
+/** An operation by its path key and lower-case method. */
+export interface OperationRef {
+  path: string;
+  method: string;
 }
 
 /** Per-operation audience, for hover / CodeLens / status bar. */

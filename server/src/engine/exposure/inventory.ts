@@ -24,18 +24,8 @@ export interface RequirementRule {
 
 /** The exposure requirements: every built-in exposure rule, with the audiences it applies to. */
 export function exposureRequirements(): RequirementRule[] {
-  return installedRules().map((meta) => {
-    const declared = (meta as { appliesTo?: unknown }).appliesTo;
-    const appliesTo: RequirementScope =
-      declared === 'external' || declared === 'internal' || declared === 'document'
-        ? declared
-        : meta.code.startsWith('external-')
-          ? 'external'
-          : meta.code.startsWith('internal-')
-            ? 'internal'
-            : 'document';
-    return { code: meta.code, appliesTo, description: meta.description, documentationUrl: meta.documentationUrl };
-  });
+  // The module says whom a rule applies to, whatever its code (exposure-servers-marked is about the document).
+  return installedRules().map((meta) => ({ code: meta.code, appliesTo: meta.appliesTo, description: meta.description, documentationUrl: meta.documentationUrl }));
 }
 
 export interface RequirementStatus {

@@ -23,6 +23,11 @@ export interface RuleModule<C extends string = string> {
   /** One sentence: what a passing document has. Shown in SARIF, hover and CodeLens. */
   description: string;
   appliesTo: RuleAppliesTo;
+  /**
+   * Short name in the CodeLens above an operation ("OAuth", "rate limit"). A rule with one is always listed
+   * there, met or not; the others only when the operation fails them (by code), so the lens stays short.
+   */
+  summary?: string;
   /** The rule's documentation page (rulesets/docs/<code>.md). */
   documentationUrl: string;
   /** JSONPath the function is given; default `$` (the function walks the operations itself). */
@@ -37,6 +42,13 @@ export interface RuleModule<C extends string = string> {
    * for such a rule takes precedence.
    */
   supersedes?: readonly string[];
+  /**
+   * Rules of other rulesets that report the same concern at the same place (OWASP's `owasp:api8:2023-no-server-http`
+   * and external-https on an http server URL). Where this rule reports a finding, theirs at that place or inside it
+   * is dropped, so the concern is reported once, by this rule, which names the audience. Where this rule reports
+   * nothing (it does not apply there, or it is off), theirs stay.
+   */
+  overlaps?: readonly string[];
 }
 
 /** Identity function that infers the code's literal type: `defineRule({ code: 'x', … })` is a RuleModule<'x'>. */
