@@ -344,6 +344,9 @@ test('files linted two at a time keep their order in the report, whatever order 
   const inner = fakeLinter(calls);
   let running = 0;
   let maxRunning = 0;
+  // The first file's lint waits for the second one to start (or, if lints ran one at a time, for a deadline).
+  let secondStarted;
+  const second = new Promise((resolve) => (secondStarted = resolve));
   const out = [];
   const err = [];
   const code = await run({
@@ -358,7 +361,12 @@ test('files linted two at a time keep their order in the report, whatever order 
       async lint(options) {
         running++;
         maxRunning = Math.max(maxRunning, running);
-        if (options.filePath.endsWith('a.yaml')) await new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+        if (options.filePath.endsWith('b.yaml')) secondStarted();
+        if (options.filePath.endsWith('a.yaml')) {
+          let timer;
+          await Promise.race([second, new Promise((resolve) => (timer = setTimeout(resolve, 20_000)))]);
+          clearTimeout(timer);
+        }
         running--;
         return inner.lint(options);
       },
