@@ -48,19 +48,18 @@ export function operationList(ops: { method: string; path: string }[], max = 2):
  * it produced there, to add the operations of a later visit to them (`concern`).
  */
 export class ResultSet {
-  private readonly byPath = new Map<string, DocumentResult & { concerns: OperationEntry[] }>();
+  private readonly byPath = new Map<string, { path: JsonPath; message: string; concerns: Set<OperationEntry> }>();
   private readonly added: JsonPath[] = [];
   add(path: JsonPath, message: string, concerns: readonly OperationEntry[] = []): void {
     const key = JSON.stringify(path);
-    if (!this.byPath.has(key)) this.byPath.set(key, { path, message, concerns: [] });
+    if (!this.byPath.has(key)) this.byPath.set(key, { path, message, concerns: new Set() });
     this.added.push(path);
     this.concern(path, concerns);
   }
   /** Adds operations to the result at `path` (if there is one). */
   concern(path: JsonPath, concerns: readonly OperationEntry[]): void {
     const result = this.byPath.get(JSON.stringify(path));
-    if (!result) return;
-    for (const op of concerns) if (!result.concerns.includes(op)) result.concerns.push(op);
+    if (result) for (const op of concerns) result.concerns.add(op);
   }
   mark(): number {
     return this.added.length;
@@ -69,7 +68,7 @@ export class ResultSet {
     return this.added.slice(mark);
   }
   get results(): DocumentResult[] {
-    return [...this.byPath.values()];
+    return [...this.byPath.values()].map(({ path, message, concerns }) => ({ path, message, concerns: [...concerns] }));
   }
 }
 

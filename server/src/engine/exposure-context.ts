@@ -86,9 +86,12 @@ export function noteConcerns(functionContext: RuleFunctionContextLike, path: rea
   const concerns = (context.concerns ??= new Map<string, OperationRef[]>());
   const key = concernKey(rule, written);
   const list = concerns.get(key) ?? [];
+  const known = new Set(list.map((op) => operationKey(op.path, op.method)));
   for (const op of operations) {
     const method = op.method.toLowerCase();
-    if (!list.some((known) => known.path === op.path && known.method === method)) list.push({ path: op.path, method });
+    if (known.has(operationKey(op.path, method))) continue;
+    known.add(operationKey(op.path, method));
+    list.push({ path: op.path, method });
   }
   concerns.set(key, list);
 }
