@@ -33,6 +33,8 @@ export const SYSTEM_ALLOWLIST = [
   /^\/usr\/(share\/zoneinfo|lib\/ssl)\//,
   /^\/proc\/(self|\d+)\/(maps|cgroup|stat|status|mountinfo)$/,
   /^\/proc\/(meminfo|cpuinfo|stat|sys\/.*)$/,
+  // The lint threads' CPU time, which time budgets count (server/src/node/thread-cpu.ts): stat files only.
+  /^\/proc\/(thread-self|self\/task\/\d+)\/stat$/,
   /^\/sys\/(fs\/cgroup|devices\/system\/cpu)\//,
   /^\/dev\/(urandom|null|tty|pts\/\d+)$/,
 ];
