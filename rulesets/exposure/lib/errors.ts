@@ -2,7 +2,8 @@
 // error responses (401/403, one error schema, no internals). Works on the resolved document Spectral
 // hands to functions, so `$ref`s are already followed; results located inside a `$ref`'d component
 // are reported by Spectral where the component is written.
-import { isOas2, isObject, type JsonObject, type JsonPath, type OperationEntry, responses } from '../../../server/src/engine/rules-api';
+import { isOas2, isObject, type JsonObject, type JsonPath, type OperationEntry } from '../../../server/src/engine/rules-api';
+import { responsesOf } from './lint-memo';
 
 /** 4xx, 5xx, their `4XX`/`5XX` ranges, and `default` (which describes the errors in practice). */
 export const isErrorStatus = (code: string) => /^[45](\d\d|xx)$/i.test(code) || code === 'default';
@@ -33,7 +34,7 @@ export function responseSchema(document: unknown, response: JsonObject, at: Json
 }
 
 export function errorResponses(document: unknown, op: OperationEntry): ErrorResponse[] {
-  return Object.entries(responses(op.operation))
+  return Object.entries(responsesOf(op.operation))
     .filter(([status]) => isErrorStatus(status))
     .map(([status, response]) => {
       const jsonPath = [...op.jsonPath, 'responses', status];

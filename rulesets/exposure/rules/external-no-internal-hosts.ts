@@ -28,7 +28,8 @@ const MAX_DEPTH = 64;
 
 class Scanner {
   readonly results = new ResultSet();
-  private readonly scanned = new WeakSet<object>();
+  // Per run (a Set costs the garbage collector less than a WeakSet; the scanner goes with the run).
+  private readonly scanned = new Set<object>();
   constructor(private readonly options: HostOptions) {}
 
   text(value: unknown, path: JsonPath, seenBy: string, data = false): void {
@@ -41,25 +42,37 @@ class Scanner {
   }
 
   /** Walks a subtree, scanning the strings readers see; shared (already resolved) objects are walked once. */
-  tree(node: unknown, path: JsonPath, seenBy: string, shown = false, depth = 0, data = false): void {
+  tree(node: unknown, path: JsonPath, seenBy: string, shown = false): void {
+    // One path stack for the whole walk, copied only when a string names a host (text() keeps it).
+    this.walk(node, [...path], seenBy, shown, 0, false);
+  }
+
+  private walk(node: unknown, path: JsonPath, seenBy: string, shown: boolean, depth: number, data: boolean): void {
     if (depth > MAX_DEPTH) return;
     if (typeof node === 'string') {
-      if (shown) this.text(node, path, seenBy, data);
+      if (shown) this.text(node, [...path], seenBy, data);
       return;
     }
     if (typeof node !== 'object' || node === null) return;
     if (this.scanned.has(node)) return;
     this.scanned.add(node);
     if (Array.isArray(node)) {
-      node.forEach((item, i) => this.tree(item, [...path, i], seenBy, shown, depth + 1, data));
+      for (let i = 0; i < node.length; i++) {
+        path.push(i);
+        this.walk(node[i], path, seenBy, shown, depth + 1, data);
+        path.pop();
+      }
       return;
     }
     const parentKey = path[path.length - 1];
     const names = typeof parentKey === 'string' && NAME_MAPS.has(parentKey) && !shown;
-    for (const [key, value] of Object.entries(node)) {
+    for (const key of Object.keys(node)) {
+      const value = (node as Record<string, unknown>)[key];
       const visible = shown || (!names && (SHOWN_SUBTREES.has(key) || (PROSE.has(key) && typeof value === 'string')));
       const isData = data || (!names && !shown && EXAMPLE_DATA.has(key));
-      this.tree(value, [...path, key], seenBy, visible, depth + 1, isData);
+      path.push(key);
+      this.walk(value, path, seenBy, visible, depth + 1, isData);
+      path.pop();
     }
   }
 }
