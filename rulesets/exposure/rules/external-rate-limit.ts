@@ -31,8 +31,8 @@ const check = perOperationRule('external', (_document, op) => {
   if (!tooManyRequests) missing.push('a 429 response with a Retry-After header');
   else if (!responseHeaderNames(tooManyRequests).includes('retry-after')) missing.push('a Retry-After header on its 429 response');
 
-  const candidates = [tooManyRequests, ...Object.entries(byStatus).filter(([code]) => isSuccessStatus(code)).map(([, response]) => response)];
-  const hasRateLimitHeaders = candidates.some((response) => responseHeaderNames(response).some((h) => RATE_LIMIT_HEADER.test(h)));
+  const documents = (response: JsonObject | undefined) => responseHeaderNames(response).some((h) => RATE_LIMIT_HEADER.test(h));
+  const hasRateLimitHeaders = documents(tooManyRequests) || Object.keys(byStatus).some((code) => isSuccessStatus(code) && documents(byStatus[code]));
   if (!hasRateLimitHeaders) {
     missing.push('rate-limit headers (RateLimit/RateLimit-Policy, RateLimit-Limit/-Remaining/-Reset or X-RateLimit-*) on its 429 or 2xx responses');
   }

@@ -37,6 +37,8 @@ interface ParsedPiece {
   tooDeepAt: Map<number, boolean>;
   /** `value` with plain objects (see plainData), made once the piece is known not to nest too deep. */
   plain?: unknown;
+  /** Finding ranges already computed in this piece (relative to it), by path: the next keystroke asks again. */
+  findingRanges?: Map<string, Range>;
 }
 
 interface Leaf {
@@ -63,17 +65,20 @@ export type PieceCache = Map<string, ParsedPiece | null>;
 interface Lines {
   text: string;
   starts: number[];
+  /** Each line's indentation (see indentOf), computed once: the levels of cuts read the same lines again. */
+  indents: Int32Array;
 }
 
 /** Offset of the start of line `i` (the text's end past the last line). */
 const offsetOf = (lines: Lines, i: number) => (i < lines.starts.length ? lines.starts[i] : lines.text.length);
 const lineText = (lines: Lines, i: number) => lines.text.slice(lines.starts[i], offsetOf(lines, i + 1));
 
+const indentOf = (lines: Lines, i: number): number => lines.indents[i];
+
 /** A line's indentation (spaces), or -1 when it is blank or only a comment. Read in place: no string per line. */
-function indentOf(lines: Lines, i: number): number {
-  const { text } = lines;
-  const start = lines.starts[i];
-  const end = offsetOf(lines, i + 1);
+function measureIndent(text: string, starts: readonly number[], i: number): number {
+  const start = starts[i];
+  const end = i + 1 < starts.length ? starts[i + 1] : text.length;
   let at = start;
   while (at < end && text.charCodeAt(at) === 32) at++;
   const indent = at - start;
@@ -207,7 +212,9 @@ export function parseYamlInPieces(text: string, source: string, previous: PieceC
   if (/^%/m.test(text) || /\n(?:---|\.\.\.)(?:[ \t\r]|$)/.test(text.slice(text.search(/^[^\s#-]/m) + 1))) return undefined;
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0 && i + 1 < text.length; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const lines: Lines = { text, starts };
+  const indents = new Int32Array(starts.length);
+  for (let i = 0; i < starts.length; i++) indents[i] = measureIndent(text, starts, i);
+  const lines: Lines = { text, starts, indents };
   const pieces: PieceCache = new Map();
 
   const leaf = (span: Span, level: number): Leaf | undefined => {
@@ -317,10 +324,17 @@ function compositeKeyRange(node: Composite): Range {
 }
 
 function leafFindingRange(leaf: Leaf, inner: JsonPath): Range {
-  const range = leaf.piece.document.getRangeForJsonPath(inner, true);
-  // No range (the path is not in the document): the document's start, as documentLocator gives it.
-  if (!range) return DOCUMENT_START;
-  return shift(keyRangesOf(leaf.piece)?.findingRange(inner, range) ?? range, leaf.line);
+  const { piece } = leaf;
+  const key = JSON.stringify(inner);
+  let relative = piece.findingRanges?.get(key);
+  if (!relative) {
+    const range = piece.document.getRangeForJsonPath(inner, true);
+    // No range (the path is not in the document): the document's start, as documentLocator gives it.
+    if (!range) return DOCUMENT_START;
+    relative = keyRangesOf(piece)?.findingRange(inner, range) ?? range;
+    (piece.findingRanges ??= new Map()).set(key, relative);
+  }
+  return shift(relative, leaf.line);
 }
 
 class PiecesLocator implements ExposureLocator {
