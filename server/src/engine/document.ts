@@ -8,6 +8,7 @@ import { Document } from '@stoplight/spectral-core';
 import * as Parsers from '@stoplight/spectral-parsers';
 import { isAlias, isPair, isScalar, parseDocument, type Node } from 'yaml';
 import type { DocumentFormat } from './types';
+import { indexJsonLocations } from './json-locations';
 
 export function detectFormat(filePath: string, text: string): DocumentFormat {
   if (/\.json$/i.test(filePath)) return 'json';
@@ -60,6 +61,7 @@ export function createDocument(text: string, filePath: string, format: DocumentF
     throw error;
   }
   if (nestingDepthExceeds(document.data, MAX_NESTING_DEPTH)) throw tooDeep();
+  if (format === 'json') indexJsonLocations(document);
   return document;
 }
 
