@@ -18,6 +18,7 @@ import { exposurePass } from './exposure-pass';
 import { documentLocator, JsonTextLocator, type ExposureLocator } from './locators';
 import { parseYamlInPieces, type PieceCache } from './yaml-chunks';
 import { BoundedMap } from '../bounded-map';
+import type { ResolutionMemory } from './ref-view';
 
 export interface ExposureLintInput {
   options: LintOptions;
@@ -34,8 +35,8 @@ export const PIECES_MAX_DOCUMENTS = 2;
 interface Parsed {
   data: unknown;
   locator: ExposureLocator;
-  /** For data reused across lints: objects known to hold no `$ref` (see ref-view.ts). */
-  unchanged?: WeakSet<object>;
+  /** For data reused across lints: what the previous resolution found (see ref-view.ts). */
+  resolution?: ResolutionMemory;
   /** The Spectral Document, when the text was parsed whole (YAML). */
   document?: Document;
 }
@@ -43,8 +44,8 @@ interface Parsed {
 /** The exposure-only lint, with what it keeps between keystrokes: the last version's YAML pieces, per document. */
 export class ExposureOnlyLinter {
   private readonly pieces = new BoundedMap<string, PieceCache>(PIECES_MAX_DOCUMENTS);
-  /** Objects of the pieces' data that hold no `$ref`: weakly held, they go with the pieces. */
-  private readonly unchanged = new WeakSet<object>();
+  /** The last resolution of pieces' data, per document (see ref-view.ts); goes with the document's pieces. */
+  private readonly resolutions = new BoundedMap<string, ResolutionMemory>(PIECES_MAX_DOCUMENTS);
 
   async lint(input: ExposureLintInput): Promise<LintResult> {
     const { options, format } = input;
@@ -59,10 +60,13 @@ export class ExposureOnlyLinter {
           findingRanges: (paths) => chunked.locator.findingRanges(paths) ?? void (placed = false),
           operationRanges: (paths) => chunked.locator.operationRanges(paths) ?? void (placed = false),
         };
-        const result = await lintParsed(input, { data: chunked.data, locator, unchanged: this.unchanged });
+        let resolution = this.resolutions.get(options.filePath);
+        if (!resolution) this.resolutions.set(options.filePath, (resolution = { unchanged: new WeakSet(), copies: new Map() }));
+        const result = await lintParsed(input, { data: chunked.data, locator, resolution });
         if (placed) return result;
       } else {
         this.pieces.delete(options.filePath);
+        this.resolutions.delete(options.filePath);
       }
     }
     return lintExposureOnly(input);
@@ -91,7 +95,7 @@ export async function lintExposureOnly(input: ExposureLintInput): Promise<LintRe
 
 const unavailableResult = (format: DocumentFormat): LintResult => ({ isOpenApi: true, format, findings: [], operations: [], ruleset: '', phase: 'exposure', exposureUnavailable: true });
 
-async function lintParsed({ options, format, resolveRuleset, log }: ExposureLintInput, { data, locator, document, unchanged }: Parsed): Promise<LintResult> {
+async function lintParsed({ options, format, resolveRuleset, log }: ExposureLintInput, { data, locator, document, resolution }: Parsed): Promise<LintResult> {
   const unavailable = unavailableResult(format);
   if (!isOpenApiData(data)) return unavailable;
   const { loaded, rulesetError } = await resolveRuleset();
@@ -108,7 +112,7 @@ async function lintParsed({ options, format, resolveRuleset, log }: ExposureLint
   locator.expectOperations?.(operationPaths);
   let findings: Finding[] | undefined;
   try {
-    findings = exposurePass({ filePath: options.filePath, text: options.text, data, locator, unchanged, ruleset: loaded.ruleset, disabledRules: options.disabledRules ?? [], configHolder });
+    findings = exposurePass({ filePath: options.filePath, text: options.text, data, locator, resolution, ruleset: loaded.ruleset, disabledRules: options.disabledRules ?? [], configHolder });
   } catch (error) {
     log.warn(`exposure pass of ${options.filePath} failed: ${oneLine(error)}`);
   }

@@ -13,7 +13,7 @@ import { installedRules } from '../rules/installed';
 import type { Finding, JsonPath } from '../types';
 import { toFinding } from '../findings';
 import { originalRuleFunction } from '../ruleset/guard-functions';
-import { isRef, resolvedView } from './ref-view';
+import { isRef, resolvedView, type ResolutionMemory } from './ref-view';
 import type { ExposureLocator } from './locators';
 import { decodePointerFragment, encodePointerUriFragment } from '@stoplight/json';
 
@@ -113,8 +113,8 @@ export interface ExposurePassInput {
   data: unknown;
   /** Where paths are in the text. */
   locator: ExposureLocator;
-  /** Parsed objects known to hold no `$ref` below them, for data reused across lints (see ref-view.ts). */
-  unchanged?: WeakSet<object>;
+  /** For parsed data reused across lints: what the previous resolution found (see ref-view.ts). */
+  resolution?: ResolutionMemory;
   ruleset: Ruleset;
   disabledRules: readonly string[];
   /** The object the exposure functions read their configuration from (see exposure-context). */
@@ -152,7 +152,7 @@ export function exposurePass(input: ExposurePassInput): Finding[] | undefined {
   }
 
   const formats = new Set([...(ruleset.formats ?? [])].filter((format) => format(input.data, null)));
-  const view = resolvedView(input.data, input.unchanged);
+  const view = resolvedView(input.data, input.resolution);
   const pending: Array<Omit<ISpectralDiagnostic, 'range'>> = [];
   const seen = new Set<string>();
   for (const { rule, fn, options } of rules) {

@@ -75,17 +75,29 @@ function emptyLike(like: Json): Json {
   return Reflect.ownKeys(like).some((key) => typeof key === 'symbol') ? createOrderedObject({}) : {};
 }
 
+/** What a resolution keeps for the next one over data that is reused (YAML pieces): see resolvedView. */
+export interface ResolutionMemory {
+  /** Parsed objects holding no reference anywhere below them: they resolve to themselves. */
+  unchanged: WeakSet<object>;
+  /** The previous resolution's copies, by parsed object. */
+  copies: Map<object, unknown>;
+}
+
 /**
- * `root` with its local references resolved (see the top of this file). `unchanged`: parsed objects known to
- * hold no reference anywhere below them (they resolve to themselves), filled in as they are found; for parsed
- * data that is reused across lints (YAML pieces), so the next lint skips them.
+ * `root` with its local references resolved (see the top of this file). With `memory` (parsed data reused
+ * across lints), objects known to hold no reference are skipped, and a copy made by the previous resolution is
+ * reused when its parts resolve to the same objects again: unchanged parts of the document keep their copies
+ * (no new garbage per keystroke), and a copy is never reused when anything below it changed.
  */
-export function resolvedView(root: unknown, unchanged?: WeakSet<object>): unknown {
+export function resolvedView(root: unknown, memory?: ResolutionMemory): unknown {
   const targets = new Map<string, unknown>();
   const done = new Map<object, unknown>();
   const inProgress = new Set<object>();
   // Objects reached again through a reference while their own walk is still going: the copy to fill.
   const shells = new Map<object, Json>();
+  const unchanged = memory?.unchanged;
+  const previous = memory?.copies;
+  const copies = new Map<object, unknown>();
   const resolve = (value: unknown): unknown => {
     if (!isContainer(value)) return value;
     const target = isRef(value) ? follow(root, value, targets) : value;
@@ -99,30 +111,38 @@ export function resolvedView(root: unknown, unchanged?: WeakSet<object>): unknow
     }
     inProgress.add(target);
     let result: Json;
+    const before = previous?.get(target) as Record<string | number, unknown> | undefined;
     if (Array.isArray(target)) {
       const items = target.map(resolve);
       const shell = shells.get(target);
       const changed = shell !== undefined || items.some((item, i) => item !== target[i]);
-      result = changed ? Object.assign(shell ?? [], items) : target;
+      if (!changed) result = target;
+      else if (!shell && before && items.every((item, i) => item === before[i])) result = before as unknown as Json;
+      else result = Object.assign(shell ?? [], items);
     } else {
       const record = target as Record<string, unknown>;
       const keys = Object.keys(record);
       const values = keys.map((key) => resolve(record[key]));
       const shell = shells.get(target) as Record<string, unknown> | undefined;
       const changed = shell !== undefined || values.some((item, i) => item !== record[keys[i]]);
-      if (changed) {
+      if (!changed) {
+        result = target;
+      } else if (!shell && before && values.every((item, i) => item === before[keys[i]])) {
+        result = before;
+      } else {
         const copy = shell ?? (emptyLike(target) as Record<string, unknown>);
         keys.forEach((key, i) => (copy[key] = values[i]));
         result = copy;
-      } else {
-        result = target;
       }
     }
     inProgress.delete(target);
     shells.delete(target);
     done.set(target, result);
     if (result === target) unchanged?.add(target);
+    else if (memory) copies.set(target, result);
     return result;
   };
-  return resolve(root);
+  const resolved = resolve(root);
+  if (memory) memory.copies = copies; // what resolves to itself is in `unchanged`
+  return resolved;
 }
