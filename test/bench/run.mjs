@@ -17,6 +17,7 @@ import { measureCli } from './measure-cli.mjs';
 import { latencyTable, responsivenessTable, splitTable } from './report.mjs';
 import { formatRatio, ratio } from './stats.mjs';
 import { benchRealSpecs, realSpecsTables } from './real-specs.mjs';
+import { benchExposureFirst, exposureFirstTable } from './exposure-first.mjs';
 
 process.env.SCARF_ANALYTICS = 'false';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -36,6 +37,9 @@ const { values: args } = parseArgs({
     // e.g. --specs blockfrost,github --skip-spectral github (see real-specs.mjs)
     specs: { type: 'string' },
     'skip-spectral': { type: 'string', default: '' },
+    // Only the exposure-first pass per keystroke, in process (see exposure-first.mjs); with --specs, --keys.
+    'exposure-first': { type: 'boolean', default: false },
+    keys: { type: 'string', default: '30' },
   },
 });
 
@@ -124,7 +128,17 @@ async function benchSize(size, workspace, { responsiveness }) {
   return { result: { name: size.name, bytes: spec.text.length, reference, server, cli }, responsive };
 }
 
+async function exposureFirstOnly() {
+  const loadBefore = os.loadavg()[0].toFixed(1);
+  const rows = await benchExposureFirst({ specs: args.specs?.split(',') ?? ['blockfrost', 'github'], keys: Number(args.keys) });
+  console.log(`\nExposure-first pass per keystroke (in process, CPU of all threads), against a cold complete lint; node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${loadBefore} at start, ${os.loadavg()[0].toFixed(1)} at end\n`);
+  console.log(exposureFirstTable(rows));
+  await fs.mkdir(path.dirname(RESULTS), { recursive: true });
+  await fs.writeFile(RESULTS.replace(/latest\.json$/, 'exposure-first.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, rows }, null, 2));
+}
+
 async function main() {
+  if (args['exposure-first']) return exposureFirstOnly();
   const started = performance.now();
   const loadBefore = os.loadavg();
   const workspace = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'ael-bench-')));

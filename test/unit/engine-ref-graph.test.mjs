@@ -161,3 +161,13 @@ test('the linter reads open documents before the disk, and sees a fragment edite
   writeFileSync(path.join(dir, 'a.yaml'), withSamples);
   assert.equal(codes(await lintFile(path.join(dir, 'openapi.yaml'), options, linter)), 0, 'the edited file, not a cached copy');
 });
+
+test('the cheap text test for references to other files: a $ref key with a file for value, not a path key ending in /$ref', async () => {
+  const { loadTypeScriptModule } = await import('./helpers/load-ts.mjs');
+  const { hasExternalRefs } = loadTypeScriptModule('server/src/engine/ref-graph.ts', { mainFields: ['module', 'main'] });
+  const external = ['$ref: ./a.yaml', '  $ref: "./a.yaml#/x"', "- $ref: 'other.yaml'", '{"$ref":"a.json"}', '{ "a": 1, "$ref": "b.json#/c" }', 'x: {$ref: a.yaml}', "'$ref': a.yaml", 'p:\n    $ref: https://example.com/x.yaml'];
+  // Microsoft Graph's paths end in "/$ref" by the thousand: without this the whole spec was walked for files it never names.
+  const local = ['$ref: "#/components/x"', '{"$ref":"#/a"}', '{"/users/{id}/manager/$ref":{"get":{}}}', '"/a/$ref": {}', 'x-$ref: a.yaml', '"$ref": {"type": "string"}', '$ref: [a]'];
+  for (const text of external) assert.equal(hasExternalRefs(text), true, text);
+  for (const text of local) assert.equal(hasExternalRefs(text), false, text);
+});

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { engine, repoRoot, trusted, workspace, EXTERNAL_API } from './helpers/engine.mjs';
 import { generateSpec } from '../bench/generate-spec.mjs';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 
 const require = createRequire(import.meta.url);
 const linter = new engine.Linter(engine.createNodeHost());
@@ -32,6 +32,10 @@ const CORPUS = {
   'generated.yaml': [path.join(repoRoot, 'test/fixtures/generated.yaml'), generated],
   'generated.json (indented)': [path.join(repoRoot, 'test/fixtures/generated.json'), JSON.stringify(parse(generated), null, 2)],
   'generated.json (minified, CRLF-free one line)': [path.join(repoRoot, 'test/fixtures/generated-min.json'), JSON.stringify(parse(generated))],
+  // Written out again without anchors: block style, cut into pieces by the early pass (yaml-chunks.ts).
+  'generated.yaml without anchors (parsed in pieces)': [path.join(repoRoot, 'test/fixtures/generated-pieces.yaml'), stringify(parse(generated), { aliasDuplicateObjects: false })],
+  // As on GitHub's spec: an internal host in an example that a $ref brings in (Spectral reports it where the example is written).
+  'a finding under a $ref in the middle of its path': [path.join(repoRoot, 'test/fixtures/ref-example.yaml'), EXTERNAL_API.replace("        '200':\n          description: OK\n", "        '200':\n          description: OK\n          content:\n            application/json:\n              examples:\n                one: { $ref: '#/components/examples/One' }\n").replace('components:\n', 'components:\n  examples:\n    One:\n      value: { self: http://items.svc.cluster.local/items/1 }\n')],
   // Microsoft Graph names paths ".../$ref": a path key, not a reference.
   'a path key ending in /$ref': [path.join(repoRoot, 'test/fixtures/graph-like.json'), JSON.stringify({ openapi: '3.0.1', info: { title: 'G', version: '1' }, paths: { '/users/{id}/manager/$ref': { get: { responses: { 200: { description: 'OK' } } } } } })],
 };
@@ -89,3 +93,30 @@ for (const [name, edit] of Object.entries(UNAVAILABLE)) {
     assert.deepEqual(early.findings, []);
   });
 }
+
+test('typing in a spec parsed in pieces: after every edit the early findings equal a complete lint of that text', { timeout: 600_000 }, async () => {
+  // One long-lived linter, as in the language server's worker: pieces of the previous text are reused.
+  const typing = new engine.Linter(engine.createNodeHost());
+  const file = path.join(repoRoot, 'test/fixtures/typing-pieces.yaml');
+  let text = stringify(parse(generated), { aliasDuplicateObjects: false });
+  const edits = [
+    (t) => t.replace(/description: ([A-Z])/, 'description: x$1'),
+    (t) => t.replace('\npaths:\n', "\npaths:\n  /added:\n    get:\n      x-audience: external-public\n      responses:\n        '200':\n          description: OK\n"),
+    (t) => t.replace('/added:\n    get:\n', '/added:\n    get: [\n'), // broken YAML: no early answer
+    (t) => t.replace('/added:\n    get: [\n', '/added:\n    get:\n'),
+    (t) => t.replace(/x-audience: external-public/, 'x-audience: company-internal'),
+  ];
+  let compared = 0;
+  for (const edit of edits) {
+    text = edit(text);
+    const early = await typing.lint({ filePath: file, text, trust: trusted, timeoutMs: 600_000, exposureOnly: true });
+    const complete = await new engine.Linter(engine.createNodeHost()).lint({ filePath: file, text, trust: trusted, timeoutMs: 600_000 });
+    if (early.exposureUnavailable) {
+      assert.ok(complete.findings.some((f) => f.code === 'parser'), 'no early answer only for text Spectral cannot parse');
+      continue;
+    }
+    assert.deepEqual(early.findings.map(key).sort(), exposureOf(complete));
+    compared++;
+  }
+  assert.equal(compared, 4);
+});

@@ -2,7 +2,8 @@
 // error responses (401/403, one error schema, no internals). Works on the resolved document Spectral
 // hands to functions, so `$ref`s are already followed; results located inside a `$ref`'d component
 // are reported by Spectral where the component is written.
-import { isOas2, isObject, type JsonObject, type JsonPath, type OperationEntry, responses } from '../../../server/src/engine/rules-api';
+import { isOas2, isObject, type JsonObject, type JsonPath, type OperationEntry } from '../../../server/src/engine/rules-api';
+import { responsesOf } from './lint-memo';
 
 /** 4xx, 5xx, their `4XX`/`5XX` ranges, and `default` (which describes the errors in practice). */
 export const isErrorStatus = (code: string) => /^[45](\d\d|xx)$/i.test(code) || code === 'default';
@@ -19,26 +20,44 @@ export interface ErrorResponse {
 export function responseSchema(document: unknown, response: JsonObject, at: JsonPath): ErrorResponse['schema'] {
   if (isOas2(document)) return isObject(response.schema) ? { value: response.schema, jsonPath: [...at, 'schema'] } : undefined;
   if (!isObject(response.content)) return undefined;
-  const types = Object.keys(response.content);
-  const ordered = [
-    ...types.filter((t) => /^application\/problem\+json/i.test(t)),
-    ...types.filter((t) => /json/i.test(t)),
-    ...types,
-  ];
-  for (const mediaType of ordered) {
-    const media = response.content[mediaType];
-    if (isObject(media) && isObject(media.schema)) return { value: media.schema, jsonPath: [...at, 'content', mediaType, 'schema'], mediaType };
+  const content = response.content;
+  const types = Object.keys(content);
+  // In this order of preference; each pass over the few media types is cheaper than building the ordered list.
+  for (const prefer of [PROBLEM_JSON, ANY_JSON, undefined]) {
+    for (const mediaType of types) {
+      if (prefer && !prefer.test(mediaType)) continue;
+      const media = content[mediaType];
+      if (isObject(media) && isObject(media.schema)) return { value: media.schema, jsonPath: [...at, 'content', mediaType, 'schema'], mediaType };
+    }
   }
   return undefined;
 }
 
+const PROBLEM_JSON = /^application\/problem\+json/i;
+const ANY_JSON = /json/i;
+
+const errorResponsesByDocument = new WeakMap<object, WeakMap<object, ErrorResponse[]>>();
+
+/** The operation's error responses; computed once per lint (three rules ask), the list shared read-only. */
 export function errorResponses(document: unknown, op: OperationEntry): ErrorResponse[] {
-  return Object.entries(responses(op.operation))
-    .filter(([status]) => isErrorStatus(status))
-    .map(([status, response]) => {
-      const jsonPath = [...op.jsonPath, 'responses', status];
-      return { status, response, jsonPath, schema: responseSchema(document, response, jsonPath) };
-    });
+  if (typeof document !== 'object' || document === null) return listErrorResponses(document, op);
+  let byOperation = errorResponsesByDocument.get(document);
+  if (!byOperation) errorResponsesByDocument.set(document, (byOperation = new WeakMap()));
+  let list = byOperation.get(op.operation);
+  if (!list) byOperation.set(op.operation, (list = listErrorResponses(document, op)));
+  return list;
+}
+
+function listErrorResponses(document: unknown, op: OperationEntry): ErrorResponse[] {
+  const list: ErrorResponse[] = [];
+  const byStatus = responsesOf(op.operation);
+  for (const status of Object.keys(byStatus)) {
+    if (!isErrorStatus(status)) continue;
+    const response = byStatus[status];
+    const jsonPath = [...op.jsonPath, 'responses', status];
+    list.push({ status, response, jsonPath, schema: responseSchema(document, response, jsonPath) });
+  }
+  return list;
 }
 
 const ANNOTATIONS = new Set(['description', 'title', 'example', 'examples', 'externalDocs', 'xml', 'deprecated', '$comment']);

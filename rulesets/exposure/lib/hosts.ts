@@ -86,6 +86,34 @@ export const isLoopbackReason = (reason: string) => reason === 'a loopback addre
  * talk about hosts ("invalid hostnames like localhost are refused", an allow-listed IP), not a host we serve from.
  */
 export function internalHostsIn(text: string, options: HostOptions = {}): HostMention[] {
+  // Most texts name no host, and the editor scans the same descriptions again at every keystroke.
+  const signature = options.internalHosts?.length || options.publicHosts?.length ? JSON.stringify([options.internalHosts, options.publicHosts]) : '';
+  const clean = textsWithoutHosts.get(signature);
+  if (clean?.has(text)) return [];
+  const mentions = scanForHosts(text, options);
+  if (mentions.length === 0) rememberWithoutHosts(signature, text);
+  return mentions;
+}
+
+/** Texts known to name no internal host, per host options. Bound: TEXTS_WITHOUT_HOSTS_MAX texts in all (then forgotten). */
+const textsWithoutHosts = new Map<string, Set<string>>();
+export const TEXTS_WITHOUT_HOSTS_MAX = 50_000;
+let textsWithoutHostsCount = 0;
+
+function rememberWithoutHosts(signature: string, text: string): void {
+  if (textsWithoutHostsCount >= TEXTS_WITHOUT_HOSTS_MAX) {
+    textsWithoutHosts.clear();
+    textsWithoutHostsCount = 0;
+  }
+  let texts = textsWithoutHosts.get(signature);
+  if (!texts) textsWithoutHosts.set(signature, (texts = new Set()));
+  if (!texts.has(text)) {
+    texts.add(text);
+    textsWithoutHostsCount++;
+  }
+}
+
+function scanForHosts(text: string, options: HostOptions): HostMention[] {
   const found = new Map<string, string>();
   const add = (host: string, reason: string | undefined) => {
     const key = host.toLowerCase();

@@ -16,13 +16,21 @@ export function exposureConfigOf(context: RulesetFunctionContext): ExposureConfi
   return config.filePath || !source ? config : { ...config, filePath: source };
 }
 
+// Every rule of the pack asks for the operations of the same resolved document in one lint: listed once per
+// (document, Spectral Document whose exposure context holds the audiences). Rules only read the list.
+const listedOperations = new WeakMap<object, { holder: object; operations: AudiencedOperation[] }>();
+
 /** Every operation of `document` (the rule's resolved input) with its audience. */
 export function operationsWithAudience(document: unknown, context: RulesetFunctionContext): AudiencedOperation[] {
+  const memoizable = typeof document === 'object' && document !== null;
+  const known = memoizable ? listedOperations.get(document) : undefined;
+  if (known && known.holder === context.document) return known.operations;
   const out: AudiencedOperation[] = [];
   for (const op of listOperations(document)) {
     const resolved = getOperationAudience(context, op.jsonPath);
     if (resolved) out.push({ ...op, resolved });
   }
+  if (memoizable) listedOperations.set(document, { holder: context.document, operations: out });
   return out;
 }
 

@@ -8,7 +8,6 @@ import {
   getIn,
   isHttpMethod,
   isObject,
-  responses,
   setValue,
   type EditOp,
   type FixContext,
@@ -20,6 +19,7 @@ import {
 import { problemSchema } from './external-rate-limit';
 import { perOperationRule } from '../lib/per-operation';
 import { securityOf } from '../lib/security-checks';
+import { responsesOf } from '../lib/lint-memo';
 import { isErrorStatus } from '../lib/errors';
 import type { RuleMeta } from '../lib/exposure-rule';
 
@@ -35,7 +35,7 @@ export const meta: RuleMeta<'external-auth-responses'> = {
 const covered = (codes: string[], status: '401' | '403') => codes.includes(status) || codes.some((c) => /^4xx$/i.test(c));
 
 function missingStatuses(operation: Json): ('401' | '403')[] {
-  const codes = Object.keys(responses(operation));
+  const codes = Object.keys(responsesOf(operation));
   return (['401', '403'] as const).filter((status) => !covered(codes, status));
 }
 

@@ -4,8 +4,9 @@
 // `x-sunset` date. The quick fix documents a `Sunset` header on the operation's inline 2xx responses;
 // it is never applied by fix-all, because the server must then send the header. It does not write an
 // `x-sunset` date: only the author knows it, and a placeholder date would be a false announcement.
-import { type Fixer, getIn, isObject, responseHeaderNames, responses, setValue } from '../../../server/src/engine/rules-api';
+import { type Fixer, getIn, isObject, responseHeaderNames, setValue } from '../../../server/src/engine/rules-api';
 import { perOperationRule } from '../lib/per-operation';
+import { responsesOf } from '../lib/lint-memo';
 import type { RuleMeta } from '../lib/exposure-rule';
 
 export const meta: RuleMeta<'external-deprecation-sunset'> = {
@@ -25,7 +26,7 @@ export const check = perOperationRule('external', (_document, op) => {
   if ('x-sunset' in op.operation) {
     return isDate(op.operation['x-sunset']) ? undefined : `is deprecated and its x-sunset ${JSON.stringify(op.operation['x-sunset'])} is not a date`;
   }
-  const announced = Object.values(responses(op.operation)).some((r) => responseHeaderNames(r).some((h) => h === 'sunset' || h === 'deprecation'));
+  const announced = Object.values(responsesOf(op.operation)).some((r) => responseHeaderNames(r).some((h) => h === 'sunset' || h === 'deprecation'));
   if (announced) return undefined;
   return 'is deprecated without announcing its end: document a Sunset or Deprecation response header, or add an x-sunset date';
 });

@@ -31,7 +31,7 @@ export const check = documentRule(({ document, operations, config }) => {
   const results = new ResultSet();
   // A shared ($ref'd) schema is one object in the resolved document: walked once, under the first operation
   // that uses it; the results found in it then also concern the operations that use it later.
-  const foundIn = new WeakMap<object, JsonPath[]>();
+  const foundIn = new Map<object, JsonPath[]>(); // per run: a Map costs the garbage collector less than a WeakMap
   let op: AudiencedOperation;
 
   const walk = (schema: unknown, path: JsonPath, depth: number) => {

@@ -30,7 +30,8 @@ const MAX_DEPTH = 64;
 class Scanner {
   readonly results = new ResultSet();
   /** Shared (already resolved) objects are walked once; the results found in each, for later visits. */
-  private readonly foundIn = new WeakMap<object, JsonPath[]>();
+  // Per run (a Map costs the garbage collector less than a WeakMap; the scanner goes with the run).
+  private readonly foundIn = new Map<object, JsonPath[]>();
   /** The external operations whose readers see what is being walked. */
   readers: readonly AudiencedOperation[] = [];
   constructor(private readonly options: HostOptions) {}
@@ -45,10 +46,15 @@ class Scanner {
   }
 
   /** Walks a subtree, scanning the strings readers see; a shared object walked before only gains these readers. */
-  tree(node: unknown, path: JsonPath, seenBy: string, shown = false, depth = 0, data = false): void {
+  tree(node: unknown, path: JsonPath, seenBy: string, shown = false): void {
+    // One path stack for the whole walk, copied only when a string names a host (text() keeps it).
+    this.walk(node, [...path], seenBy, shown, 0, false);
+  }
+
+  private walk(node: unknown, path: JsonPath, seenBy: string, shown: boolean, depth: number, data: boolean): void {
     if (depth > MAX_DEPTH) return;
     if (typeof node === 'string') {
-      if (shown) this.text(node, path, seenBy, data);
+      if (shown) this.text(node, [...path], seenBy, data);
       return;
     }
     if (typeof node !== 'object' || node === null) return;
@@ -60,14 +66,20 @@ class Scanner {
     this.foundIn.set(node, []); // a cycle back to it adds nothing
     const mark = this.results.mark();
     if (Array.isArray(node)) {
-      node.forEach((item, i) => this.tree(item, [...path, i], seenBy, shown, depth + 1, data));
+      for (let i = 0; i < node.length; i++) {
+        path.push(i);
+        this.walk(node[i], path, seenBy, shown, depth + 1, data);
+        path.pop();
+      }
     } else {
       const parentKey = path[path.length - 1];
       const names = typeof parentKey === 'string' && NAME_MAPS.has(parentKey) && !shown;
       for (const [key, value] of Object.entries(node)) {
         const visible = shown || (!names && (SHOWN_SUBTREES.has(key) || (PROSE.has(key) && typeof value === 'string')));
         const isData = data || (!names && !shown && EXAMPLE_DATA.has(key));
-        this.tree(value, [...path, key], seenBy, visible, depth + 1, isData);
+        path.push(key);
+        this.walk(value, path, seenBy, visible, depth + 1, isData);
+        path.pop();
       }
     }
     this.foundIn.set(node, this.results.pathsSince(mark));

@@ -12,9 +12,7 @@ import {
   RATE_LIMIT_HEADER,
   resolve,
   responseHeaderNames,
-  responses,
   setValue,
-  successResponses,
   type EditOp,
   type Fixer,
   type JsonObject,
@@ -22,17 +20,19 @@ import {
 } from '../../../server/src/engine/rules-api';
 import { exposureRule } from '../lib/exposure-rule';
 import { perOperationRule } from '../lib/per-operation';
+import { responsesOf } from '../lib/lint-memo';
 
 const CODE = 'external-rate-limit';
 
 const check = perOperationRule('external', (_document, op) => {
-  const tooManyRequests = responses(op.operation)['429'];
+  const byStatus = responsesOf(op.operation);
+  const tooManyRequests = byStatus['429'];
   const missing: string[] = [];
   if (!tooManyRequests) missing.push('a 429 response with a Retry-After header');
   else if (!responseHeaderNames(tooManyRequests).includes('retry-after')) missing.push('a Retry-After header on its 429 response');
 
-  const candidates = [tooManyRequests, ...successResponses(op.operation)];
-  const hasRateLimitHeaders = candidates.some((response) => responseHeaderNames(response).some((h) => RATE_LIMIT_HEADER.test(h)));
+  const documents = (response: JsonObject | undefined) => responseHeaderNames(response).some((h) => RATE_LIMIT_HEADER.test(h));
+  const hasRateLimitHeaders = documents(tooManyRequests) || Object.keys(byStatus).some((code) => isSuccessStatus(code) && documents(byStatus[code]));
   if (!hasRateLimitHeaders) {
     missing.push('rate-limit headers (RateLimit/RateLimit-Policy, RateLimit-Limit/-Remaining/-Reset or X-RateLimit-*) on its 429 or 2xx responses');
   }

@@ -8,6 +8,7 @@ import { Document } from '@stoplight/spectral-core';
 import * as Parsers from '@stoplight/spectral-parsers';
 import { isAlias, isPair, isScalar, parseDocument, type Node } from 'yaml';
 import type { DocumentFormat } from './types';
+import { indexJsonLocations } from './json-locations';
 
 export function detectFormat(filePath: string, text: string): DocumentFormat {
   if (/\.json$/i.test(filePath)) return 'json';
@@ -60,6 +61,7 @@ export function createDocument(text: string, filePath: string, format: DocumentF
     throw error;
   }
   if (nestingDepthExceeds(document.data, MAX_NESTING_DEPTH)) throw tooDeep();
+  if (format === 'json') indexJsonLocations(document);
   return document;
 }
 
@@ -72,9 +74,14 @@ function tooDeep(): DocumentRefusedError {
 const ALIAS_TOKEN = /(?:^|[\s[{,:-])\*[^\s,[\]{}]/;
 const ANCHOR_TOKEN = /(?:^|[\s[{,:-])&[^\s,[\]{}]/;
 
+/** False when the text certainly has no YAML alias of an anchor (it may have one when true). */
+export function yamlMayHaveAliases(text: string): boolean {
+  return ALIAS_TOKEN.test(text) && ANCHOR_TOKEN.test(text);
+}
+
 /** Counts the nodes the YAML expands to (each alias counts as a copy of its anchor), without expanding it. */
 function refuseAliasBombs(text: string): void {
-  if (!ALIAS_TOKEN.test(text) || !ANCHOR_TOKEN.test(text)) return;
+  if (!yamlMayHaveAliases(text)) return;
   let expanded: number;
   let own = 0;
   try {
@@ -111,7 +118,7 @@ function refuseAliasBombs(text: string): void {
 }
 
 /** Iterative, so the check itself cannot overflow; stops at the first branch deeper than `limit`. */
-function nestingDepthExceeds(data: unknown, limit: number): boolean {
+export function nestingDepthExceeds(data: unknown, limit: number): boolean {
   const stack: Array<[unknown, number]> = [[data, 0]];
   // Bounded work even if aliases share subtrees (refuseAliasBombs keeps expansion small already).
   let budget = 5 * MAX_EXPANDED_NODES;

@@ -137,7 +137,7 @@ function walkYaml(root: YamlNode, path: JsonPath): { steps: Step[]; complete: bo
   for (const segment of path) {
     if (node.kind === YAML_MAP) {
       // The last mapping with that key wins, as in Spectral's own lookup (and in the parsed data).
-      const mapping = findLast(node.mappings, (m) => m?.key?.kind === YAML_SCALAR && String((m.key as { value?: unknown }).value) === String(segment));
+      const mapping = lastByKey(node, node.mappings, String(segment), (m) => (m?.key?.kind === YAML_SCALAR ? String((m.key as { value?: unknown }).value) : undefined));
       if (!mapping?.key) return { steps, complete: false };
       if (!mapping.value) {
         // `key:` with nothing after it: the key is all there is to mark.
@@ -167,7 +167,7 @@ function walkJson(root: JsonNode, path: JsonPath): { steps: Step[]; complete: bo
   let node = root;
   for (const segment of path) {
     if (node.type === 'object') {
-      const property = findLast(node.children, (p) => p.children?.length === 2 && p.children[0].value === String(segment));
+      const property = lastByKey(node, node.children, String(segment), (p) => (p.children?.length === 2 && typeof p.children[0].value === 'string' ? p.children[0].value : undefined));
       if (!property?.children) return { steps, complete: false };
       node = property.children[1];
       steps.push(jsonStep(node, property.children[0]));
@@ -187,7 +187,25 @@ function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
-function findLast<T>(items: T[] | undefined, test: (item: T) => boolean): T | undefined {
-  for (let i = (items?.length ?? 0) - 1; i >= 0; i--) if (test(items![i])) return items![i];
-  return undefined;
+/** Mappings with more entries than this get an index (Microsoft Graph's `paths` has ~5,800: a scan per finding was quadratic). */
+const INDEX_FROM = 16;
+const lastIndexes = new WeakMap<object, Map<string, unknown>>();
+
+/** The last item whose key (as `keyOf` reads it; undefined: not a candidate) is `key`, as a scan from the end finds it. */
+export function lastByKey<T>(owner: object, items: T[] | undefined, key: string, keyOf: (item: T) => string | undefined): T | undefined {
+  if (!items) return undefined;
+  if (items.length <= INDEX_FROM) {
+    for (let i = items.length - 1; i >= 0; i--) if (keyOf(items[i]) === key) return items[i];
+    return undefined;
+  }
+  let index = lastIndexes.get(owner) as Map<string, T> | undefined;
+  if (!index) {
+    index = new Map();
+    for (const item of items) {
+      const own = keyOf(item);
+      if (own !== undefined) index.set(own, item); // later items overwrite: the last one wins
+    }
+    lastIndexes.set(owner, index);
+  }
+  return index.get(key);
 }

@@ -5,9 +5,7 @@ import { Spectral, type Document } from '@stoplight/spectral-core';
 import type { EngineHost, TrustOptions } from './host';
 import type { LintOptions } from './lint-options';
 import type { AudienceConfig, DocumentFormat, Finding, LintResult, OperationAudience, ResolvedAudience } from './types';
-import { exposurePass } from './exposure-first/exposure-pass';
-import { jsonValueRanges } from './exposure-first/json-locator';
-import { jsonKeyAndValueRanges } from './exposure-first/json-key-ranges';
+import { ExposureOnlyLinter } from './exposure-first/exposure-lint';
 import { createDocument, detectFormat, DocumentRefusedError, isOpenApiData, looksLikeOpenApi } from './document';
 import { DOCUMENT_START, documentFinding, notLintedResult } from './document-findings';
 import { createRefResolver, setOpenDocuments } from './ref-resolver';
@@ -98,6 +96,8 @@ export class Linter {
   /** One Spectral per loaded ruleset (gone with it) and per trust setting: bound 8 trust settings per ruleset. */
   private readonly spectrals = new WeakMap<LoadedRuleset, BoundedMap<string, Spectral>>();
   private defaultRuleset: LoadedRuleset | undefined;
+  /** The exposure-first pass, with the YAML pieces it keeps between keystrokes (see exposure-first/yaml-chunks.ts). */
+  private readonly exposureOnly = new ExposureOnlyLinter();
 
   constructor(private readonly host: EngineHost) {
     this.rulesets = new RulesetCache(host);
@@ -169,58 +169,12 @@ export class Linter {
     return result;
   }
 
-  /** The exposure rules' findings only, fast (see exposure-first/exposure-pass.ts). */
+  /** The exposure rules' findings only, fast (see exposure-first/); the result names its ruleset as a complete lint's does. */
   private async lintExposure(options: LintOptions, format: DocumentFormat): Promise<LintResult> {
-    const unavailable: LintResult = { isOpenApi: true, format, findings: [], operations: [], ruleset: '', phase: 'exposure', exposureUnavailable: true };
-    if (!looksLikeOpenApi(options.text)) return { ...unavailable, isOpenApi: false };
-    let document: Document | undefined;
-    let data: unknown;
-    try {
-      if (format === 'json') {
-        data = JSON.parse(options.text.charCodeAt(0) === 0xfeff ? options.text.slice(1) : options.text);
-      } else {
-        document = createDocument(options.text, options.filePath, format);
-        if (document.diagnostics.length > 0) return unavailable; // Spectral reads broken YAML its own way
-        data = document.data;
-      }
-    } catch {
-      return unavailable; // not plain JSON, refused, or too deep: the complete lint reports it
-    }
-    if (!isOpenApiData(data)) return unavailable;
-    const resolved = await this.resolveRuleset(options);
-    const { loaded } = resolved;
-    const audience = mergeAudienceConfigs([options.audience ?? {}, loaded.audience]);
-    const configHolder = document ?? { source: options.filePath, data };
-    // Audiences resolved once, as the complete lint does, and handed to the rules through the exposure context.
-    const entries = resolveOperationAudiences(data, audience, options.filePath);
-    const exposure: ExposureContext = {
-      config: { ...audience, filePath: options.filePath },
-      audiences: new Map(entries.map((op) => [operationKey(op.path, op.method), op.resolved])),
-    };
-    setExposureContext(configHolder, exposure);
-    let findings: Finding[] | undefined;
-    try {
-      findings = exposurePass({ filePath: options.filePath, text: options.text, format, document, data, ruleset: loaded.ruleset, disabledRules: options.disabledRules ?? [], configHolder });
-    } catch (error) {
-      this.host.log.warn(`exposure pass of ${options.filePath} failed: ${oneLine(error)}`);
-    }
-    if (!findings) return withRuleset({ ...unavailable }, resolved);
-    // A rule scoped to audiences by the ruleset (x-exposure.rules): only the complete lint applies that.
-    const scopes = effectiveScopes(loaded.ruleset, audience.ruleScopes);
-    if (findings.some((finding) => scopes[finding.code] !== undefined)) return withRuleset({ ...unavailable }, resolved);
-    // Operations with their ranges, as the complete lint gives them: hover and CodeLens work from the early result too.
-    const keyRanges = document ? KeyRanges.of(document) : undefined;
-    const ranges = document
-      ? entries.map((op) => {
-          const body = document!.getRangeForJsonPath(op.jsonPath, true);
-          return body && keyRanges ? keyRanges.keyAndValueRange(op.jsonPath, body) : body;
-        })
-      : jsonKeyAndValueRanges(options.text, jsonValueRanges(options.text, entries.map((op) => op.jsonPath)));
-    const operations = entries.map((op, i) => ({ ...op, range: ranges[i] ?? DOCUMENT_START }));
-    attachAudiences(findings, exposure.audiences);
-    attachConcerns(findings, exposure);
-    const result: LintResult = { isOpenApi: true, format, findings: applySuppressions(findings, data).sort(compareFindings), operations, ruleset: loaded.name, phase: 'exposure' };
-    return withRuleset(result, resolved);
+    let resolved: Awaited<ReturnType<Linter['resolveRuleset']>> | undefined;
+    const resolveRuleset = async () => (resolved = await this.resolveRuleset(options));
+    const result = await this.exposureOnly.lint({ options, format, resolveRuleset, log: this.host.log });
+    return resolved ? withRuleset(result, resolved) : result;
   }
 
   /** Which ruleset file applies to a document (explicit, discovered, or the built-in default name). */

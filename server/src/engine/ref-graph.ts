@@ -93,8 +93,12 @@ interface ParsedFile {
   document?: Document<unknown, any>;
 }
 
-/** A `$ref` whose value does not start with '#': it names another file (or a URL). */
-const EXTERNAL_REF = /["']?\$ref["']?\s*:\s*["']?(?!#)[^\s"'#]/;
+/**
+ * A `$ref` key whose value does not start with '#': it names another file (or a URL). The key stands alone
+ * (Microsoft Graph's spec has thousands of path keys ending in "/$ref", which are not references), and its value
+ * is a string, not an object or a list.
+ */
+const EXTERNAL_REF = /(?:^|[\s{,])["']?\$ref["']?\s*:\s*["']?(?!#)[^\s"'#{[]/m;
 
 /** Cheap test on text: may this document `$ref` other files? Most documents only have local refs. */
 export function hasExternalRefs(text: string): boolean {

@@ -7,7 +7,8 @@ import { repoRoot } from './engine.mjs';
 
 const require = createRequire(import.meta.url);
 
-export function loadTypeScriptModule(relativePath) {
+/** `mainFields`: ['module', 'main'] for a module that imports Spectral (as scripts/build.mjs bundles it). */
+export function loadTypeScriptModule(relativePath, { mainFields } = {}) {
   const { outputFiles } = buildSync({
     entryPoints: [path.join(repoRoot, relativePath)],
     bundle: true,
@@ -15,6 +16,7 @@ export function loadTypeScriptModule(relativePath) {
     platform: 'node',
     write: false,
     logLevel: 'silent',
+    ...(mainFields ? { mainFields } : {}),
   });
   const module = { exports: {} };
   new Function('module', 'exports', 'require', outputFiles[0].text)(module, module.exports, require);

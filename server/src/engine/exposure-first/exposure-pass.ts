@@ -7,16 +7,15 @@
 // It answers only when that is exactly what Spectral would report; otherwise it returns undefined and the
 // editor simply waits for the complete lint: a rule redefined with another message or `given`, references
 // to other files (Spectral would relocate findings there), or a finding under a `$ref`.
-import type { Document, ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
+import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
 import type { Format } from '@stoplight/spectral-core';
 import { installedRules } from '../rules/installed';
-import type { DocumentFormat, Finding, JsonPath, Range } from '../types';
+import type { Finding, JsonPath } from '../types';
 import { toFinding } from '../findings';
 import { originalRuleFunction } from '../ruleset/guard-functions';
-import { isRef, resolvedView } from './ref-view';
-import { jsonValueRanges } from './json-locator';
-import { narrowJsonRanges } from './json-key-ranges';
-import { KeyRanges } from '../key-ranges';
+import { isRef, resolvedView, type ResolutionMemory } from './ref-view';
+import type { ExposureLocator } from './locators';
+import { decodePointerFragment, encodePointerUriFragment } from '@stoplight/json';
 
 type RuleFunction = (input: unknown, options: unknown, context: unknown) => unknown;
 interface RuleLike {
@@ -34,24 +33,11 @@ interface RuleLike {
 /** The installed exposure rules' functions (looked up when the pass runs: the rule pack is installed at start-up). */
 const exposureFunctions = (): Set<unknown> => new Set<unknown>(installedRules().map((rule) => rule.function));
 
-const DEFAULT_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
 /** Every `$ref` key's string value points inside the document ("#…"); "…/$ref" inside a path key is not a reference. */
 function onlyLocalRefs(text: string): boolean {
   const refs = /(?:^|[\s{,"'])\$ref["']?\s*:\s*(["']?)([^\s"',}\]]*)/gm;
   for (let match = refs.exec(text); match; match = refs.exec(text)) if (match[2] !== '' && !match[2].startsWith('#')) return false;
   return true;
-}
-
-/** The node at `path` in the raw data, or undefined when a segment is missing or goes through a `$ref`. */
-function plainNode(data: unknown, path: JsonPath): { node: unknown } | undefined {
-  let node = data;
-  for (const [index, segment] of path.entries()) {
-    if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, segment)) return undefined;
-    node = (node as Record<string, unknown>)[segment as string];
-    if (index < path.length - 1 && isRef(node)) return undefined;
-  }
-  return { node };
 }
 
 const isPureLocalRef = (node: unknown): node is { $ref: string } =>
@@ -67,21 +53,55 @@ function safeDecodeUri(segment: string): string {
   }
 }
 
+const hasOwn = (node: unknown, key: string | number): boolean =>
+  typeof node === 'object' && node !== null && Object.prototype.hasOwnProperty.call(node, key);
+
+const startsWithPath = (path: JsonPath, prefix: JsonPath): boolean =>
+  prefix.length <= path.length && prefix.every((segment, i) => String(segment) === String(path[i]));
+
 /**
- * Where Spectral reports a finding whose path ends on a node that is only a local `$ref` (a `429: { $ref: … }`):
- * at the referenced target, as its DocumentInventory does (chains followed). Undefined when the path goes
- * through a `$ref` or ends on one that is not a plain local reference: those need the complete lint.
+ * Spectral turns the path it relocates into a JSON pointer and back, decoding only `~0`/`~1`: a segment that
+ * pointer encoding percent-escapes (a space, `%`, `#`…) comes back different, and its finding lands elsewhere.
+ */
+const survivesPointerRoundTrip = (segment: string | number): boolean =>
+  typeof segment === 'number' || decodePointerFragment(String(encodePointerUriFragment(segment))) === segment;
+
+/**
+ * Where Spectral reports a finding found at `path` of the resolved data: at the same path when it crosses
+ * no `$ref`; else, as its DocumentInventory does, where the referenced object is written (the `$ref`s met
+ * on the way followed, chains included: a `429: { $ref: … }`, an example's `value` under a `$ref`'d example).
+ * Undefined when this is not certain (a `$ref` with siblings or to another file, a reference inside its own
+ * target, which Spectral leaves unresolved, a missing target): those need the complete lint.
  */
 function reportedPath(data: unknown, path: JsonPath): JsonPath | undefined {
-  let current = path;
-  for (let hops = 0; hops < 32; hops += 1) {
-    const found = plainNode(data, current);
-    if (!found) return undefined;
-    if (!isRef(found.node)) return current;
-    if (!isPureLocalRef(found.node)) return undefined;
-    current = pointerPath(found.node.$ref);
+  let node = data;
+  let at: JsonPath = [];
+  let jumped = false;
+  let hops = 0;
+  const followRefs = (): boolean => {
+    while (isRef(node)) {
+      if (!isPureLocalRef(node) || ++hops > 32) return false;
+      const target = pointerPath(node.$ref);
+      if (startsWithPath(at, target)) return false; // circular: Spectral's resolver keeps it as a $ref
+      let found: unknown = data;
+      for (const segment of target) {
+        if (!hasOwn(found, segment)) return false;
+        found = (found as Record<string, unknown>)[segment as string];
+      }
+      node = found;
+      at = [...target];
+      jumped = true;
+    }
+    return true;
+  };
+  for (const segment of path) {
+    if (!followRefs() || !hasOwn(node, segment)) return undefined;
+    node = (node as Record<string, unknown>)[segment as string];
+    at.push(segment);
   }
-  return undefined;
+  if (!followRefs()) return undefined;
+  if (jumped && !at.every(survivesPointerRoundTrip)) return undefined;
+  return at;
 }
 
 const decodeSegment = (segment: unknown): string => (typeof segment !== 'string' ? String(segment) : segment.replace(/~1/g, '/').replace(/~0/g, '~'));
@@ -89,10 +109,12 @@ const decodeSegment = (segment: unknown): string => (typeof segment !== 'string'
 export interface ExposurePassInput {
   filePath: string;
   text: string;
-  format: DocumentFormat;
-  /** Parsed data: the Spectral Document for YAML (its ranges are used), plain data for JSON. */
-  document: Pick<Document, 'data' | 'getRangeForJsonPath'> | undefined;
+  /** The parsed document (plain data, as Spectral's parser gives it). */
   data: unknown;
+  /** Where paths are in the text. */
+  locator: ExposureLocator;
+  /** For parsed data reused across lints: what the previous resolution found (see ref-view.ts). */
+  resolution?: ResolutionMemory;
   ruleset: Ruleset;
   disabledRules: readonly string[];
   /** The object the exposure functions read their configuration from (see exposure-context). */
@@ -130,7 +152,7 @@ export function exposurePass(input: ExposurePassInput): Finding[] | undefined {
   }
 
   const formats = new Set([...(ruleset.formats ?? [])].filter((format) => format(input.data, null)));
-  const view = resolvedView(input.data);
+  const view = resolvedView(input.data, input.resolution);
   const pending: Array<Omit<ISpectralDiagnostic, 'range'>> = [];
   const seen = new Set<string>();
   for (const { rule, fn, options } of rules) {
@@ -151,19 +173,7 @@ export function exposurePass(input: ExposurePassInput): Finding[] | undefined {
     }
   }
 
-  const paths = pending.map((p) => p.path as JsonPath);
-  if (input.format === 'json') {
-    const values = jsonValueRanges(input.text, paths);
-    if (values.some((range) => range === undefined)) return undefined;
-    // Narrowed to keys here, as the complete lint narrows its ranges (key-ranges.ts), so both show the same.
-    const ranges = narrowJsonRanges(input.text, paths, values as Range[]);
-    return pending.map((p, i) => toFinding({ ...p, range: ranges[i] } as ISpectralDiagnostic, ruleset));
-  }
-  const document = input.document as Document | undefined;
-  const keyRanges = document ? KeyRanges.of(document) : undefined;
-  const linted = { source: input.filePath, keyRanges };
-  return pending.map((p) => {
-    const range = input.document?.getRangeForJsonPath(p.path as JsonPath, true) ?? DEFAULT_RANGE;
-    return toFinding({ ...p, range } as ISpectralDiagnostic, ruleset, linted);
-  });
+  const ranges = input.locator.findingRanges(pending.map((p) => p.path as JsonPath));
+  if (!ranges) return undefined;
+  return pending.map((p, i) => toFinding({ ...p, range: ranges[i] } as ISpectralDiagnostic, ruleset));
 }

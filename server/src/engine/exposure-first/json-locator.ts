@@ -3,6 +3,7 @@
 // few hundred operations. A range is the value's own, exactly as Spectral reports it: from its first
 // character to just after its last, lines split at "\n", characters counted in UTF-16 units.
 import type { JsonPath, Range } from '../types';
+import { LineIndex } from './line-index';
 
 interface Wanted {
   children: Map<string, Wanted>;
@@ -136,25 +137,8 @@ class Scanner {
   }
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function position(starts: number[], offset: number): { line: number; character: number } {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low, character: offset - starts[low] };
-}
-
-/** The range of the value at each path, or undefined where the path is not in the text (or it is not plain JSON). */
-export function jsonValueRanges(text: string, paths: JsonPath[]): Array<Range | undefined> {
+/** The [start, end) offsets of the value at each path, or undefined where the path is not in the text (or it is not plain JSON). */
+export function jsonValueSpans(text: string, paths: readonly JsonPath[]): Array<[number, number] | undefined> {
   const root = newNode();
   paths.forEach((path, index) => {
     let node = root;
@@ -175,9 +159,10 @@ export function jsonValueRanges(text: string, paths: JsonPath[]): Array<Range | 
   } catch {
     return paths.map(() => undefined);
   }
-  const starts = lineStarts(text);
-  return paths.map((_, i) => {
-    const span = found[i];
-    return span ? { start: position(starts, span[0]), end: position(starts, span[1]) } : undefined;
-  });
+  return Array.from(found);
+}
+
+/** The range of the value at each path, or undefined where the path is not in the text (or it is not plain JSON). */
+export function jsonValueRanges(text: string, paths: JsonPath[], lines = new LineIndex(text)): Array<Range | undefined> {
+  return jsonValueSpans(text, paths).map((span) => (span ? lines.range(span[0], span[1]) : undefined));
 }
