@@ -6,7 +6,8 @@
 //
 // It answers only when that is exactly what Spectral would report; otherwise it returns undefined and the
 // editor simply waits for the complete lint: a rule redefined with another message or `given`, references
-// to other files (Spectral would relocate findings there), or a finding under a `$ref`.
+// to other files (Spectral would relocate findings there), or a finding under a `$ref` that Spectral's
+// DocumentInventory would not place the way reportedPath does (a `$ref` with siblings, a circular one).
 import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
 import type { Format } from '@stoplight/spectral-core';
 import { installedRules } from '../rules/installed';
