@@ -57,7 +57,10 @@ const correctness = {
 
 const typescriptCorrectness = {
   // Dead code hides mistakes; `_`-prefixed names and rest siblings say "unused on purpose".
-  '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+  '@typescript-eslint/no-unused-vars': [
+    'error',
+    { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+  ],
   '@typescript-eslint/no-duplicate-enum-values': 'error',
   '@typescript-eslint/no-extra-non-null-assertion': 'error',
   '@typescript-eslint/no-misused-new': 'error',
@@ -76,7 +79,17 @@ const ENGINE_MESSAGE =
 
 export default defineConfig([
   // Fixtures are inputs (rulesets the tests load), not our code; results folders are generated.
-  { ignores: ['dist/**', '**/node_modules/**', '.cache/**', 'coverage/**', 'test/fixtures/**', 'test/e2e/.results/**', 'test/bench/.results/**'] },
+  {
+    ignores: [
+      'dist/**',
+      '**/node_modules/**',
+      '.cache/**',
+      'coverage/**',
+      'test/fixtures/**',
+      'test/e2e/.results/**',
+      'test/bench/.results/**',
+    ],
+  },
   {
     name: 'sources',
     files: ['client/src/**/*.ts', 'server/src/**/*.ts', 'rulesets/**/*.ts', 'scripts/**/*.ts'],
@@ -93,7 +106,10 @@ export default defineConfig([
     files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
     languageOptions: { ecmaVersion: 'latest', sourceType: 'module' },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
-    rules: { ...correctness, 'no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }] },
+    rules: {
+      ...correctness,
+      'no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+    },
   },
   // package.json has no "type": plain .js files are CommonJS, like .cjs.
   { name: 'commonjs', files: ['**/*.js', '**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
@@ -117,11 +133,13 @@ export default defineConfig([
   // The two front ends, and what they share, stay apart.
   ...boundary('server/src/lsp', {
     siblings: ['cli'],
-    message: 'The language server does not import the CLI: move what both need to a shared place (server/src/report/, server/src/node/, the engine).',
+    message:
+      'The language server does not import the CLI: move what both need to a shared place (server/src/report/, server/src/node/, the engine).',
   }),
   ...boundary('server/src/cli', {
     siblings: ['lsp'],
-    message: 'The CLI does not import the language server: move what both need to a shared place (server/src/report/, server/src/node/, the engine).',
+    message:
+      'The CLI does not import the language server: move what both need to a shared place (server/src/report/, server/src/node/, the engine).',
   }),
   ...boundary('server/src/report', {
     siblings: ['lsp', 'cli'],

@@ -20,7 +20,11 @@ function insideRoundedSquare(x, y) {
 
 /** Shield: straight sides from y=22 to y=64, then two arcs meeting in a point at the bottom. */
 function insideShield(x, y) {
-  const left = 30, right = 98, top = 22, shoulder = 64, tip = 112;
+  const left = 30,
+    right = 98,
+    top = 22,
+    shoulder = 64,
+    tip = 112;
   if (y < top || y > tip || x < left || x > right) return false;
   if (y <= shoulder) {
     // Slight dip in the middle of the top edge.
@@ -33,7 +37,8 @@ function insideShield(x, y) {
 }
 
 function distanceToSegment(px, py, ax, ay, bx, by) {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 }
@@ -61,7 +66,10 @@ function pixels() {
         for (let sx = 0; sx < SUPERSAMPLE; sx++) {
           const c = colourAt(x + (sx + 0.5) / SUPERSAMPLE, y + (sy + 0.5) / SUPERSAMPLE);
           // Premultiply so transparent samples do not darken edges.
-          sum[0] += c[0] * c[3]; sum[1] += c[1] * c[3]; sum[2] += c[2] * c[3]; sum[3] += c[3];
+          sum[0] += c[0] * c[3];
+          sum[1] += c[1] * c[3];
+          sum[2] += c[2] * c[3];
+          sum[3] += c[3];
         }
       }
       const alpha = sum[3] / SUPERSAMPLE ** 2;

@@ -93,7 +93,5 @@ import { existsSync } from 'node:fs';
 await Promise.all(
   entries
     .filter((e) => existsSync(path.join(root, e.in)))
-    .map((e) =>
-      build({ ...common, entryPoints: [e.in], outfile: e.out, external: [...common.external, ...(e.external ?? [])] }),
-    ),
+    .map((e) => build({ ...common, entryPoints: [e.in], outfile: e.out, external: [...common.external, ...(e.external ?? [])] })),
 );

@@ -67,7 +67,11 @@ export function formatSummary(results) {
     if (r.code !== 0 && r.failed.length > 20) lines.push(`         … and ${r.failed.length - 20} more`);
   }
   const failedTiers = results.filter((r) => r.code !== 0).map((r) => r.name);
-  lines.push(failedTiers.length ? `${failedTiers.length} of ${results.length} tiers failed: ${failedTiers.join(', ')}` : `all ${results.length} tiers passed`);
+  lines.push(
+    failedTiers.length
+      ? `${failedTiers.length} of ${results.length} tiers failed: ${failedTiers.join(', ')}`
+      : `all ${results.length} tiers passed`,
+  );
   return lines.join('\n') + '\n';
 }
 

@@ -38,7 +38,8 @@ function scoreText(score: number | null): string {
 function operationIcon(operation: ExposureOperationInfo): vscode.ThemeIcon {
   const failing = operation.requirements.filter((r) => !r.passed);
   if (failing.length === 0) return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
-  if (failing.some((r) => (r.severity ?? 'error') === 'error')) return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+  if (failing.some((r) => (r.severity ?? 'error') === 'error'))
+    return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
   return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
 }
 
@@ -78,7 +79,10 @@ export class ExposureTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     const loading = (async () => {
       try {
         if (!this.client.isRunning()) return this.inventory;
-        this.inventory = await this.client.sendRequest<ExposureInventoryResult>(EXPOSURE_INVENTORY_REQUEST, {} satisfies ExposureInventoryParams);
+        this.inventory = await this.client.sendRequest<ExposureInventoryResult>(
+          EXPOSURE_INVENTORY_REQUEST,
+          {} satisfies ExposureInventoryParams,
+        );
       } catch {
         // The server is restarting or stopped: keep the last inventory; the next refresh tries again.
       }
@@ -101,7 +105,8 @@ export class ExposureTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     }
     if (node.type === 'document') {
       const groups = new Map<string, ExposureOperationInfo[]>();
-      for (const operation of node.document.operations) (groups.get(operation.audience) ?? groups.set(operation.audience, []).get(operation.audience)!).push(operation);
+      for (const operation of node.document.operations)
+        (groups.get(operation.audience) ?? groups.set(operation.audience, []).get(operation.audience)!).push(operation);
       return [...groups]
         .sort(([a], [b]) => AUDIENCE_ORDER.indexOf(a) - AUDIENCE_ORDER.indexOf(b))
         .map(([audience, operations]) => ({ type: 'audience', document: node.document, audience, operations }));
@@ -133,13 +138,17 @@ export class ExposureTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     item.description = failing.length ? failing.map((r) => r.rule).join(', ') : 'ready';
     item.iconPath = operationIcon(operation);
     const tooltip = new vscode.MarkdownString(`**${item.label as string}**: ${operation.audience} (${operation.audienceDetail})\n\n`);
-    for (const r of operation.requirements) tooltip.appendMarkdown(`- ${r.passed ? '✓' : '✗'} \`${r.rule}\`${r.message ? `: ${r.message}` : ''}\n`);
+    for (const r of operation.requirements)
+      tooltip.appendMarkdown(`- ${r.passed ? '✓' : '✗'} \`${r.rule}\`${r.message ? `: ${r.message}` : ''}\n`);
     item.tooltip = tooltip;
     const { start, end } = operation.range;
     item.command = {
       command: 'vscode.open',
       title: 'Open operation',
-      arguments: [vscode.Uri.parse(document.uri), { selection: new vscode.Range(start.line, start.character, end.line, end.character), preview: true }],
+      arguments: [
+        vscode.Uri.parse(document.uri),
+        { selection: new vscode.Range(start.line, start.character, end.line, end.character), preview: true },
+      ],
     };
     item.contextValue = 'apiExposureOperation';
     return item;

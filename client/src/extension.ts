@@ -42,7 +42,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       try {
         await openReport();
       } catch (error) {
-        void vscode.window.showErrorMessage(`API Exposure Lint: the exposure report failed: ${error instanceof Error ? error.message : String(error)}`);
+        void vscode.window.showErrorMessage(
+          `API Exposure Lint: the exposure report failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }),
   );

@@ -1,13 +1,7 @@
 // Creates the LanguageClient that runs dist/server.js in a node child process over IPC.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import {
-  DEFAULT_SETTINGS,
-  EXTENSION_ID,
-  SETTINGS_SECTION,
-  type InitializationOptions,
-  type Settings,
-} from '../../server/src/protocol';
+import { DEFAULT_SETTINGS, EXTENSION_ID, SETTINGS_SECTION, type InitializationOptions, type Settings } from '../../server/src/protocol';
 
 export const CLIENT_NAME = 'API Exposure Lint';
 
@@ -30,9 +24,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
   };
 
   const clientOptions: LanguageClientOptions = {
-    documentSelector: ['yaml', 'json'].flatMap((language) =>
-      ['file', 'untitled'].map((scheme) => ({ language, scheme })),
-    ),
+    documentSelector: ['yaml', 'json'].flatMap((language) => ['file', 'untitled'].map((scheme) => ({ language, scheme }))),
     outputChannel,
     // The server pulls settings per document (workspace/configuration) but only drops its cache on
     // workspace/didChangeConfiguration, which VS Code sends only for a section the client synchronizes.

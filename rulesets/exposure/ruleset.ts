@@ -25,9 +25,9 @@ export const EXPOSURE_RULES_META = Object.fromEntries(
 ) as Readonly<Record<ExposureRuleCode, ExposureRuleMeta>>;
 
 /** Codes that have at least one quick fix besides "ignore". */
-export const FIXABLE_CODES: readonly ExposureRuleCode[] = EXPOSURE_RULES.filter((rule: AnyRuleModule) => (rule.fixers?.length ?? 0) > 0).map(
-  (rule) => rule.code,
-);
+export const FIXABLE_CODES: readonly ExposureRuleCode[] = EXPOSURE_RULES.filter(
+  (rule: AnyRuleModule) => (rule.fixers?.length ?? 0) > 0,
+).map((rule) => rule.code);
 
 function spectralRule(rule: AnyRuleModule) {
   return {

@@ -9,12 +9,7 @@ export const DIAGNOSTIC_SOURCE = 'api-exposure-lint';
 /** Code action kind of fix-all, so users can put it in `editor.codeActionsOnSave`. */
 export const FIX_ALL_KIND = 'source.fixAll.apiExposureLint';
 
-export type AudienceSetting =
-  | 'external-public'
-  | 'external-partner'
-  | 'company-internal'
-  | 'business-unit-internal'
-  | 'component-internal';
+export type AudienceSetting = 'external-public' | 'external-partner' | 'company-internal' | 'business-unit-internal' | 'component-internal';
 
 /** Raw settings as VS Code (or another client) sends them; normalised on the server in one place. */
 export interface Settings {

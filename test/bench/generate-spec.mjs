@@ -17,7 +17,24 @@ function prng(seed) {
   };
 }
 
-const NOUNS = ['order', 'invoice', 'customer', 'shipment', 'product', 'review', 'payment', 'refund', 'coupon', 'warehouse', 'supplier', 'ticket', 'account', 'report', 'webhook', 'device'];
+const NOUNS = [
+  'order',
+  'invoice',
+  'customer',
+  'shipment',
+  'product',
+  'review',
+  'payment',
+  'refund',
+  'coupon',
+  'warehouse',
+  'supplier',
+  'ticket',
+  'account',
+  'report',
+  'webhook',
+  'device',
+];
 const WORDS = ['quick', 'stable', 'regional', 'archived', 'pending', 'primary', 'shared', 'legacy', 'premium', 'partner', 'batch', 'draft'];
 const SUB = ['items', 'notes', 'events', 'attachments'];
 const EXTERNAL = ['external-public', 'external-partner'];
@@ -33,7 +50,8 @@ export const EDIT_MARKER = 'Typing target for the benchmark';
 function stringify(value) {
   const document = new Document(value);
   const makeFlowIfShortLeaf = (_key, node) => {
-    if (node.items.length > 0 && node.items.length <= 4 && node.items.every((item) => isScalar(isPair(item) ? item.value : item))) node.flow = true;
+    if (node.items.length > 0 && node.items.length <= 4 && node.items.every((item) => isScalar(isPair(item) ? item.value : item)))
+      node.flow = true;
   };
   visit(document, { Map: makeFlowIfShortLeaf, Seq: makeFlowIfShortLeaf });
   return document.toString({ lineWidth: 0 });
@@ -60,15 +78,31 @@ function baseDocument() {
         Error: {
           type: 'object',
           required: ['code', 'message'],
-          properties: { code: { type: 'string', example: 'not_found' }, message: { type: 'string', example: 'The resource was not found' } },
+          properties: {
+            code: { type: 'string', example: 'not_found' },
+            message: { type: 'string', example: 'The resource was not found' },
+          },
         },
       },
       parameters: {
-        PageSize: { name: 'pageSize', in: 'query', description: 'Items per page', schema: { type: 'integer', minimum: 1, maximum: 100, example: 20 } },
-        PageToken: { name: 'pageToken', in: 'query', description: 'Opaque cursor from the previous page', schema: { type: 'string', example: 'eyJvIjoxMH0' } },
+        PageSize: {
+          name: 'pageSize',
+          in: 'query',
+          description: 'Items per page',
+          schema: { type: 'integer', minimum: 1, maximum: 100, example: 20 },
+        },
+        PageToken: {
+          name: 'pageToken',
+          in: 'query',
+          description: 'Opaque cursor from the previous page',
+          schema: { type: 'string', example: 'eyJvIjoxMH0' },
+        },
       },
       headers: {
-        RateLimit: { description: 'Remaining quota in the current window', schema: { type: 'string', example: 'limit=100, remaining=99, reset=30' } },
+        RateLimit: {
+          description: 'Remaining quota in the current window',
+          schema: { type: 'string', example: 'limit=100, remaining=99, reset=30' },
+        },
       },
       responses: {
         TooManyRequests: {
@@ -84,7 +118,13 @@ function baseDocument() {
         publicAuth: {
           type: 'oauth2',
           description: 'Customer-facing OAuth 2',
-          flows: { authorizationCode: { authorizationUrl: 'https://auth.example.com/authorize', tokenUrl: 'https://auth.example.com/token', scopes: {} } },
+          flows: {
+            authorizationCode: {
+              authorizationUrl: 'https://auth.example.com/authorize',
+              tokenUrl: 'https://auth.example.com/token',
+              scopes: {},
+            },
+          },
         },
         staffAuth: {
           type: 'oauth2',
@@ -129,7 +169,10 @@ function operation(random, { id, summary, description, tag, audience, scope, sch
     if (gap >= 0.05) {
       op['x-codeSamples'] = [
         { lang: 'Shell', label: 'curl', source: `curl https://api.example.com/v2/${tag} -H "Authorization: Bearer $TOKEN"` },
-        { lang: 'JavaScript', source: `const res = await fetch('https://api.example.com/v2/${tag}', { headers: { Authorization: 'Bearer ' + token } });` },
+        {
+          lang: 'JavaScript',
+          source: `const res = await fetch('https://api.example.com/v2/${tag}', { headers: { Authorization: 'Bearer ' + token } });`,
+        },
       ];
     }
   } else {
@@ -154,7 +197,13 @@ function operation(random, { id, summary, description, tag, audience, scope, sch
 function addResource(random, doc, index, editTarget) {
   const noun = `${pick(random, NOUNS)}${index}`;
   const collection = `/${noun}s`;
-  const idParam = { name: `${noun}Id`, in: 'path', required: true, description: `Id of the ${noun}`, schema: { type: 'string', format: 'uuid' } };
+  const idParam = {
+    name: `${noun}Id`,
+    in: 'path',
+    required: true,
+    description: `Id of the ${noun}`,
+    schema: { type: 'string', format: 'uuid' },
+  };
   const schemaName = pascal(noun);
   const schemaRef = `#/components/schemas/${schemaName}`;
   const schema = resourceSchema(random, noun, index);
@@ -174,18 +223,70 @@ function addResource(random, doc, index, editTarget) {
   const common = { tag: noun, audience, schemaRef };
   const paths = {
     [collection]: {
-      get: operation(random, { ...common, id: `list${schemaName}s`, summary: `List ${noun}s`, description: `Lists the ${noun}s the caller can see, newest first.`, scope: readScope, params: [{ $ref: '#/components/parameters/PageSize' }, { $ref: '#/components/parameters/PageToken' }, { name: 'status', in: 'query', schema: { type: 'string', enum: ['active', 'pending', 'closed'] } }], success: 200, list: true }),
-      post: operation(random, { ...common, id: `create${schemaName}`, summary: `Create a ${noun}`, description: `Creates a ${noun}.`, scope: writeScope, body: example, success: 201 }),
+      get: operation(random, {
+        ...common,
+        id: `list${schemaName}s`,
+        summary: `List ${noun}s`,
+        description: `Lists the ${noun}s the caller can see, newest first.`,
+        scope: readScope,
+        params: [
+          { $ref: '#/components/parameters/PageSize' },
+          { $ref: '#/components/parameters/PageToken' },
+          { name: 'status', in: 'query', schema: { type: 'string', enum: ['active', 'pending', 'closed'] } },
+        ],
+        success: 200,
+        list: true,
+      }),
+      post: operation(random, {
+        ...common,
+        id: `create${schemaName}`,
+        summary: `Create a ${noun}`,
+        description: `Creates a ${noun}.`,
+        scope: writeScope,
+        body: example,
+        success: 201,
+      }),
     },
     [`${collection}/{${noun}Id}`]: {
       parameters: [idParam],
-      get: operation(random, { ...common, id: `get${schemaName}`, summary: `Get a ${noun}`, description: editTarget ? `${EDIT_MARKER}` : `Returns one ${noun} by id.`, scope: readScope, success: 200 }),
-      put: operation(random, { ...common, id: `update${schemaName}`, summary: `Replace a ${noun}`, description: `Replaces a ${noun}.`, scope: writeScope, body: example, success: 200 }),
-      delete: operation(random, { ...common, ...deletion, id: `delete${schemaName}`, summary: `Delete a ${noun}`, description: `Deletes a ${noun}.`, success: 200 }),
+      get: operation(random, {
+        ...common,
+        id: `get${schemaName}`,
+        summary: `Get a ${noun}`,
+        description: editTarget ? `${EDIT_MARKER}` : `Returns one ${noun} by id.`,
+        scope: readScope,
+        success: 200,
+      }),
+      put: operation(random, {
+        ...common,
+        id: `update${schemaName}`,
+        summary: `Replace a ${noun}`,
+        description: `Replaces a ${noun}.`,
+        scope: writeScope,
+        body: example,
+        success: 200,
+      }),
+      delete: operation(random, {
+        ...common,
+        ...deletion,
+        id: `delete${schemaName}`,
+        summary: `Delete a ${noun}`,
+        description: `Deletes a ${noun}.`,
+        success: 200,
+      }),
     },
     [`${collection}/{${noun}Id}/${sub}`]: {
       parameters: [idParam],
-      get: operation(random, { ...common, id: `list${schemaName}${pascal(sub)}`, summary: `List the ${sub} of a ${noun}`, description: `Lists the ${sub} attached to a ${noun}.`, scope: readScope, params: [{ $ref: '#/components/parameters/PageSize' }], success: 200, list: true }),
+      get: operation(random, {
+        ...common,
+        id: `list${schemaName}${pascal(sub)}`,
+        summary: `List the ${sub} of a ${noun}`,
+        description: `Lists the ${sub} attached to a ${noun}.`,
+        scope: readScope,
+        params: [{ $ref: '#/components/parameters/PageSize' }],
+        success: 200,
+        list: true,
+      }),
     },
   };
   Object.assign(doc.paths, paths);

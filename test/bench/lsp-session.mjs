@@ -25,9 +25,15 @@ export function positionAt(text, offset) {
 export class ServerSession {
   constructor(workspaceDir, settings) {
     this.workspaceDir = workspaceDir;
-    this.child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, SCARF_ANALYTICS: 'false' } });
+    this.child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: { ...process.env, SCARF_ANALYTICS: 'false' },
+    });
     this.exited = new Promise((resolve) => this.child.on('exit', resolve));
-    this.client = new TestClient(createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin)), { settings });
+    this.client = new TestClient(
+      createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin)),
+      { settings },
+    );
     this.documents = new Map();
   }
 

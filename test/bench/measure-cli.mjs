@@ -10,7 +10,11 @@ const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../di
 function runOnce(filePath, cwd, timeoutMs) {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [CLI, '--format', 'json', '--timeout', String(timeoutMs / 1000), filePath], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SCARF_ANALYTICS: 'false' } });
+    const child = spawn(process.execPath, [CLI, '--format', 'json', '--timeout', String(timeoutMs / 1000), filePath], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, SCARF_ANALYTICS: 'false' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

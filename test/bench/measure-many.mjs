@@ -36,24 +36,38 @@ function timed(command, args) {
   const usage = path.join(scratch, 'usage.txt');
   const [file, argv] = GNU_TIME ? [GNU_TIME, ['-o', usage, '-f', '%U %S %M', command, ...args]] : [command, args];
   return new Promise((resolve) => {
-    execFile(file, argv, { cwd: folder, env: { ...process.env, CI: 'true', SCARF_ANALYTICS: 'false' }, maxBuffer: 1 << 30 }, (error, _stdout, stderr) => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      let cpu;
-      let peakMb;
-      if (GNU_TIME) {
-        const [user, system, kb] = readFileSync(usage, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
-        cpu = user + system;
-        peakMb = kb / 1024;
-      }
-      resolve({ seconds, cpu, peakMb, code: error?.code ?? 0, stderr });
-    });
+    execFile(
+      file,
+      argv,
+      { cwd: folder, env: { ...process.env, CI: 'true', SCARF_ANALYTICS: 'false' }, maxBuffer: 1 << 30 },
+      (error, _stdout, stderr) => {
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        let cpu;
+        let peakMb;
+        if (GNU_TIME) {
+          const [user, system, kb] = readFileSync(usage, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
+          cpu = user + system;
+          peakMb = kb / 1024;
+        }
+        resolve({ seconds, cpu, peakMb, code: error?.code ?? 0, stderr });
+      },
+    );
   });
 }
 
 const tools = [
-  { name: 'api-exposure-lint, spectral:oas', run: (out) => timed(process.execPath, [cli, '-q', '-r', 'spectral:oas', '-f', 'json', '-o', out, '.']) },
-  { name: 'spectral lint 6.16.3, spectral:oas', run: (out) => timed(spectral, ['lint', '-q', '-r', ruleset, '-f', 'json', '-o', out, '--ignore-unknown-format', '*.json']) },
-  { name: 'api-exposure-lint, recommended (oas + exposure)', run: (out) => timed(process.execPath, [cli, '-q', '-f', 'json', '-o', out, '.']) },
+  {
+    name: 'api-exposure-lint, spectral:oas',
+    run: (out) => timed(process.execPath, [cli, '-q', '-r', 'spectral:oas', '-f', 'json', '-o', out, '.']),
+  },
+  {
+    name: 'spectral lint 6.16.3, spectral:oas',
+    run: (out) => timed(spectral, ['lint', '-q', '-r', ruleset, '-f', 'json', '-o', out, '--ignore-unknown-format', '*.json']),
+  },
+  {
+    name: 'api-exposure-lint, recommended (oas + exposure)',
+    run: (out) => timed(process.execPath, [cli, '-q', '-f', 'json', '-o', out, '.']),
+  },
 ];
 
 console.log(`${specs.length} specs, ${(bytes / 1e6).toFixed(1)} MB, ${availableParallelism()} cores, Node ${process.version}`);
@@ -77,6 +91,11 @@ for (const tool of tools) {
   }
   const best = Math.min(...times);
   const cpu = cpus.length ? Math.min(...cpus) : undefined;
-  const cpuText = cpu === undefined ? '' : `, CPU ${cpu.toFixed(1)} s (${(specs.length / cpu).toFixed(2)} specs per CPU-second), peak ${Math.round(peak)} MB (largest process)`;
-  console.log(`${tool.name}: wall ${best.toFixed(1)} s (best of ${times.length}), ${(specs.length / best).toFixed(2)} specs/s${cpuText}, ${results} results`);
+  const cpuText =
+    cpu === undefined
+      ? ''
+      : `, CPU ${cpu.toFixed(1)} s (${(specs.length / cpu).toFixed(2)} specs per CPU-second), peak ${Math.round(peak)} MB (largest process)`;
+  console.log(
+    `${tool.name}: wall ${best.toFixed(1)} s (best of ${times.length}), ${(specs.length / best).toFixed(2)} specs/s${cpuText}, ${results} results`,
+  );
 }

@@ -50,7 +50,11 @@ export async function measureResponsiveness(session, big, companions) {
   let bigFinished = false;
   void bigDone.then(() => (bigFinished = true));
   await session.type(big.uri, big.offset, ' ');
-  await client.waitUntil(() => client.statuses.slice(statusesBefore).find((s) => s.uri === big.uri && s.state === 'linting'), 'the big lint to start', 600_000);
+  await client.waitUntil(
+    () => client.statuses.slice(statusesBefore).find((s) => s.uri === big.uri && s.state === 'linting'),
+    'the big lint to start',
+    600_000,
+  );
   const lintStart = performance.now();
 
   const during = { hover: [], codeAction: [], smallDiagnostics: [] };

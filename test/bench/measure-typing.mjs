@@ -37,7 +37,11 @@ export async function measureTypingDuringLint(session, uri, { offset, edits }) {
   for (let i = 0; i < edits; i++) {
     const statusesBefore = client.statuses.length;
     await session.type(uri, offset + (document.typed ?? 0), nextChar(document));
-    await client.waitUntil(() => client.statuses.slice(statusesBefore).find((s) => s.uri === uri && s.state === 'linting'), 'a lint to start', 600_000);
+    await client.waitUntil(
+      () => client.statuses.slice(statusesBefore).find((s) => s.uri === uri && s.state === 'linting'),
+      'a lint to start',
+      600_000,
+    );
     // The first key's diagnostics are never published (superseded); the second's come after its lint,
     // which the single worker starts only once the stale one has finished: the next sample starts idle.
     const { ms } = await session.typeAndWait(uri, offset + (document.typed ?? 0), nextChar(document));

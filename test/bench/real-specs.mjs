@@ -50,7 +50,13 @@ export function ensureRealSpecs() {
     log(`fetching ${spec} into ${path.relative(root, dir)} (once)`);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const tarball = execFileSync('npm', ['pack', spec, '--silent', '--pack-destination', dir], { encoding: 'utf8', env: { ...process.env, SCARF_ANALYTICS: 'false' } }).trim().split('\n').pop();
+    const tarball = execFileSync('npm', ['pack', spec, '--silent', '--pack-destination', dir], {
+      encoding: 'utf8',
+      env: { ...process.env, SCARF_ANALYTICS: 'false' },
+    })
+      .trim()
+      .split('\n')
+      .pop();
     execFileSync('tar', ['xzf', path.join(dir, tarball), '-C', dir, '--strip-components=1', ...files]);
     rmSync(path.join(dir, tarball));
     writeFileSync(stamp, spec);
@@ -62,7 +68,11 @@ function runNode(args, { cwd }) {
   return new Promise((resolve, reject) => {
     const peakFile = path.join(os.tmpdir(), `ael-bench-peak-${process.pid}-${Math.random().toString(36).slice(2)}`);
     const start = performance.now();
-    const child = spawn(process.execPath, ['--require', PEAK_PRELOAD, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SCARF_ANALYTICS: 'false', BENCH_PEAK_FILE: peakFile } });
+    const child = spawn(process.execPath, ['--require', PEAK_PRELOAD, ...args], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, SCARF_ANALYTICS: 'false', BENCH_PEAK_FILE: peakFile },
+    });
     const out = [];
     let stderr = '';
     child.stdout.on('data', (chunk) => out.push(chunk));
@@ -86,7 +96,10 @@ const SEVERITY = ['error', 'warn', 'info', 'hint'];
 const findingKey = (code, jsonPath, severity, message) => `${code} | ${JSON.stringify(jsonPath.map(String))} | ${severity} | ${message}`;
 
 async function spectralCli(file, workspace) {
-  const run = await runNode([SPECTRAL_CLI, 'lint', '--ruleset', path.join(workspace, 'spectral-oas.yaml'), '--format', 'json', '--quiet', file], { cwd: workspace });
+  const run = await runNode(
+    [SPECTRAL_CLI, 'lint', '--ruleset', path.join(workspace, 'spectral-oas.yaml'), '--format', 'json', '--quiet', file],
+    { cwd: workspace },
+  );
   const json = run.stdout.slice(run.stdout.indexOf('['));
   const findings = JSON.parse(json).map((r) => findingKey(r.code, r.path, SEVERITY[r.severity], r.message));
   return { ...run, findings };
@@ -102,7 +115,11 @@ async function ourCli(file, workspace, extra) {
 function compareFindings(theirs, ours) {
   const a = new Set(theirs);
   const b = new Set(ours);
-  return { identical: theirs.length === ours.length && ours.every((f) => a.has(f)), onlySpectral: theirs.filter((f) => !b.has(f)).length, onlyOurs: ours.filter((f) => !a.has(f)).length };
+  return {
+    identical: theirs.length === ours.length && ours.every((f) => a.has(f)),
+    onlySpectral: theirs.filter((f) => !b.has(f)).length,
+    onlyOurs: ours.filter((f) => !a.has(f)).length,
+  };
 }
 
 const isExposure = (d) => EXPOSURE_RULE_CODES.includes(d.code);
@@ -121,11 +138,15 @@ async function typeOnce(session, uri, offset, char) {
   const statusesBefore = client.statuses.length;
   const version = session.documents.get(uri).version + 1;
   const start = performance.now();
-  const first = client.waitForDiagnostics(uri, (p) => p.version === version, 1_800_000, client.publishes.length).then((p) => ({ ms: performance.now() - start, exposureOnly: p.diagnostics.every(isExposure) }));
+  const first = client
+    .waitForDiagnostics(uri, (p) => p.version === version, 1_800_000, client.publishes.length)
+    .then((p) => ({ ms: performance.now() - start, exposureOnly: p.diagnostics.every(isExposure) }));
   await session.type(uri, offset, char);
   const firstSeen = await first;
   await client.waitUntil(
-    () => client.statuses.slice(statusesBefore).some((s) => s.uri === uri && s.state !== 'linting') && client.publishesFor(uri).at(-1)?.version === version,
+    () =>
+      client.statuses.slice(statusesBefore).some((s) => s.uri === uri && s.state !== 'linting') &&
+      client.publishesFor(uri).at(-1)?.version === version,
     'the complete diagnostics',
     1_800_000,
   );
@@ -146,7 +167,11 @@ async function serverFigures(spec, file, workspace) {
     const openStart = performance.now();
     const uri = (await session.open(target, text)).uri; // resolves at the first publish
     const openFirstMs = performance.now() - openStart;
-    await client.waitUntil(() => client.statuses.slice(statusesBefore).some((s) => s.uri === uri && s.state !== 'linting'), 'the cold lint', 1_800_000);
+    await client.waitUntil(
+      () => client.statuses.slice(statusesBefore).some((s) => s.uri === uri && s.state !== 'linting'),
+      'the cold lint',
+      1_800_000,
+    );
     const coldMs = performance.now() - openStart;
     const complete = session.latestDiagnostics(uri);
     const stopped = complete.filter((d) => /^(lint-timeout|rule-timeout|lint-error|rule-error)$/.test(String(d.code)));
@@ -200,11 +225,25 @@ export async function benchRealSpecs({ quick, only, skipSpectral = [] }) {
         const theirs = await spectralCli(file, workspace);
         log(`${spec.name}: our CLI, same ruleset`);
         const ours = await ourCli(file, workspace, ['--ruleset', 'spectral:oas', '--timeout', '3600']);
-        row.cli = { spectralMs: theirs.ms, spectralPeakKb: theirs.peakKb, oursMs: ours.ms, oursPeakKb: ours.peakKb, spectralFindings: theirs.findings.length, ...compareFindings(theirs.findings, ours.findings) };
+        row.cli = {
+          spectralMs: theirs.ms,
+          spectralPeakKb: theirs.peakKb,
+          oursMs: ours.ms,
+          oursPeakKb: ours.peakKb,
+          spectralFindings: theirs.findings.length,
+          ...compareFindings(theirs.findings, ours.findings),
+        };
       }
       log(`${spec.name}: our CLI, default settings and ruleset`);
       const defaults = await ourCli(file, workspace, []);
-      row.defaults = { ms: defaults.ms, peakKb: defaults.peakKb, findings: defaults.results.length, stopped: defaults.results.filter((r) => /^(lint-timeout|rule-timeout|lint-error|rule-error|document-too-large)$/.test(r.code)).map((r) => r.code) };
+      row.defaults = {
+        ms: defaults.ms,
+        peakKb: defaults.peakKb,
+        findings: defaults.results.length,
+        stopped: defaults.results
+          .filter((r) => /^(lint-timeout|rule-timeout|lint-error|rule-error|document-too-large)$/.test(r.code))
+          .map((r) => r.code),
+      };
       log(`${spec.name}: language server, default settings`);
       row.server = await serverFigures(spec, file, workspace);
       rows.push(row);
@@ -223,7 +262,10 @@ export function realSpecsTables(rows) {
     '|---|---|---|---|---|---|---|',
     ...rows
       .filter((r) => r.cli)
-      .map((r) => `| ${r.name} | ${kb(r.bytes)} | ${formatMs(r.cli.spectralMs)}, ${formatMb(r.cli.spectralPeakKb)} | ${formatMs(r.cli.oursMs)}, ${formatMb(r.cli.oursPeakKb)} | ${formatRatio(ratio(r.cli.spectralMs, r.cli.oursMs))} | ${formatRatio(ratio(r.cli.oursPeakKb, r.cli.spectralPeakKb))} | ${r.cli.identical ? `yes (${r.cli.spectralFindings})` : `NO: ${r.cli.onlySpectral} only in Spectral, ${r.cli.onlyOurs} only ours`} |`),
+      .map(
+        (r) =>
+          `| ${r.name} | ${kb(r.bytes)} | ${formatMs(r.cli.spectralMs)}, ${formatMb(r.cli.spectralPeakKb)} | ${formatMs(r.cli.oursMs)}, ${formatMb(r.cli.oursPeakKb)} | ${formatRatio(ratio(r.cli.spectralMs, r.cli.oursMs))} | ${formatRatio(ratio(r.cli.oursPeakKb, r.cli.spectralPeakKb))} | ${r.cli.identical ? `yes (${r.cli.spectralFindings})` : `NO: ${r.cli.onlySpectral} only in Spectral, ${r.cli.onlyOurs} only ours`} |`,
+      ),
   ].join('\n');
   const defaults = [
     '| Spec | CLI, default settings | Findings | Stopped or not linted | Open → complete (server) | Key → exposure p50 / p95 | Key → complete p50 / p95 | Complete ÷ cold | Server peak | After close (idle) |',

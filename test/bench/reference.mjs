@@ -9,7 +9,10 @@ const SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'spectral
 
 export async function measureReference(filePath, { runs, engineRuns = 0, split = false }) {
   const args = [SCRIPT, filePath, '--runs', String(runs), '--engine-runs', String(engineRuns), ...(split ? ['--split'] : [])];
-  const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 1 << 24, env: { ...process.env, SCARF_ANALYTICS: 'false' } });
+  const { stdout } = await promisify(execFile)(process.execPath, args, {
+    maxBuffer: 1 << 24,
+    env: { ...process.env, SCARF_ANALYTICS: 'false' },
+  });
   const raw = JSON.parse(stdout);
   return {
     spectral: summarize(raw.spectral),

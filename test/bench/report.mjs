@@ -9,7 +9,21 @@ function table(header, rows) {
 }
 
 export function latencyTable(sizes, defaultDebounceMs) {
-  const header = ['Spec', 'Size', 'Findings', 'Spectral (=1×)', 'Engine CPU', 'Open→diag.', 'Key→diag. p50', 'Key→diag. p95', 'CPU per keystroke', 'Key during a lint→diag. p50', `Key→diag. p50 (${defaultDebounceMs} ms debounce)`, 'CLI', 'Peak memory (server ÷ Spectral)'];
+  const header = [
+    'Spec',
+    'Size',
+    'Findings',
+    'Spectral (=1×)',
+    'Engine CPU',
+    'Open→diag.',
+    'Key→diag. p50',
+    'Key→diag. p95',
+    'CPU per keystroke',
+    'Key during a lint→diag. p50',
+    `Key→diag. p50 (${defaultDebounceMs} ms debounce)`,
+    'CLI',
+    'Peak memory (server ÷ Spectral)',
+  ];
   const rows = sizes.map((s) => {
     const ref = s.reference.spectral.p50;
     return [
@@ -22,8 +36,12 @@ export function latencyTable(sizes, defaultDebounceMs) {
       `${formatRatio(ratio(s.server.typing.p50, ref))} (n=${s.server.typing.n})`,
       formatRatio(ratio(s.server.typing.p95, ref)),
       formatRatio(ratio(s.server.typing.cpuPerEditMs, s.reference.spectralCpuMs)),
-      s.server.typingDuringLint ? `${formatRatio(ratio(s.server.typingDuringLint.p50, ref))} (n=${s.server.typingDuringLint.n})` : 'not measured',
-      s.server.typingDebounced ? `${formatRatio(ratio(s.server.typingDebounced.p50, ref))} (n=${s.server.typingDebounced.n})` : 'not measured',
+      s.server.typingDuringLint
+        ? `${formatRatio(ratio(s.server.typingDuringLint.p50, ref))} (n=${s.server.typingDuringLint.n})`
+        : 'not measured',
+      s.server.typingDebounced
+        ? `${formatRatio(ratio(s.server.typingDebounced.p50, ref))} (n=${s.server.typingDebounced.n})`
+        : 'not measured',
       formatRatio(ratio(s.cli.p50, ref)),
       `${formatRatio(ratio(s.server.peakMemoryKb, s.reference.peakMemoryKb))} (${formatMb(s.server.peakMemoryKb)} ÷ ${formatMb(s.reference.peakMemoryKb)})`,
     ];
@@ -46,11 +64,24 @@ export function splitTable(size) {
 }
 
 export function responsivenessTable(r) {
-  const row = (what, idle, during) => [what, formatMs(idle.p50), `${formatRatio(ratio(during.p50, idle.p50))} (n=${during.n})`, formatRatio(ratio(during.p95, idle.p95))];
+  const row = (what, idle, during) => [
+    what,
+    formatMs(idle.p50),
+    `${formatRatio(ratio(during.p50, idle.p50))} (n=${during.n})`,
+    formatRatio(ratio(during.p95, idle.p95)),
+  ];
   const rows = [
     row('hover on the big document', r.idle.hover, r.during.hover),
     row('quick fixes on a small document', r.idle.codeAction, r.during.codeAction),
     row('small document keystroke → diagnostics', r.idle.smallDiagnostics, r.during.smallDiagnostics),
   ];
-  return table([`While the ${r.spec} spec is linted (lint took ${formatRatio(ratio(r.bigLintMs, r.referenceMs))} of its Spectral run)`, 'Idle p50', 'During ÷ idle, p50', 'During ÷ idle, p95'], rows);
+  return table(
+    [
+      `While the ${r.spec} spec is linted (lint took ${formatRatio(ratio(r.bigLintMs, r.referenceMs))} of its Spectral run)`,
+      'Idle p50',
+      'During ÷ idle, p50',
+      'During ÷ idle, p95',
+    ],
+    rows,
+  );
 }

@@ -47,9 +47,28 @@ const { values: args } = parseArgs({
 const SIZES = [
   { name: 'petstore', source: PETSTORE, refRuns: 5, engineRuns: 5, edits: 30, editsDuringLint: 5, debouncedEdits: 6, cliRuns: 2 },
   { name: 'small', targetBytes: 5_000, refRuns: 5, engineRuns: 5, edits: 30, editsDuringLint: 5, debouncedEdits: 6, cliRuns: 2 },
-  { name: 'medium', targetBytes: 400_000, refRuns: 2, engineRuns: 2, split: true, edits: 8, editsDuringLint: 2, debouncedEdits: 2, cliRuns: 1 },
+  {
+    name: 'medium',
+    targetBytes: 400_000,
+    refRuns: 2,
+    engineRuns: 2,
+    split: true,
+    edits: 8,
+    editsDuringLint: 2,
+    debouncedEdits: 2,
+    cliRuns: 1,
+  },
   // The debounce adds a constant to a lint of tens of seconds: not worth another lint here.
-  { name: 'large', targetBytes: Number(args['large-mb']) * 1_000_000, refRuns: 1, engineRuns: 0, edits: 2, debouncedEdits: 0, cliRuns: 1, large: true },
+  {
+    name: 'large',
+    targetBytes: Number(args['large-mb']) * 1_000_000,
+    refRuns: 1,
+    engineRuns: 0,
+    edits: 2,
+    debouncedEdits: 0,
+    cliRuns: 1,
+    large: true,
+  },
 ].filter((size) => !(args.quick && size.large));
 
 function specFor(size) {
@@ -95,7 +114,10 @@ async function benchSize(size, workspace, { responsiveness }) {
     const { uri, ms: openMs } = await session.open(filePath, spec.text);
     const typing = await measureTyping(session, uri, { offset: spec.editOffset, edits: size.edits });
     const serverFindings = checkedDiagnostics(session, uri, size.name);
-    const typingDuringLint = size.editsDuringLint > 0 ? await measureTypingDuringLint(session, uri, { offset: spec.editOffset, edits: size.editsDuringLint }) : undefined;
+    const typingDuringLint =
+      size.editsDuringLint > 0
+        ? await measureTypingDuringLint(session, uri, { offset: spec.editOffset, edits: size.editsDuringLint })
+        : undefined;
     let typingDebounced;
     if (size.debouncedEdits > 0) {
       await session.changeSettings({ ...GENEROUS_BUDGET }); // back to the default debounce
@@ -131,10 +153,15 @@ async function benchSize(size, workspace, { responsiveness }) {
 async function exposureFirstOnly() {
   const loadBefore = os.loadavg()[0].toFixed(1);
   const rows = await benchExposureFirst({ specs: args.specs?.split(',') ?? ['blockfrost', 'github'], keys: Number(args.keys) });
-  console.log(`\nExposure-first pass per keystroke (in process, CPU of all threads), against a cold complete lint; node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${loadBefore} at start, ${os.loadavg()[0].toFixed(1)} at end\n`);
+  console.log(
+    `\nExposure-first pass per keystroke (in process, CPU of all threads), against a cold complete lint; node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${loadBefore} at start, ${os.loadavg()[0].toFixed(1)} at end\n`,
+  );
   console.log(exposureFirstTable(rows));
   await fs.mkdir(path.dirname(RESULTS), { recursive: true });
-  await fs.writeFile(RESULTS.replace(/latest\.json$/, 'exposure-first.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, rows }, null, 2));
+  await fs.writeFile(
+    RESULTS.replace(/latest\.json$/, 'exposure-first.json'),
+    JSON.stringify({ date: new Date().toISOString(), node: process.version, rows }, null, 2),
+  );
 }
 
 async function main() {
@@ -147,7 +174,11 @@ async function main() {
   let real = [];
   try {
     if (!args['no-real']) {
-      const list = (value) => value?.split(',').map((name) => name.trim()).filter(Boolean);
+      const list = (value) =>
+        value
+          ?.split(',')
+          .map((name) => name.trim())
+          .filter(Boolean);
       real = await benchRealSpecs({ quick: args.quick, only: list(args.specs), skipSpectral: list(args['skip-spectral']) });
     }
     for (const [i, size] of (args['real-only'] ? [] : SIZES).entries()) {
@@ -161,18 +192,30 @@ async function main() {
 
   const durationS = (performance.now() - started) / 1000;
   const cpuS = cpuSecondsSoFar();
-  console.log(`\nAPI Exposure Lint benchmark — ratios to a bare Spectral run (spectral:oas recommended + exposure ruleset) of the same file`);
-  console.log(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${loadBefore[0].toFixed(1)} at start, ${os.loadavg()[0].toFixed(1)} at end; ${Math.round(durationS)} s wall, ${Math.round(cpuS)} s CPU\n`);
+  console.log(
+    `\nAPI Exposure Lint benchmark — ratios to a bare Spectral run (spectral:oas recommended + exposure ruleset) of the same file`,
+  );
+  console.log(
+    `node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${loadBefore[0].toFixed(1)} at start, ${os.loadavg()[0].toFixed(1)} at end; ${Math.round(durationS)} s wall, ${Math.round(cpuS)} s CPU\n`,
+  );
   if (real.length > 0) console.log(`${realSpecsTables(real)}\n`);
   if (sizes.length > 0) console.log(latencyTable(sizes, DEFAULT_DEBOUNCE_MS));
   for (const size of sizes) if (size.reference.splitCpuMs) console.log(`\n${splitTable(size)}`);
   if (responsiveness) {
     console.log(`\n${responsivenessTable(responsiveness)}`);
     const onBig = responsiveness.idle.codeActionOnBig;
-    if (onBig.n > 0) console.log(`\nQuick fixes on the ${responsiveness.spec} document itself (idle): ${formatRatio(ratio(onBig.p50, responsiveness.idle.codeAction.p50))} those on a small document.`);
+    if (onBig.n > 0)
+      console.log(
+        `\nQuick fixes on the ${responsiveness.spec} document itself (idle): ${formatRatio(ratio(onBig.p50, responsiveness.idle.codeAction.p50))} those on a small document.`,
+      );
     const before = sizes.find((s) => s.name === responsiveness.spec).server.peakMemoryKb;
-    console.log(`Server peak memory after those probes: ${formatRatio(ratio(responsiveness.peakMemoryKb, before))} the peak while only linting and typing.`);
-    if (!responsiveness.smallDiagnosticsBeforeBigLintEnded) console.log(`The small document's diagnostics arrived only after the ${responsiveness.spec} lint had finished: the two lints share one worker.`);
+    console.log(
+      `Server peak memory after those probes: ${formatRatio(ratio(responsiveness.peakMemoryKb, before))} the peak while only linting and typing.`,
+    );
+    if (!responsiveness.smallDiagnosticsBeforeBigLintEnded)
+      console.log(
+        `The small document's diagnostics arrived only after the ${responsiveness.spec} lint had finished: the two lints share one worker.`,
+      );
   }
 
   const report = {

@@ -15,7 +15,11 @@ const { exposureRuleset, Linter, createNodeHost } = require('../../dist/engine.j
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { runs: { type: 'string', default: '3' }, 'engine-runs': { type: 'string', default: '0' }, split: { type: 'boolean', default: false } },
+  options: {
+    runs: { type: 'string', default: '3' },
+    'engine-runs': { type: 'string', default: '0' },
+    split: { type: 'boolean', default: false },
+  },
 });
 const file = positionals[0];
 const text = readFileSync(file, 'utf8');
@@ -47,9 +51,13 @@ const runs = Number(values.runs);
 const full = spectralWith({ extends: [[oas, 'recommended'], exposureRuleset] });
 let findings = 0;
 const spectralCpu = [];
-const spectral = await time(runs, async () => {
-  findings = (await full.run(new Document(text, Parsers.Yaml, file))).length;
-}, spectralCpu);
+const spectral = await time(
+  runs,
+  async () => {
+    findings = (await full.run(new Document(text, Parsers.Yaml, file))).length;
+  },
+  spectralCpu,
+);
 const result = { spectral, spectralCpu, findings, vmHwmKb: vmHwmKb() };
 
 if (values.split) {
@@ -67,9 +75,10 @@ if (values.split) {
     exposure: await cpuOf(async () => spectralWith({ extends: [exposureRuleset] }).run(new Document(text, Parsers.Yaml, file))),
     // The two rules that validate every example against its schema with ajv: what a big-spec user can turn off.
     withoutExampleValidation: await cpuOf(async () =>
-      spectralWith({ extends: [[oas, 'recommended'], exposureRuleset], rules: { 'oas3-valid-schema-example': 'off', 'oas3-valid-media-example': 'off' } }).run(
-        new Document(text, Parsers.Yaml, file),
-      ),
+      spectralWith({
+        extends: [[oas, 'recommended'], exposureRuleset],
+        rules: { 'oas3-valid-schema-example': 'off', 'oas3-valid-media-example': 'off' },
+      }).run(new Document(text, Parsers.Yaml, file)),
     ),
   };
 }

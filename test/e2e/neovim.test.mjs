@@ -29,7 +29,16 @@ test('neovim: the README snippet attaches the server; exposure diagnostics and a
   // also when nvim hangs (the deadline below).
   const nvim = spawnGroup(
     'nvim',
-    ['--headless', '-i', 'NONE', '-u', init, '-c', `luafile ${path.join(repoRoot, 'test/e2e/neovim/check-diagnostics.lua')}`, 'external.yaml'],
+    [
+      '--headless',
+      '-i',
+      'NONE',
+      '-u',
+      init,
+      '-c',
+      `luafile ${path.join(repoRoot, 'test/e2e/neovim/check-diagnostics.lua')}`,
+      'external.yaml',
+    ],
     {
       cwd: workspace.folder,
       env: {
@@ -57,7 +66,8 @@ test('neovim: the README snippet attaches the server; exposure diagnostics and a
   assert.equal(result.clients, 1, `one language client attached by the README snippet: ${JSON.stringify(result)}`);
 
   const codes = [...new Set(result.diagnostics.map((d) => d.code))].sort();
-  for (const code of ['external-code-samples', 'external-oauth2', 'external-rate-limit']) assert.ok(codes.includes(code), `${code} in ${codes}`);
+  for (const code of ['external-code-samples', 'external-oauth2', 'external-rate-limit'])
+    assert.ok(codes.includes(code), `${code} in ${codes}`);
   const oauth = result.diagnostics.find((d) => d.code === 'external-oauth2');
   assert.equal(oauth.source, 'api-exposure-lint');
   assert.match(oauth.message, /external-public \(info\.x-audience\) but is not secured by OAuth 2/);

@@ -35,7 +35,9 @@ async function screenshot(page, step) {
 async function assertSquigglesOnlyOnKey(page, lineText, key) {
   const keyBox = await page.evaluate(
     ({ lineText, key }) => {
-      const line = [...document.querySelectorAll('.monaco-editor .view-lines .view-line')].find((l) => l.textContent.replace(/\u00a0/g, ' ') === lineText);
+      const line = [...document.querySelectorAll('.monaco-editor .view-lines .view-line')].find(
+        (l) => l.textContent.replace(/\u00a0/g, ' ') === lineText,
+      );
       if (!line) return null;
       const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -59,7 +61,10 @@ async function assertSquigglesOnlyOnKey(page, lineText, key) {
       return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, kind: n.className };
     }),
   );
-  assert.ok(squiggles.some((sq) => /warning/.test(sq.kind)), 'a warning squiggle (the missing code sample)');
+  assert.ok(
+    squiggles.some((sq) => /warning/.test(sq.kind)),
+    'a warning squiggle (the missing code sample)',
+  );
   const slack = 2; // sub-pixel rounding
   for (const sq of squiggles) {
     const where = `${sq.kind} at ${JSON.stringify(sq)}, key ${JSON.stringify(keyBox)}`;

@@ -26,10 +26,20 @@ const CASES = {
   'empty.yaml': ['', 'skipped'],
   'junk-with-nul.yaml': [g.junkBytes(4096), ['lint-error']],
   'junk-without-nul.json': [g.junkBytes(4096, { withNul: false }), 'skipped'],
-  'ref-cycle.yaml': [g.specWith("components:\n  schemas:\n    A: { $ref: '#/components/schemas/B' }\n    B: { $ref: '#/components/schemas/A' }\n    C: { $ref: './cycle-other.yaml#/X' }\n"), ['info-contact']],
+  'ref-cycle.yaml': [
+    g.specWith(
+      "components:\n  schemas:\n    A: { $ref: '#/components/schemas/B' }\n    B: { $ref: '#/components/schemas/A' }\n    C: { $ref: './cycle-other.yaml#/X' }\n",
+    ),
+    ['info-contact'],
+  ],
   // A fragment of ref-cycle.yaml, which the batch lints too: linted through that root (no "skipped" note of its own).
   'cycle-other.yaml': ["X: { $ref: './ref-cycle.yaml#/components/schemas/C' }\n", []],
-  'self-ref.yaml': [g.specWith("components:\n  schemas:\n    Self: { $ref: '#/components/schemas/Self' }\n    Tree: { type: object, properties: { child: { $ref: '#/components/schemas/Tree' } } }\n"), ['info-contact']],
+  'self-ref.yaml': [
+    g.specWith(
+      "components:\n  schemas:\n    Self: { $ref: '#/components/schemas/Self' }\n    Tree: { type: object, properties: { child: { $ref: '#/components/schemas/Tree' } } }\n",
+    ),
+    ['info-contact'],
+  ],
   ...Object.fromEntries(Object.entries(g.NOT_OPENAPI).map(([file, text]) => [file, [text, file === 'openapi-1.yaml' ? [] : 'skipped']])),
   ...Object.fromEntries(Object.entries(g.unicodeVariants()).map(([file, text]) => [file, [text, [g.GOOD_CODE]]])),
   'lone-surrogate.json': [g.loneSurrogateJson(), ['info-contact']],
@@ -52,10 +62,24 @@ function assertOutcome(run, file, expected) {
   const codes = codesOf(findingsOf(run, file));
   for (const code of expected) assert.ok(codes.includes(code), `${file}: expected ${code} in ${codes.join(', ')}`);
   const refused = ['document-too-complex', 'lint-error'].filter((c) => codes.includes(c));
-  if (!expected.some((c) => refused.includes(c))) assert.deepEqual(refused, [], `${file} was not linted: ${JSON.stringify(findingsOf(run, file))}`);
+  if (!expected.some((c) => refused.includes(c)))
+    assert.deepEqual(refused, [], `${file} was not linted: ${JSON.stringify(findingsOf(run, file))}`);
 }
 
-const ALONE = ['alias-bomb.yaml', 'deep-10000.json', 'deep-10000-flow.yaml', 'deep-10000-block.yaml', 'unclosed-flow.yaml', 'truncated.json', 'junk-with-nul.yaml', 'junk-without-nul.json', 'ref-cycle.yaml', 'docker-compose.yaml', 'empty.yaml', 'bom-crlf.yaml'];
+const ALONE = [
+  'alias-bomb.yaml',
+  'deep-10000.json',
+  'deep-10000-flow.yaml',
+  'deep-10000-block.yaml',
+  'unclosed-flow.yaml',
+  'truncated.json',
+  'junk-with-nul.yaml',
+  'junk-without-nul.json',
+  'ref-cycle.yaml',
+  'docker-compose.yaml',
+  'empty.yaml',
+  'bom-crlf.yaml',
+];
 
 test('every hostile document alone: bounded run, documented exit code, clean stderr, the expected outcome', SUITE_TIMEOUT, async () => {
   // One of each kind (the batch below covers every case's outcome): CLI start-up dominates, keep the count low.
@@ -75,26 +99,34 @@ test('every hostile document alone: bounded run, documented exit code, clean std
   await Promise.all([worker(), worker()]);
 });
 
-test('one batch with every hostile document: the good file is still linted and reported, each file has its outcome', SUITE_TIMEOUT, async () => {
-  const run = await runCli(['--format', 'json', ...Object.keys(files)], { cwd: root.dir });
-  assertWellBehaved(run, 'batch', { allowedCodes: [1] });
-  assert.deepEqual(codesOf(findingsOf(run, GOOD)), [g.GOOD_CODE]);
-  for (const [file, [, expected]] of Object.entries(CASES)) assertOutcome(run, file, expected);
-  // The same batch as stylish output (what a developer sees): no stack traces either.
-  const stylish = await runCli(Object.keys(files), { cwd: root.dir });
-  assertWellBehaved(stylish, 'batch stylish', { allowedCodes: [1] });
-  assert.match(stylish.stdout, /document-too-complex/);
-});
+test(
+  'one batch with every hostile document: the good file is still linted and reported, each file has its outcome',
+  SUITE_TIMEOUT,
+  async () => {
+    const run = await runCli(['--format', 'json', ...Object.keys(files)], { cwd: root.dir });
+    assertWellBehaved(run, 'batch', { allowedCodes: [1] });
+    assert.deepEqual(codesOf(findingsOf(run, GOOD)), [g.GOOD_CODE]);
+    for (const [file, [, expected]] of Object.entries(CASES)) assertOutcome(run, file, expected);
+    // The same batch as stylish output (what a developer sees): no stack traces either.
+    const stylish = await runCli(Object.keys(files), { cwd: root.dir });
+    assertWellBehaved(stylish, 'batch stylish', { allowedCodes: [1] });
+    assert.match(stylish.stdout, /document-too-complex/);
+  },
+);
 
 test('CRLF, BOM and odd Unicode do not change results: same findings, same positions', SUITE_TIMEOUT, async () => {
   const variants = Object.keys(g.unicodeVariants()).filter((file) => file !== 'unicode-keys.yaml');
   const run = await runCli(['--format', 'json', GOOD, ...variants], { cwd: root.dir });
   assertWellBehaved(run, 'unicode', { allowedCodes: [1] });
-  const shape = (file) => findingsOf(run, file).map(({ code, severity, path, range, audience }) => ({ code, severity, path, range, audience }));
+  const shape = (file) =>
+    findingsOf(run, file).map(({ code, severity, path, range, audience }) => ({ code, severity, path, range, audience }));
   const baseline = shape(GOOD);
   assert.equal(baseline.length, 1);
   for (const file of variants) assert.deepEqual(shape(file), baseline, file);
   // A path key with RTL override and emoji: reported on that operation, with the key intact.
   const keyed = findingsOf(await runCli(['--format', 'json', 'unicode-keys.yaml'], { cwd: root.dir }), 'unicode-keys.yaml');
-  assert.deepEqual(keyed.map((f) => [f.code, f.path[1]]), [[g.GOOD_CODE, '/órdenes/🦄/\u202Eabc']]);
+  assert.deepEqual(
+    keyed.map((f) => [f.code, f.path[1]]),
+    [[g.GOOD_CODE, '/órdenes/🦄/\u202Eabc']],
+  );
 });

@@ -28,7 +28,9 @@ const root = await g.fixtureRoot({
   'deep-block.yaml': g.deepYamlBlock(10_000),
   'oversized.yaml': g.oversizedSpec(55_000_000),
   'large.yaml': g.largeSpec(3_000_000),
-  'escapes.yaml': g.specWith("components:\n  schemas:\n    A: { $ref: '../../../../../../../../etc/passwd' }\n    B: { $ref: 'file:///dev/zero' }\n    C: { $ref: 'http://127.0.0.1:9/x.yaml' }\n"),
+  'escapes.yaml': g.specWith(
+    "components:\n  schemas:\n    A: { $ref: '../../../../../../../../etc/passwd' }\n    B: { $ref: 'file:///dev/zero' }\n    C: { $ref: 'http://127.0.0.1:9/x.yaml' }\n",
+  ),
   ...Object.fromEntries(Object.entries(r.loopingFunction()).map(([f, t]) => [`loops/${f}`, f === 'api.yaml' ? g.EXTERNAL_SPEC : t])),
   'bomb-ruleset/.spectral.yaml': r.ALIAS_BOMB_RULESET,
   'bomb-ruleset/api.yaml': g.EXTERNAL_SPEC,
@@ -37,7 +39,12 @@ const root = await g.fixtureRoot({
 console.log('| Case | Exit | Wall time (s) | Peak RSS (MB) | Outcome |');
 console.log('|---|---|---|---|---|');
 for (const [label, args] of CASES) {
-  const run = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, CLI, '--format', 'json', ...args], { cwd: root.dir, env: CHILD_ENV, encoding: 'utf8', maxBuffer: 1e9 });
+  const run = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, CLI, '--format', 'json', ...args], {
+    cwd: root.dir,
+    env: CHILD_ENV,
+    encoding: 'utf8',
+    maxBuffer: 1e9,
+  });
   const [wall, rssKb] = run.stderr.trim().split('\n').pop().split(' ');
   let outcome = '';
   try {

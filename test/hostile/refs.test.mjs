@@ -38,7 +38,8 @@ const NO_PROXY_ENV = Object.fromEntries(Object.entries(CHILD_ENV).filter(([key])
 test.before(async () => {
   server = await startRecordingServer({
     '/schema.yaml': 'type: object\nproperties: { id: { type: string } }\n',
-    '/ruleset.yaml': "rules:\n  remote-rule:\n    severity: error\n    given: $.info\n    then: { field: x-remote-marker, function: truthy }\n",
+    '/ruleset.yaml':
+      'rules:\n  remote-rule:\n    severity: error\n    given: $.info\n    then: { field: x-remote-marker, function: truthy }\n',
   });
   root = await g.fixtureRoot({
     'good.yaml': g.EXTERNAL_SPEC,
@@ -88,7 +89,10 @@ test('a remote $ref is not fetched without --allow-remote (no request arrives), 
   const online = await runCli(['--format', 'json', '--allow-remote', 'remote-ref.yaml'], { cwd: root.dir, env: NO_PROXY_ENV });
   assertWellBehaved(withoutKnownWarning(online), 'remote ref online', { allowedCodes: [0, 1] });
   assert.deepEqual(server.requests, ['/schema.yaml']);
-  assert.deepEqual(findingsOf(online, 'remote-ref.yaml').filter((f) => f.code === 'invalid-ref'), []);
+  assert.deepEqual(
+    findingsOf(online, 'remote-ref.yaml').filter((f) => f.code === 'invalid-ref'),
+    [],
+  );
 });
 
 test('a remote extends is refused without --allow-remote (exit 2, one line, no request), and applies with it', TIMEOUT, async () => {

@@ -8,7 +8,8 @@ import * as r from './helpers/rulesets.mjs';
 import { assertWellBehaved, codesOf, findingsOf, runCli } from './helpers/cli.mjs';
 
 const TIMEOUT = { timeout: 120_000 };
-const under = (folder, files) => Object.fromEntries(Object.entries(files).map(([file, text]) => [`${folder}/${file}`, file === 'api.yaml' ? g.EXTERNAL_SPEC : text]));
+const under = (folder, files) =>
+  Object.fromEntries(Object.entries(files).map(([file, text]) => [`${folder}/${file}`, file === 'api.yaml' ? g.EXTERNAL_SPEC : text]));
 
 let root;
 let probe;
@@ -25,10 +26,12 @@ test.before(async () => {
     ...under('never-settles', r.neverSettlingFunction()),
     'alias-bomb/.spectral.yaml': r.ALIAS_BOMB_RULESET,
     'alias-bomb/api.yaml': g.EXTERNAL_SPEC,
-    ...Object.fromEntries(Object.entries(r.BROKEN_RULESETS).flatMap(([folder, text]) => [
-      [`${folder}/.spectral.yaml`, text],
-      [`${folder}/api.yaml`, g.EXTERNAL_SPEC],
-    ])),
+    ...Object.fromEntries(
+      Object.entries(r.BROKEN_RULESETS).flatMap(([folder, text]) => [
+        [`${folder}/.spectral.yaml`, text],
+        [`${folder}/api.yaml`, g.EXTERNAL_SPEC],
+      ]),
+    ),
   });
 });
 test.after(() => root?.remove());
@@ -61,18 +64,31 @@ test('a throwing rule function becomes one rule-error naming the rule; the other
   assert.match(findings.find((f) => f.code === 'rule-error').message, /Rule "boom-rule" .*boom from a rule/);
 });
 
-test('an endless rule function is stopped and named; a never-settling one hits the document budget; others are linted', TIMEOUT, async () => {
-  const args = ['--format', 'json', '--trust-workspace-code', '--timeout', '3', 'loops/api.yaml', 'never-settles/api.yaml', 'good/api.yaml'];
-  const run = await runCli(args, { cwd: root.dir });
-  assertWellBehaved(run, 'loops', { allowedCodes: [2] });
-  assert.match(run.stderr, /^api-exposure-lint: loops\/api\.yaml: Rule "spin-rule" ran too long/m);
-  const loops = findingsOf(run, 'loops/api.yaml');
-  assert.deepEqual(codesOf(loops), [g.GOOD_CODE, 'rule-timeout'].sort(), JSON.stringify(loops));
-  assert.match(loops.find((f) => f.code === 'rule-timeout').message, /Rule "spin-rule" ran too long/);
-  const waits = codesOf(findingsOf(run, 'never-settles/api.yaml'));
-  assert.ok(waits.includes('lint-timeout') || waits.includes('rule-timeout'), waits.join());
-  assert.deepEqual(codesOf(findingsOf(run, 'good/api.yaml')), [g.GOOD_CODE]);
-});
+test(
+  'an endless rule function is stopped and named; a never-settling one hits the document budget; others are linted',
+  TIMEOUT,
+  async () => {
+    const args = [
+      '--format',
+      'json',
+      '--trust-workspace-code',
+      '--timeout',
+      '3',
+      'loops/api.yaml',
+      'never-settles/api.yaml',
+      'good/api.yaml',
+    ];
+    const run = await runCli(args, { cwd: root.dir });
+    assertWellBehaved(run, 'loops', { allowedCodes: [2] });
+    assert.match(run.stderr, /^api-exposure-lint: loops\/api\.yaml: Rule "spin-rule" ran too long/m);
+    const loops = findingsOf(run, 'loops/api.yaml');
+    assert.deepEqual(codesOf(loops), [g.GOOD_CODE, 'rule-timeout'].sort(), JSON.stringify(loops));
+    assert.match(loops.find((f) => f.code === 'rule-timeout').message, /Rule "spin-rule" ran too long/);
+    const waits = codesOf(findingsOf(run, 'never-settles/api.yaml'));
+    assert.ok(waits.includes('lint-timeout') || waits.includes('rule-timeout'), waits.join());
+    assert.deepEqual(codesOf(findingsOf(run, 'good/api.yaml')), [g.GOOD_CODE]);
+  },
+);
 
 test('each broken ruleset: exit 2 and one stderr line naming the ruleset file, no stack trace, bounded', TIMEOUT, async () => {
   const folders = Object.keys(r.BROKEN_RULESETS);

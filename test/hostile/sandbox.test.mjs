@@ -24,13 +24,27 @@ test.before(async () => {
   server = await startRecordingServer({ '/schema.yaml': 'type: string\n', '/ruleset.yaml': 'rules: {}\n' });
   root = await g.fixtureRoot({
     'good.yaml': g.EXTERNAL_SPEC,
-    'escapes.yaml': refs(['../../../../../../../../etc/passwd', '/etc/passwd', 'file:///etc/shadow', 'file:///dev/zero', 'file:///proc/self/environ', './links/passwd.yaml', './links/zero.yaml', './links/fifo.yaml', server.url('/schema.yaml'), './schemas/inside.yaml']),
+    'escapes.yaml': refs([
+      '../../../../../../../../etc/passwd',
+      '/etc/passwd',
+      'file:///etc/shadow',
+      'file:///dev/zero',
+      'file:///proc/self/environ',
+      './links/passwd.yaml',
+      './links/zero.yaml',
+      './links/fifo.yaml',
+      server.url('/schema.yaml'),
+      './schemas/inside.yaml',
+    ]),
     'schemas/inside.yaml': 'type: string\n',
     'remote-extends/.spectral.yaml': `extends: ['${server.url('/ruleset.yaml')}']\n`,
     'remote-extends/api.yaml': g.EXTERNAL_SPEC,
   });
   probe = r.probeFunction(root.dir);
-  await g.writeFiles(root.dir, Object.fromEntries(Object.entries(probe.files).map(([f, t]) => [`probe/${f}`, f === 'api.yaml' ? g.EXTERNAL_SPEC : t])));
+  await g.writeFiles(
+    root.dir,
+    Object.fromEntries(Object.entries(probe.files).map(([f, t]) => [`probe/${f}`, f === 'api.yaml' ? g.EXTERNAL_SPEC : t])),
+  );
   await fs.mkdir(root.file('links'));
   await fs.symlink('/etc/passwd', root.file('links/passwd.yaml'));
   await fs.symlink('/dev/zero', root.file('links/zero.yaml'));
@@ -49,25 +63,39 @@ async function traced(args, label) {
   return { run, trace };
 }
 
-test('linting escaping $refs, a remote $ref and untrusted code: no file outside the roots is opened, no connect(), no child process', OPTIONS, async () => {
-  server.requests.length = 0;
-  const { run, trace } = await traced(['--format', 'json', 'good.yaml', 'escapes.yaml', 'probe/api.yaml'], 'lint');
-  assertWellBehaved(run, 'traced lint', { allowedCodes: [1] });
-  assert.deepEqual(codesOf(findingsOf(run, 'good.yaml')), [g.GOOD_CODE]);
-  assert.equal(findingsOf(run, 'escapes.yaml').filter((f) => f.code === 'invalid-ref').length, 9);
+test(
+  'linting escaping $refs, a remote $ref and untrusted code: no file outside the roots is opened, no connect(), no child process',
+  OPTIONS,
+  async () => {
+    server.requests.length = 0;
+    const { run, trace } = await traced(['--format', 'json', 'good.yaml', 'escapes.yaml', 'probe/api.yaml'], 'lint');
+    assertWellBehaved(run, 'traced lint', { allowedCodes: [1] });
+    assert.deepEqual(codesOf(findingsOf(run, 'good.yaml')), [g.GOOD_CODE]);
+    assert.equal(findingsOf(run, 'escapes.yaml').filter((f) => f.code === 'invalid-ref').length, 9);
 
-  assert.ok(trace.opened.some((o) => o.file === root.file('good.yaml')), 'the trace saw the linted files (strace works)');
-  // $refs are read in the lint worker thread: this one is inside the root, so it is read, and seen.
-  assert.ok(trace.opened.some((o) => o.file === root.file('schemas/inside.yaml') && o.ok), 'the trace covers worker threads');
-  assert.deepEqual(openedOutside(trace.opened, [REPO, root.dir]), [], 'files opened outside the repository and the fixture root');
-  for (const secret of ['/etc/passwd', '/etc/shadow', '/dev/zero', '/proc/self/environ', root.file('links/fifo.yaml')]) {
-    assert.equal(trace.opened.some((o) => o.file === secret), false, `${secret} was opened`);
-  }
-  assert.deepEqual(trace.connects, [], 'connect() was attempted');
-  assert.deepEqual(trace.execs, [process.execPath], 'a program other than node was started');
-  assert.deepEqual(server.requests, []);
-  for (const marker of probe.markers) await assert.rejects(fs.access(marker), `${marker}: untrusted code ran`);
-});
+    assert.ok(
+      trace.opened.some((o) => o.file === root.file('good.yaml')),
+      'the trace saw the linted files (strace works)',
+    );
+    // $refs are read in the lint worker thread: this one is inside the root, so it is read, and seen.
+    assert.ok(
+      trace.opened.some((o) => o.file === root.file('schemas/inside.yaml') && o.ok),
+      'the trace covers worker threads',
+    );
+    assert.deepEqual(openedOutside(trace.opened, [REPO, root.dir]), [], 'files opened outside the repository and the fixture root');
+    for (const secret of ['/etc/passwd', '/etc/shadow', '/dev/zero', '/proc/self/environ', root.file('links/fifo.yaml')]) {
+      assert.equal(
+        trace.opened.some((o) => o.file === secret),
+        false,
+        `${secret} was opened`,
+      );
+    }
+    assert.deepEqual(trace.connects, [], 'connect() was attempted');
+    assert.deepEqual(trace.execs, [process.execPath], 'a program other than node was started');
+    assert.deepEqual(server.requests, []);
+    for (const marker of probe.markers) await assert.rejects(fs.access(marker), `${marker}: untrusted code ran`);
+  },
+);
 
 test('a remote extends, not enabled: no connect() either', OPTIONS, async () => {
   const { run, trace } = await traced(['--format', 'json', 'remote-extends/api.yaml'], 'extends');
@@ -79,5 +107,8 @@ test('a remote extends, not enabled: no connect() either', OPTIONS, async () => 
 test('with --allow-remote the trace does show the connection (the probe can see one)', OPTIONS, async () => {
   const { run, trace } = await traced(['--format', 'json', '--allow-remote', 'remote-extends/api.yaml'], 'online');
   assert.equal(run.hung, false);
-  assert.ok(trace.connects.some((line) => line.includes(`htons(${server.port})`) && line.includes('127.0.0.1')), trace.connects.join('\n'));
+  assert.ok(
+    trace.connects.some((line) => line.includes(`htons(${server.port})`) && line.includes('127.0.0.1')),
+    trace.connects.join('\n'),
+  );
 });

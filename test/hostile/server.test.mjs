@@ -23,7 +23,9 @@ async function startServer(t, workspaceDir, { args = [], settings = {} } = {}) {
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  const client = new TestClient(createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin)), { settings });
+  const client = new TestClient(createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin)), {
+    settings,
+  });
   t.after(() => {
     client.dispose();
     if (child.exitCode === null) child.kill('SIGKILL');
@@ -46,7 +48,8 @@ function assertPublishesMatchVersions(client, sent) {
   for (const publish of client.publishes) {
     const versions = sent.get(publish.uri);
     assert.ok(versions, `diagnostics published for a document never opened: ${publish.uri}`);
-    if (publish.version !== undefined) assert.ok(versions.includes(publish.version), `${publish.uri}: version ${publish.version} never sent (${versions})`);
+    if (publish.version !== undefined)
+      assert.ok(versions.includes(publish.version), `${publish.uri}: version ${publish.version} never sent (${versions})`);
   }
 }
 
@@ -63,8 +66,16 @@ function hostileDocuments(root) {
     'truncated.json': [g.MALFORMED['truncated.json'], ['parser']],
     'nul.yaml': [g.specWith('x-nul: "a\u0000b"\n') + '\u0000\u0001\u0002', []],
     'junk.yaml': [g.junkBytes(4096, { withNul: false }).toString('latin1'), 'silent'],
-    'escapes.yaml': [g.specWith("components:\n  schemas:\n    A: { $ref: '../../../../../../../../etc/passwd' }\n    B: { $ref: 'file:///dev/zero' }\n    C: { $ref: 'http://127.0.0.1:9/x.yaml' }\n"), ['invalid-ref']],
-    'cycle.yaml': [g.specWith("components:\n  schemas:\n    A: { $ref: '#/components/schemas/B' }\n    B: { $ref: '#/components/schemas/A' }\n"), []],
+    'escapes.yaml': [
+      g.specWith(
+        "components:\n  schemas:\n    A: { $ref: '../../../../../../../../etc/passwd' }\n    B: { $ref: 'file:///dev/zero' }\n    C: { $ref: 'http://127.0.0.1:9/x.yaml' }\n",
+      ),
+      ['invalid-ref'],
+    ],
+    'cycle.yaml': [
+      g.specWith("components:\n  schemas:\n    A: { $ref: '#/components/schemas/B' }\n    B: { $ref: '#/components/schemas/A' }\n"),
+      [],
+    ],
     'compose.yaml': [g.NOT_OPENAPI['docker-compose.yaml'], 'silent'],
     ...Object.fromEntries(Object.entries(g.unicodeVariants()).map(([file, text]) => [file, [text, [g.GOOD_CODE]]])),
   };
@@ -87,7 +98,14 @@ test('the stdio server survives every hostile document, answers each for the rig
   for (const doc of docs.filter((d) => d.expected !== 'silent')) {
     const publish = await client.waitForDiagnostics(doc.uri, (p) => p.version === 1, DEADLINE_MS);
     const got = codes(publish);
-    for (const code of doc.expected) assert.ok(got.includes(code), `${doc.file}: expected ${code} in ${got}: ${publish.diagnostics.map((d) => d.message).join(' | ').slice(0, 600)}`);
+    for (const code of doc.expected)
+      assert.ok(
+        got.includes(code),
+        `${doc.file}: expected ${code} in ${got}: ${publish.diagnostics
+          .map((d) => d.message)
+          .join(' | ')
+          .slice(0, 600)}`,
+      );
   }
 
   // A bomb edited into a good document, twice in a row: only the newest version's results remain.
@@ -105,7 +123,10 @@ test('the stdio server survives every hostile document, answers each for the rig
   assert.deepEqual(codes(good), [g.GOOD_CODE]);
 
   for (const doc of docs.filter((d) => d.expected === 'silent')) {
-    assert.ok(client.publishesFor(doc.uri).every((p) => p.diagnostics.length === 0), `${doc.file} is not OpenAPI: no diagnostics`);
+    assert.ok(
+      client.publishesFor(doc.uri).every((p) => p.diagnostics.length === 0),
+      `${doc.file} is not OpenAPI: no diagnostics`,
+    );
   }
   assertPublishesMatchVersions(client, sent);
   assert.equal(server.child.exitCode, null, 'the server is still running');
@@ -117,8 +138,14 @@ test('untrusted server: a workspace ruleset function never runs; trusted: an end
   const root = await g.fixtureRoot({ 'loops/api.yaml': g.EXTERNAL_SPEC });
   t.after(() => root.remove());
   const probe = r.probeFunction(root.dir);
-  await g.writeFiles(root.dir, Object.fromEntries(Object.entries(probe.files).map(([f, text]) => [`probe/${f}`, f === 'api.yaml' ? g.EXTERNAL_SPEC : text])));
-  await g.writeFiles(root.dir, Object.fromEntries(Object.entries(r.loopingFunction()).map(([f, text]) => [`loops/${f}`, f === 'api.yaml' ? g.EXTERNAL_SPEC : text])));
+  await g.writeFiles(
+    root.dir,
+    Object.fromEntries(Object.entries(probe.files).map(([f, text]) => [`probe/${f}`, f === 'api.yaml' ? g.EXTERNAL_SPEC : text])),
+  );
+  await g.writeFiles(
+    root.dir,
+    Object.fromEntries(Object.entries(r.loopingFunction()).map(([f, text]) => [`loops/${f}`, f === 'api.yaml' ? g.EXTERNAL_SPEC : text])),
+  );
 
   const untrusted = await startServer(t, root.dir);
   const probeUri = uriOf(root.file('probe/api.yaml'));

@@ -41,8 +41,11 @@ test('a large document within the size limit is stopped by --timeout; the file a
   const run = await runCli(['--format', 'json', '--timeout', '3', 'large-3mb.yaml', 'good.yaml'], { cwd: root.dir });
   assertWellBehaved(run, 'timeout', { allowedCodes: [1] });
   const large = findingsOf(run, 'large-3mb.yaml');
-  assert.deepEqual(large.map((f) => f.code), ['lint-timeout'], JSON.stringify(large).slice(0, 500));
+  assert.deepEqual(
+    large.map((f) => f.code),
+    ['lint-timeout'],
+    JSON.stringify(large).slice(0, 500),
+  );
   assert.match(large[0].message, /Linting stopped after 3 s/);
   assert.deepEqual(codesOf(findingsOf(run, 'good.yaml')), [g.GOOD_CODE]);
 });
-

@@ -9,7 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { setup } from './helpers/client.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SPECS = ['test/fixtures/real-world/inventory-business-unit.yaml', 'test/fixtures/real-world/payments-partner.json', 'examples/petstore-external.yaml'];
+const SPECS = [
+  'test/fixtures/real-world/inventory-business-unit.yaml',
+  'test/fixtures/real-world/payments-partner.json',
+  'examples/petstore-external.yaml',
+];
 const SEVERITY = { error: 1, warn: 2, info: 3, hint: 4 };
 
 function cli(args, cwd) {
@@ -30,7 +34,8 @@ for (const spec of SPECS) {
     const publish = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
 
     const fromCli = JSON.parse(cli(['--format', 'json', path.basename(spec)], workspace.dir));
-    const key = (code, range, severity, message) => `${code} ${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character} ${severity} ${message}`;
+    const key = (code, range, severity, message) =>
+      `${code} ${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character} ${severity} ${message}`;
     assert.deepEqual(
       publish.diagnostics.map((d) => key(d.code, d.range, d.severity, d.message)).sort(),
       fromCli.map((f) => key(f.code, f.range, SEVERITY[f.severity], f.message)).sort(),
@@ -46,7 +51,8 @@ test('language server and CLI agree on a multi-file description: same files, fin
   const { client, workspace, teardown } = await setup();
   t.after(teardown);
   await fs.cp(path.join(root, MULTI_FILE.dir), workspace.dir, { recursive: true });
-  const key = (code, range, severity, message) => `${code} ${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character} ${severity} ${message}`;
+  const key = (code, range, severity, message) =>
+    `${code} ${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character} ${severity} ${message}`;
 
   const fromCli = JSON.parse(cli(['--format', 'json', ...MULTI_FILE.roots], workspace.dir));
   const expected = new Map(MULTI_FILE.roots.map((file) => [file, []]));

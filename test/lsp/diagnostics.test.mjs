@@ -47,7 +47,10 @@ test('malformed YAML gives a parser diagnostic and the server keeps answering', 
   const uri = workspace.uri('broken-syntax.yaml');
   await client.open(uri, 'openapi: 3.0.3\ninfo:\n  title: [unclosed\n  version: 1.0.0\npaths: {}\n');
   const publish = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
-  assert.ok(publish.diagnostics.some((d) => d.code === 'parser'), `codes: ${codesOf(publish)}`);
+  assert.ok(
+    publish.diagnostics.some((d) => d.code === 'parser'),
+    `codes: ${codesOf(publish)}`,
+  );
 
   const { uri: other } = await client.openFile(workspace.file('external.yaml'));
   const next = await client.waitForDiagnostics(other, (p) => p.diagnostics.length > 0);

@@ -42,48 +42,73 @@ function twoGateBackend() {
 const key = (d) => `${d.code} ${JSON.stringify(d.data?.path)} ${d.range.start.line}:${d.range.start.character} ${d.severity} ${d.message}`;
 const isExposure = (d) => EXPOSURE_RULE_CODES.includes(d.code);
 
-test('a large document gets its exposure diagnostics first, then the complete ones, each for its own version', { timeout: 600_000 }, async (t) => {
-  const backend = twoGateBackend();
-  const { client, workspace, teardown } = await setup({ settings: { debounceMs: 200 }, serverOptions: { backend } });
-  t.after(teardown);
-  // The generated spec passes spectral:oas; one operation without operationId, description or tags gives
-  // the complete lint findings of its own.
-  const text = generateSpec({ targetBytes: 150_000, seed: 9 }).text.replace('paths:\n', "paths:\n  /plain:\n    get:\n      x-audience: company-internal\n      responses: { '200': { description: OK } }\n");
-  const file = workspace.file('large.yaml');
-  await fs.writeFile(file, text);
-  const { uri } = await client.openFile(file);
+test(
+  'a large document gets its exposure diagnostics first, then the complete ones, each for its own version',
+  { timeout: 600_000 },
+  async (t) => {
+    const backend = twoGateBackend();
+    const { client, workspace, teardown } = await setup({ settings: { debounceMs: 200 }, serverOptions: { backend } });
+    t.after(teardown);
+    // The generated spec passes spectral:oas; one operation without operationId, description or tags gives
+    // the complete lint findings of its own.
+    const text = generateSpec({ targetBytes: 150_000, seed: 9 }).text.replace(
+      'paths:\n',
+      "paths:\n  /plain:\n    get:\n      x-audience: company-internal\n      responses: { '200': { description: OK } }\n",
+    );
+    const file = workspace.file('large.yaml');
+    await fs.writeFile(file, text);
+    const { uri } = await client.openFile(file);
 
-  const early1 = await client.waitForDiagnostics(uri, (p) => p.version === 1, 170_000);
-  assert.ok(early1.diagnostics.length > 0 && early1.diagnostics.every(isExposure), 'the first publish holds exposure diagnostics only');
-  assert.ok(backend.held('complete') >= 1, 'while the complete lint is still held');
+    const early1 = await client.waitForDiagnostics(uri, (p) => p.version === 1, 170_000);
+    assert.ok(early1.diagnostics.length > 0 && early1.diagnostics.every(isExposure), 'the first publish holds exposure diagnostics only');
+    assert.ok(backend.held('complete') >= 1, 'while the complete lint is still held');
 
-  backend.open('complete');
-  const complete1 = await client.waitForDiagnostics(uri, (p) => p.version === 1 && p.diagnostics.some((d) => !isExposure(d)), 170_000);
-  assert.deepEqual(complete1.diagnostics.filter(isExposure).map(key).sort(), early1.diagnostics.map(key).sort(), 'the early diagnostics were exactly the exposure part of the complete ones');
+    backend.open('complete');
+    const complete1 = await client.waitForDiagnostics(uri, (p) => p.version === 1 && p.diagnostics.some((d) => !isExposure(d)), 170_000);
+    assert.deepEqual(
+      complete1.diagnostics.filter(isExposure).map(key).sort(),
+      early1.diagnostics.map(key).sort(),
+      'the early diagnostics were exactly the exposure part of the complete ones',
+    );
 
-  // Edit: one more external operation without security. The early pass answers for version 2 while the
-  // complete lint of version 2 waits.
-  backend.close('complete');
-  const edited = text.replace('paths:\n', "paths:\n  /early-bird:\n    get:\n      x-audience: external-public\n      responses: { '200': { description: OK } }\n");
-  const v2 = await client.change(uri, edited);
-  const early2 = await client.waitForDiagnostics(uri, (p) => p.version === v2, 170_000);
-  assert.ok(early2.diagnostics.every(isExposure));
-  assert.ok(early2.diagnostics.some((d) => d.code === 'external-oauth2' && d.data.path[1] === '/early-bird'));
+    // Edit: one more external operation without security. The early pass answers for version 2 while the
+    // complete lint of version 2 waits.
+    backend.close('complete');
+    const edited = text.replace(
+      'paths:\n',
+      "paths:\n  /early-bird:\n    get:\n      x-audience: external-public\n      responses: { '200': { description: OK } }\n",
+    );
+    const v2 = await client.change(uri, edited);
+    const early2 = await client.waitForDiagnostics(uri, (p) => p.version === v2, 170_000);
+    assert.ok(early2.diagnostics.every(isExposure));
+    assert.ok(early2.diagnostics.some((d) => d.code === 'external-oauth2' && d.data.path[1] === '/early-bird'));
 
-  // An early pass for version 3 is held, the user types version 4: nothing is ever published for version 3.
-  backend.close('exposure');
-  const v3 = await client.change(uri, edited.replace('/early-bird', '/early-bird3'));
-  await client.waitUntil(() => backend.held('exposure') >= 1, 'the early pass of version 3 to start');
-  const v4 = await client.change(uri, edited.replace('/early-bird', '/early-bird4'));
-  backend.open('exposure');
-  backend.open('complete');
-  const complete4 = await client.waitForDiagnostics(uri, (p) => p.version === v4 && p.diagnostics.some((d) => !isExposure(d)), 170_000);
-  assert.ok(!client.publishesFor(uri).some((p) => p.version === v3), 'no result for a version other than the one it was computed on');
+    // An early pass for version 3 is held, the user types version 4: nothing is ever published for version 3.
+    backend.close('exposure');
+    const v3 = await client.change(uri, edited.replace('/early-bird', '/early-bird3'));
+    await client.waitUntil(() => backend.held('exposure') >= 1, 'the early pass of version 3 to start');
+    const v4 = await client.change(uri, edited.replace('/early-bird', '/early-bird4'));
+    backend.open('exposure');
+    backend.open('complete');
+    const complete4 = await client.waitForDiagnostics(uri, (p) => p.version === v4 && p.diagnostics.some((d) => !isExposure(d)), 170_000);
+    assert.ok(!client.publishesFor(uri).some((p) => p.version === v3), 'no result for a version other than the one it was computed on');
 
-  const cold = await new Linter(createNodeHost()).lint({ filePath: file, text: client.textOf(uri), trust: { trustWorkspaceCode: false, allowRemote: false, allowedRoots: [workspace.dir] }, discoveryRoot: workspace.dir });
-  const coldKeys = cold.findings.map((f) => `${f.code} ${JSON.stringify(f.path)} ${f.range.start.line}:${f.range.start.character}`).sort();
-  assert.deepEqual(complete4.diagnostics.map((d) => `${d.code} ${JSON.stringify(d.data?.path)} ${d.range.start.line}:${d.range.start.character}`).sort(), coldKeys, 'the final set equals a cold lint');
-});
+    const cold = await new Linter(createNodeHost()).lint({
+      filePath: file,
+      text: client.textOf(uri),
+      trust: { trustWorkspaceCode: false, allowRemote: false, allowedRoots: [workspace.dir] },
+      discoveryRoot: workspace.dir,
+    });
+    const coldKeys = cold.findings
+      .map((f) => `${f.code} ${JSON.stringify(f.path)} ${f.range.start.line}:${f.range.start.character}`)
+      .sort();
+    assert.deepEqual(
+      complete4.diagnostics.map((d) => `${d.code} ${JSON.stringify(d.data?.path)} ${d.range.start.line}:${d.range.start.character}`).sort(),
+      coldKeys,
+      'the final set equals a cold lint',
+    );
+  },
+);
 
 test('small documents get only the complete lint', { timeout: 60_000 }, async (t) => {
   const backend = twoGateBackend();
@@ -96,5 +121,8 @@ test('small documents get only the complete lint', { timeout: 60_000 }, async (t
   await client.waitForDiagnostics(uri, () => true, 60_000);
   await client.waitUntil(() => client.statuses.some((s) => s.uri === uri && s.state !== 'linting'), 'the lint to finish', 60_000);
   assert.equal(client.publishesFor(uri).length, 1, 'one publish: no early pass');
-  assert.ok(backend.calls.every((options) => !options.exposureOnly), 'the engine was never asked for the exposure pass');
+  assert.ok(
+    backend.calls.every((options) => !options.exposureOnly),
+    'the engine was never asked for the exposure pass',
+  );
 });

@@ -24,9 +24,15 @@ test('exposure inventory: documents with operations, audiences, ranges, requirem
   assert.equal(op.audienceDetail, 'info.x-audience');
   assert.equal(op.range.start.line, 10, 'the operation, where its CodeLens is');
   // Every built-in rule about external operations is a requirement (issue 13 added eight after the first three).
-  const externalRules = engine.exposureRequirements().filter((r) => r.appliesTo === 'external').map((r) => r.code);
+  const externalRules = engine
+    .exposureRequirements()
+    .filter((r) => r.appliesTo === 'external')
+    .map((r) => r.code);
   assert.deepEqual(externalRules.slice(0, 3), ['external-oauth2', 'external-rate-limit', 'external-code-samples']);
-  assert.deepEqual(op.requirements.map((r) => r.rule), externalRules);
+  assert.deepEqual(
+    op.requirements.map((r) => r.rule),
+    externalRules,
+  );
   const oauth = op.requirements.find((r) => r.rule === 'external-oauth2');
   assert.equal(oauth.passed, false);
   assert.match(oauth.message, /OAuth/);

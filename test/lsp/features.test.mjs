@@ -14,7 +14,11 @@ test('applying the preferred quick fix removes the finding on the next lint', as
   t.after(teardown);
   const { uri, publish } = await openExternal(client, workspace);
   const oauth = publish.diagnostics.find((d) => d.code === 'external-oauth2');
-  const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: oauth.range, context: { diagnostics: [oauth] } });
+  const actions = await client.request('textDocument/codeAction', {
+    textDocument: { uri },
+    range: oauth.range,
+    context: { diagnostics: [oauth] },
+  });
 
   const docs = actions.find((a) => a.command?.command === 'apiExposureLint.showRuleDocumentation');
   assert.equal(docs.title, 'Show documentation for external-oauth2');
@@ -75,11 +79,19 @@ test('large documents list quick fixes without edits and resolve the picked one 
     },
   };
   // A threshold of 0 makes the small fixture "large".
-  const { client, workspace, teardown } = await setup({ settings: { debounceMs: 0 }, capabilities, serverOptions: { lazyFixThreshold: 0 } });
+  const { client, workspace, teardown } = await setup({
+    settings: { debounceMs: 0 },
+    capabilities,
+    serverOptions: { lazyFixThreshold: 0 },
+  });
   t.after(teardown);
   const { uri, publish } = await openExternal(client, workspace);
   const oauth = publish.diagnostics.find((d) => d.code === 'external-oauth2');
-  const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: oauth.range, context: { diagnostics: [oauth] } });
+  const actions = await client.request('textDocument/codeAction', {
+    textDocument: { uri },
+    range: oauth.range,
+    context: { diagnostics: [oauth] },
+  });
   const listed = actions.find((a) => a.isPreferred);
   assert.ok(listed && !listed.edit && listed.data, 'listed without its edit');
   const resolved = await client.request('codeAction/resolve', listed);
@@ -111,7 +123,7 @@ test('hover on an operation shows its audience, where it came from and its requi
   assert.equal(outside, null);
 });
 
-test('a CodeLens above each operation names its audience, its source and the requirements\' status', async (t) => {
+test("a CodeLens above each operation names its audience, its source and the requirements' status", async (t) => {
   const { client, workspace, teardown } = await setup();
   t.after(teardown);
   const { uri } = await openExternal(client, workspace);

@@ -17,7 +17,11 @@ test('quick fixes on a large document come from the fix worker and remove their 
   const publish = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'internal-permission-scopes'), 90000);
   const target = publish.diagnostics.find((d) => d.code === 'internal-permission-scopes');
 
-  const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: target.range, context: { diagnostics: [target] } });
+  const actions = await client.request('textDocument/codeAction', {
+    textDocument: { uri },
+    range: target.range,
+    context: { diagnostics: [target] },
+  });
   const fix = actions.find((a) => a.isPreferred);
   assert.ok(fix?.edit, `a preferred fix with its edit among: ${actions.map((a) => a.title)}`);
   const v2 = await client.change(uri, applyTextEdits(client.textOf(uri), fix.edit.changes[uri]));

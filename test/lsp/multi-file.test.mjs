@@ -26,7 +26,11 @@ const DEADLINE = 90000;
 test('opening a fragment shows its findings from every root that uses it, each naming its root and $ref', async (t) => {
   const { client, workspace } = await splitWorkspace(t);
   const { uri } = await client.openFile(workspace.file('paths/pets.yaml'));
-  const publish = await client.waitForDiagnostics(uri, (p) => hasCode('external-oauth2')(p) && hasCode('internal-permission-scopes')(p), DEADLINE);
+  const publish = await client.waitForDiagnostics(
+    uri,
+    (p) => hasCode('external-oauth2')(p) && hasCode('internal-permission-scopes')(p),
+    DEADLINE,
+  );
 
   const external = publish.diagnostics.find((d) => d.code === 'external-oauth2');
   assert.equal(external.range.start.line, 1, 'on the get operation of the fragment');
@@ -57,11 +61,17 @@ test('editing a fragment re-lints the roots that use it, from the unsaved text, 
   await client.openFile(workspace.file('paths/pets.yaml'));
   await client.waitForDiagnostics(pets, hasCode('external-code-samples'), DEADLINE);
 
-  const withSamples = client.textOf(pets).replace('  tags: [pets]\n', '  tags: [pets]\n  x-codeSamples:\n    - { lang: Shell, source: curl https://api.example.com/pets }\n');
+  const withSamples = client
+    .textOf(pets)
+    .replace('  tags: [pets]\n', '  tags: [pets]\n  x-codeSamples:\n    - { lang: Shell, source: curl https://api.example.com/pets }\n');
   await client.change(pets, withSamples);
   const after = await client.nextDiagnostics(pets, (p) => hasCode('external-oauth2')(p) && !hasCode('external-code-samples')(p), DEADLINE);
   assert.ok(after.diagnostics.some((d) => d.code === 'external-oauth2'));
-  assert.equal(await fs.readFile(workspace.file('paths/pets.yaml'), 'utf8').then((text) => text.includes('x-codeSamples')), false, 'nothing was saved');
+  assert.equal(
+    await fs.readFile(workspace.file('paths/pets.yaml'), 'utf8').then((text) => text.includes('x-codeSamples')),
+    false,
+    'nothing was saved',
+  );
 });
 
 test('closing the fragment clears its findings when no root of it is open', async (t) => {
@@ -107,7 +117,10 @@ test('bad references: a $ref cycle across files is reported where it closes, oth
   const { client, workspace } = await splitWorkspace(t);
   const { uri } = await client.openFile(workspace.file('bad-refs/root.yaml'));
   const own = await client.waitForDiagnostics(uri, hasCode('invalid-ref'), DEADLINE);
-  const messages = own.diagnostics.filter((d) => d.code === 'invalid-ref').map((d) => d.message).join('\n');
+  const messages = own.diagnostics
+    .filter((d) => d.code === 'invalid-ref')
+    .map((d) => d.message)
+    .join('\n');
   assert.match(messages, /missing\.yaml/);
   assert.match(messages, /outside the workspace/);
   const loop = await client.waitForDiagnostics(workspace.uri('bad-refs/loop-b.yaml'), hasCode('ref-cycle'), DEADLINE);
@@ -131,7 +144,11 @@ test('a quick fix in a fragment edits the fragment', async (t) => {
   await client.openFile(workspace.file('paths/pets.yaml'));
   const publish = await client.waitForDiagnostics(pets, hasCode('external-code-samples'), DEADLINE);
   const samples = publish.diagnostics.find((d) => d.code === 'external-code-samples');
-  const actions = await client.request('textDocument/codeAction', { textDocument: { uri: pets }, range: samples.range, context: { diagnostics: [samples] } });
+  const actions = await client.request('textDocument/codeAction', {
+    textDocument: { uri: pets },
+    range: samples.range,
+    context: { diagnostics: [samples] },
+  });
   const fix = actions.find((a) => a.isPreferred && a.edit);
   assert.ok(fix, `a preferred fix among: ${actions.map((a) => a.title)}`);
   const fixed = applyTextEdits(client.textOf(pets), fix.edit.changes[pets]);
@@ -139,7 +156,6 @@ test('a quick fix in a fragment edits the fragment', async (t) => {
   await client.change(pets, fixed);
   await client.nextDiagnostics(pets, (p) => hasCode('external-oauth2')(p) && !hasCode('external-code-samples')(p), DEADLINE);
 });
-
 
 test('a fix that needs the root edits both files in one WorkspaceEdit, each in its own style, and the re-lint is clean', async (t) => {
   const { client, workspace } = await splitWorkspace(t);
@@ -149,7 +165,11 @@ test('a fix that needs the root edits both files in one WorkspaceEdit, each in i
   await client.openFile(workspace.file('paths/pet.json'));
   const publish = await client.waitForDiagnostics(pet, hasCode('external-oauth2'), DEADLINE);
   const oauth = publish.diagnostics.find((d) => d.code === 'external-oauth2');
-  const actions = await client.request('textDocument/codeAction', { textDocument: { uri: pet }, range: oauth.range, context: { diagnostics: [oauth] } });
+  const actions = await client.request('textDocument/codeAction', {
+    textDocument: { uri: pet },
+    range: oauth.range,
+    context: { diagnostics: [oauth] },
+  });
   const fix = actions.find((a) => a.isPreferred && a.edit);
   assert.ok(fix, `a preferred fix among: ${actions.map((a) => a.title)}`);
   assert.deepEqual(Object.keys(fix.edit.changes).sort(), [pet, publicUri].sort());

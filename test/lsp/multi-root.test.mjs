@@ -19,7 +19,10 @@ test('each workspace folder has its own ruleset and its own settings', async (t)
     await fs.writeFile(workspace.file(`${folder}/api.yaml`), undeclared);
   }
   // team-a keeps only the exposure rules and makes code samples an error; a ruleset above both folders is ignored.
-  await fs.writeFile(workspace.file('team-a/.spectral.yaml'), 'extends: ["api-exposure-lint:exposure"]\nrules:\n  external-code-samples: error\n');
+  await fs.writeFile(
+    workspace.file('team-a/.spectral.yaml'),
+    'extends: ["api-exposure-lint:exposure"]\nrules:\n  external-code-samples: error\n',
+  );
   await fs.writeFile(workspace.file('.spectral.yaml'), 'rules: {}\n');
 
   const a = await client.openFile(workspace.file('team-a/api.yaml'));
@@ -28,7 +31,10 @@ test('each workspace folder has its own ruleset and its own settings', async (t)
   const publishB = await client.waitForDiagnostics(b.uri, (p) => p.diagnostics.length > 0);
 
   assert.equal(publishA.diagnostics.find((d) => d.code === 'external-code-samples')?.severity, 1, "team-a's ruleset applies");
-  assert.ok(codesOf(publishA).every((c) => c.startsWith('external-') || c.startsWith('exposure-')), `only exposure rules: ${codesOf(publishA)}`);
+  assert.ok(
+    codesOf(publishA).every((c) => c.startsWith('external-') || c.startsWith('exposure-')),
+    `only exposure rules: ${codesOf(publishA)}`,
+  );
   assert.ok(!codesOf(publishB).some((c) => c.startsWith('external-')), `team-b is internal by its settings: ${codesOf(publishB)}`);
   const statusB = await client.waitUntil(() => client.statuses.find((s) => s.uri === b.uri && s.state === 'done'), 'status of team-b');
   assert.equal(statusB.ruleset, 'api-exposure-lint:recommended', 'discovery stops at the team-b folder: the ruleset above it is not used');

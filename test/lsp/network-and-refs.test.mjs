@@ -18,7 +18,10 @@ test('a $ref outside the workspace is reported until its folder is on allowedRef
     await fs.rm(outside, { recursive: true, force: true });
   });
   const file = workspace.file('shared-refs.yaml');
-  await fs.writeFile(file, `openapi: 3.0.3\ninfo: { title: T, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n    Money: { $ref: '${path.relative(workspace.dir, path.join(outside, 'schemas.yaml'))}#/Money' }\n`);
+  await fs.writeFile(
+    file,
+    `openapi: 3.0.3\ninfo: { title: T, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n    Money: { $ref: '${path.relative(workspace.dir, path.join(outside, 'schemas.yaml'))}#/Money' }\n`,
+  );
   const { uri } = await client.openFile(file);
   const refused = await client.waitForDiagnostics(uri, (p) => codesOf(p).includes('invalid-ref'));
   assert.match(refused.diagnostics.find((d) => d.code === 'invalid-ref').message, /outside the workspace/);

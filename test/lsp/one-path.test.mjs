@@ -25,7 +25,10 @@ test('the folder of the ruleset file the user chose is readable by $refs, as in 
   });
   const file = workspace.file('team-refs.yaml');
   const ref = path.relative(workspace.dir, path.join(team, 'schemas.yaml'));
-  await fs.writeFile(file, `openapi: 3.0.3\ninfo: { title: T, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n    Money: { $ref: '${ref}#/Money' }\n`);
+  await fs.writeFile(
+    file,
+    `openapi: 3.0.3\ninfo: { title: T, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n    Money: { $ref: '${ref}#/Money' }\n`,
+  );
   const { uri } = await client.openFile(file);
   // A built-in ruleset has no folder: the $ref leaves the workspace and is refused.
   await client.waitForDiagnostics(uri, (p) => codesOf(p).includes('invalid-ref'));
@@ -76,7 +79,11 @@ test('a quick fix is computed from what its diagnostic carries, not matched agai
   const oauth = publish.diagnostics.find((d) => d.code === 'external-oauth2');
   // Where a client shows it (moved by the client, say) does not matter: its code, JSON path and version do.
   const moved = { ...oauth, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
-  const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: moved.range, context: { diagnostics: [moved] } });
+  const actions = await client.request('textDocument/codeAction', {
+    textDocument: { uri },
+    range: moved.range,
+    context: { diagnostics: [moved] },
+  });
   const fix = actions.find((a) => a.isPreferred && a.edit);
   assert.ok(fix, `a preferred fix among: ${actions.map((a) => a.title)}`);
   const v2 = await client.change(uri, applyTextEdits(client.textOf(uri), fix.edit.changes[uri]));
@@ -84,6 +91,13 @@ test('a quick fix is computed from what its diagnostic carries, not matched agai
   assert.ok(!codesOf(after).includes('external-oauth2'), codesOf(after).join());
 
   // The same diagnostic, carrying the version that is gone: no edit.
-  const stale = await client.request('textDocument/codeAction', { textDocument: { uri }, range: oauth.range, context: { diagnostics: [oauth] } });
-  assert.deepEqual(stale.filter((a) => a.edit), []);
+  const stale = await client.request('textDocument/codeAction', {
+    textDocument: { uri },
+    range: oauth.range,
+    context: { diagnostics: [oauth] },
+  });
+  assert.deepEqual(
+    stale.filter((a) => a.edit),
+    [],
+  );
 });

@@ -43,11 +43,16 @@ async function openMixed(client, workspace) {
   return { uri, publicGet, internalGet };
 }
 
-const hoverText = async (client, uri, line) => (await client.request('textDocument/hover', { textDocument: { uri }, position: { line, character: 5 } })).contents.value;
+const hoverText = async (client, uri, line) =>
+  (await client.request('textDocument/hover', { textDocument: { uri }, position: { line, character: 5 } })).contents.value;
 const marks = (text) => Object.fromEntries([...text.matchAll(/^- ([✓✗]) \[`([^`]+)`\]/gm)].map(([, mark, code]) => [code, mark]));
 
 // Which rules hover lists, from the registry: those about the operation's kind, then those about the document.
-const rulesFor = (kind) => engine.installedRules().filter((rule) => rule.appliesTo === kind || rule.appliesTo === 'document').map((rule) => rule.code);
+const rulesFor = (kind) =>
+  engine
+    .installedRules()
+    .filter((rule) => rule.appliesTo === kind || rule.appliesTo === 'document')
+    .map((rule) => rule.code);
 
 test('hover lists every requirement that applies, document rules included, with findings written elsewhere counted', async (t) => {
   const { client, workspace, teardown } = await setup({ settings: { debounceMs: 0 } });
@@ -56,11 +61,8 @@ test('hover lists every requirement that applies, document rules included, with 
 
   const external = marks(await hoverText(client, uri, publicGet));
   assert.deepEqual(Object.keys(external).sort(), rulesFor('external').sort());
-  assert.ok(Object.keys(external).includes('exposure-servers-marked'), 'neither external- nor internal-: listed by its module\'s appliesTo');
-  assert.deepEqual(
-    Object.fromEntries(Object.entries(external).filter(([code]) => SEEN_EXTERNAL[code])),
-    SEEN_EXTERNAL,
-  );
+  assert.ok(Object.keys(external).includes('exposure-servers-marked'), "neither external- nor internal-: listed by its module's appliesTo");
+  assert.deepEqual(Object.fromEntries(Object.entries(external).filter(([code]) => SEEN_EXTERNAL[code])), SEEN_EXTERNAL);
 
   const internal = marks(await hoverText(client, uri, internalGet));
   assert.deepEqual(Object.keys(internal).sort(), rulesFor('internal').sort());
@@ -87,12 +89,19 @@ test('the CodeLens lists the summarised requirements always and any other only w
   const { client, workspace, teardown } = await setup({ settings: { debounceMs: 0 } });
   t.after(teardown);
   const { uri, publicGet, internalGet } = await openMixed(client, workspace);
-  const lenses = (await client.request('textDocument/codeLens', { textDocument: { uri } })).map((l) => [l.range.start.line, l.command.title]);
-  assert.deepEqual(lenses.map(([line]) => line), [publicGet, internalGet]);
+  const lenses = (await client.request('textDocument/codeLens', { textDocument: { uri } })).map((l) => [
+    l.range.start.line,
+    l.command.title,
+  ]);
+  assert.deepEqual(
+    lenses.map(([line]) => line),
+    [publicGet, internalGet],
+  );
   const [external, internal] = lenses.map(([, title]) => title.split(' · '));
   assert.deepEqual(external.slice(0, 2), ['external-public', 'from operation x-audience']);
   assert.match(external[2], /^OAuth ✗ rate limit ✗ samples ✗ /);
-  for (const code of ['external-https', 'external-auth-responses', 'external-credentials-onboarding', 'exposure-servers-marked']) assert.ok(external[2].includes(`${code} ✗`), code);
+  for (const code of ['external-https', 'external-auth-responses', 'external-credentials-onboarding', 'exposure-servers-marked'])
+    assert.ok(external[2].includes(`${code} ✗`), code);
   assert.doesNotMatch(external[2], /external-deprecation-sunset|✓/, 'met requirements without a summary are left out');
   assert.deepEqual(internal, ['company-internal', 'from operation x-audience', 'scopes ✓ exposure-servers-marked ✗']);
 });

@@ -29,7 +29,10 @@ test('editing a file the ruleset extends re-lints open documents with the new ru
     'a watcher for base.yaml',
   );
   assert.ok(watch);
-  await fs.writeFile(base, (await fs.readFile(base, 'utf8')).replace('severity: warn', 'severity: error').replace('info.contact is missing', 'name a contact'));
+  await fs.writeFile(
+    base,
+    (await fs.readFile(base, 'utf8')).replace('severity: warn', 'severity: error').replace('info.contact is missing', 'name a contact'),
+  );
   const start = client.publishes.length;
   await client.fileChanged(base);
   const after = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.message === 'name a contact'), undefined, start);

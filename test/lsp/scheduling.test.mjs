@@ -18,7 +18,10 @@ test('rapid edits publish only the last version', async (t) => {
   for (let n = 2; n <= 6; n++) version = await client.change(uri, withSummary(text, n));
   const last = await client.waitForDiagnostics(uri, (p) => p.version === version, undefined, start);
   assert.ok(codesOf(last).includes('external-oauth2'));
-  const published = client.publishes.slice(start).filter((p) => p.uri === uri).map((p) => p.version);
+  const published = client.publishes
+    .slice(start)
+    .filter((p) => p.uri === uri)
+    .map((p) => p.version);
   assert.deepEqual(published, [version], 'no publish for versions 2..5');
 });
 
@@ -37,7 +40,11 @@ test('a lint superseded by an edit is cancelled and its result never published',
   const publish = await client.waitForDiagnostics(uri, (p) => p.version === v2);
   assert.ok(codesOf(publish).includes('external-oauth2'));
   await client.waitUntil(() => backend.calls.every((c) => c.done), 'both lints to finish');
-  assert.deepEqual(client.publishesFor(uri).map((p) => p.version), [v2], 'version 1 was never published');
+  assert.deepEqual(
+    client.publishesFor(uri).map((p) => p.version),
+    [v2],
+    'version 1 was never published',
+  );
 });
 
 test('hover, code lenses and code actions answer while a lint is pending', async (t) => {
@@ -64,7 +71,10 @@ test('hover, code lenses and code actions answer while a lint is pending', async
   });
   // The document changed since that diagnostic: no edits computed from stale text, only the docs link.
   assert.ok(actions.some((a) => a.command?.command === 'apiExposureLint.showRuleDocumentation'));
-  assert.ok(actions.every((a) => !a.edit), 'no edits offered against a version that was not linted');
+  assert.ok(
+    actions.every((a) => !a.edit),
+    'no edits offered against a version that was not linted',
+  );
   assert.equal(backend.held, 1, 'the lint was still pending while all of that was answered');
   backend.release();
   await client.waitForDiagnostics(uri, (p) => p.version === 2);

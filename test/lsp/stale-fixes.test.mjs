@@ -13,7 +13,10 @@ const CAPABILITIES = {
   workspace: { configuration: true, workspaceEdit: { documentChanges: true } },
   textDocument: {
     publishDiagnostics: { versionSupport: true },
-    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } }, resolveSupport: { properties: ['edit'] } },
+    codeAction: {
+      codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } },
+      resolveSupport: { properties: ['edit'] },
+    },
   },
 };
 const FIX_ALL = { diagnostics: [], only: ['source.fixAll.apiExposureLint'] };
@@ -33,12 +36,14 @@ function gatedFixes() {
   let waiting = [];
   const calls = [];
   const watchers = [];
-  const gate = (compute) => async (...args) => {
-    calls.push(args);
-    for (const watcher of watchers.filter((w) => calls.length >= w.count)) watcher.resolve();
-    await new Promise((resolve) => waiting.push(resolve));
-    return compute(...args);
-  };
+  const gate =
+    (compute) =>
+    async (...args) => {
+      calls.push(args);
+      for (const watcher of watchers.filter((w) => calls.length >= w.count)) watcher.resolve();
+      await new Promise((resolve) => waiting.push(resolve));
+      return compute(...args);
+    };
   return {
     calls,
     /** Resolves once `count` computations have started (the server is now waiting at the gate). */
@@ -70,7 +75,11 @@ test('quick fixes, fix-all and resolved fixes are versioned edits for the versio
   t.after(teardown);
   const { uri, publish, oauth } = await openExternal(client, workspace);
 
-  const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: oauth.range, context: { diagnostics: [oauth] } });
+  const actions = await client.request('textDocument/codeAction', {
+    textDocument: { uri },
+    range: oauth.range,
+    context: { diagnostics: [oauth] },
+  });
   const fix = actions.find((a) => a.isPreferred);
   assert.ok(fix?.edit, `a preferred fix among ${actions.map((a) => a.title)}`);
   assert.deepEqual(fix.edit.documentChanges[0].textDocument, { uri, version: publish.version });
@@ -89,22 +98,41 @@ test('quick fixes, fix-all and resolved fixes are versioned edits for the versio
 
 test('the user types while a quick fix is computed: the fix is not offered', async (t) => {
   const gated = gatedFixes();
-  const { client, workspace, teardown } = await setup({ settings: { debounceMs: 60000 }, capabilities: CAPABILITIES, serverOptions: { fixes: gated.provider } });
+  const { client, workspace, teardown } = await setup({
+    settings: { debounceMs: 60000 },
+    capabilities: CAPABILITIES,
+    serverOptions: { fixes: gated.provider },
+  });
   t.after(teardown);
   const { uri, oauth } = await openExternal(client, workspace);
-  const pending = client.request('textDocument/codeAction', { textDocument: { uri }, range: oauth.range, context: { diagnostics: [oauth] } });
+  const pending = client.request('textDocument/codeAction', {
+    textDocument: { uri },
+    range: oauth.range,
+    context: { diagnostics: [oauth] },
+  });
   await gated.started(1);
   await client.change(uri, client.textOf(uri).replace('summary: List orders', 'summary: List all orders'));
   await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }); // the change is in
   gated.release();
   const actions = await pending;
-  assert.deepEqual(actions.filter((a) => a.edit), [], 'no edit for a version that is gone');
-  assert.ok(actions.some((a) => a.command?.command === 'apiExposureLint.showRuleDocumentation'), 'the documentation link is still offered');
+  assert.deepEqual(
+    actions.filter((a) => a.edit),
+    [],
+    'no edit for a version that is gone',
+  );
+  assert.ok(
+    actions.some((a) => a.command?.command === 'apiExposureLint.showRuleDocumentation'),
+    'the documentation link is still offered',
+  );
 });
 
 test('the user types while fix-all is computed: fix-all is refused', async (t) => {
   const gated = gatedFixes();
-  const { client, workspace, teardown } = await setup({ settings: { debounceMs: 60000 }, capabilities: CAPABILITIES, serverOptions: { fixes: gated.provider } });
+  const { client, workspace, teardown } = await setup({
+    settings: { debounceMs: 60000 },
+    capabilities: CAPABILITIES,
+    serverOptions: { fixes: gated.provider },
+  });
   t.after(teardown);
   const { uri } = await openExternal(client, workspace);
   const pending = client.request('textDocument/codeAction', { textDocument: { uri }, range: TOP, context: FIX_ALL });
@@ -124,7 +152,11 @@ test('the user types while a listed fix is resolved: codeAction/resolve adds no 
   });
   t.after(teardown);
   const { uri, oauth } = await openExternal(client, workspace);
-  const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: oauth.range, context: { diagnostics: [oauth] } });
+  const actions = await client.request('textDocument/codeAction', {
+    textDocument: { uri },
+    range: oauth.range,
+    context: { diagnostics: [oauth] },
+  });
   const listed = actions.find((a) => a.isPreferred);
   assert.ok(listed && !listed.edit && listed.data, 'listed lazily');
   const pending = client.request('codeAction/resolve', listed);
@@ -146,10 +178,17 @@ test('without documentChanges support the plain edit is still only given for the
   gated.release();
   const fix = (await first).find((a) => a.isPreferred);
   assert.ok(fix.edit.changes[uri], 'a plain edit for a client without versioned edits');
-  const second = client.request('textDocument/codeAction', { textDocument: { uri }, range: oauth.range, context: { diagnostics: [oauth] } });
+  const second = client.request('textDocument/codeAction', {
+    textDocument: { uri },
+    range: oauth.range,
+    context: { diagnostics: [oauth] },
+  });
   await gated.started(2);
   await client.change(uri, client.textOf(uri) + '# typed\n');
   await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
   gated.release();
-  assert.deepEqual((await second).filter((a) => a.edit), []);
+  assert.deepEqual(
+    (await second).filter((a) => a.edit),
+    [],
+  );
 });

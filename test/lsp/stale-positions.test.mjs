@@ -11,8 +11,10 @@ async function openExternal(client, workspace) {
   return { uri, text };
 }
 
-const lensesOf = async (client, uri) => (await client.request('textDocument/codeLens', { textDocument: { uri } })).map((l) => [l.range.start.line, l.command.title]);
-const hoverAt = (client, uri, line, character) => client.request('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+const lensesOf = async (client, uri) =>
+  (await client.request('textDocument/codeLens', { textDocument: { uri } })).map((l) => [l.range.start.line, l.command.title]);
+const hoverAt = (client, uri, line, character) =>
+  client.request('textDocument/hover', { textDocument: { uri }, position: { line, character } });
 
 test('hover answers on the operation key (`get:`), with the range of the key and body', async (t) => {
   const { client, workspace, teardown } = await setup({ settings: { debounceMs: 0 } });
@@ -31,7 +33,10 @@ test('the CodeLens shows which requirements are met', async (t) => {
   const { client, workspace, teardown } = await setup({ settings: { debounceMs: 0 } });
   t.after(teardown);
   const { uri, text } = await openExternal(client, workspace);
-  const withSamples = text.replace('      tags: [orders]\n', '      tags: [orders]\n      x-codeSamples: [{ lang: Shell, source: curl https://api.example.com/orders }]\n');
+  const withSamples = text.replace(
+    '      tags: [orders]\n',
+    '      tags: [orders]\n      x-codeSamples: [{ lang: Shell, source: curl https://api.example.com/orders }]\n',
+  );
   const v2 = await client.change(uri, withSamples);
   await client.waitForDiagnostics(uri, (p) => p.version === v2);
   assert.deepEqual(await lensesOf(client, uri), [[10, 'external-public · from info.x-audience · OAuth ✗ rate limit ✗ samples ✓']]);
@@ -41,11 +46,17 @@ test('after an edit, before the re-lint: lens and hover follow the moved operati
   const { client, workspace, teardown } = await setup({ settings: { debounceMs: 600000 } });
   t.after(teardown);
   const { uri, text } = await openExternal(client, workspace);
-  assert.deepEqual((await lensesOf(client, uri)).map(([line]) => line), [10]);
+  assert.deepEqual(
+    (await lensesOf(client, uri)).map(([line]) => line),
+    [10],
+  );
 
   // Two lines inserted above the operation: the result of version 1 is shown two lines lower.
   await client.change(uri, text.replace('paths:\n', '# reviewed\n# by the API team\npaths:\n'));
-  assert.deepEqual((await lensesOf(client, uri)).map(([line]) => line), [12]);
+  assert.deepEqual(
+    (await lensesOf(client, uri)).map(([line]) => line),
+    [12],
+  );
   const hover = await hoverAt(client, uri, 12, 5);
   assert.match(hover?.contents.value ?? '', /GET \/orders/);
   assert.deepEqual(hover.range.start, { line: 12, character: 4 });
@@ -58,7 +69,10 @@ test('after an edit, before the re-lint: lens and hover follow the moved operati
 });
 
 test('the server asks the client to refresh CodeLenses when a new result arrives', async (t) => {
-  const capabilities = { workspace: { configuration: true, codeLens: { refreshSupport: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } };
+  const capabilities = {
+    workspace: { configuration: true, codeLens: { refreshSupport: true } },
+    textDocument: { publishDiagnostics: { versionSupport: true } },
+  };
   const { client, workspace, teardown } = await setup({ settings: { debounceMs: 0 }, capabilities });
   t.after(teardown);
   let refreshes = 0;

@@ -10,7 +10,10 @@ const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = re
 
 test('node dist/server.js --stdio speaks LSP: initialize, diagnostics, shutdown, exit', async (t) => {
   const workspace = await makeWorkspace();
-  const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, SCARF_ANALYTICS: 'false' } });
+  const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, SCARF_ANALYTICS: 'false' },
+  });
   const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));

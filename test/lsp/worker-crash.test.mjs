@@ -58,7 +58,10 @@ const DEADLINE = 120000;
 const isNormalLint = (p) => codesOf(p).includes('external-oauth2') && !codesOf(p).includes('lint-error');
 
 for (const [kind, reason] of [
-  ['exit', /Linting stopped: the lint worker crashed: it exited unexpectedly \(exit code 3\) while rule "killer-rule" was running\. The worker was replaced; this document is linted again on its next change\./],
+  [
+    'exit',
+    /Linting stopped: the lint worker crashed: it exited unexpectedly \(exit code 3\) while rule "killer-rule" was running\. The worker was replaced; this document is linted again on its next change\./,
+  ],
   ['uncaught', /Linting stopped: the lint worker crashed: uncaught in a rule/],
 ]) {
   test(`a worker killed by a rule (${kind}) is replaced; one diagnostic on that document; the good document is unaffected`, async (t) => {
@@ -118,10 +121,18 @@ test('a quick-fix computation that fails (its worker died) is said in one messag
   const { uri } = await client.openFile(workspace.file('external.yaml'));
   const publish = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0, DEADLINE);
   const oauth = publish.diagnostics.find((d) => d.code === 'external-oauth2');
-  const request = () => client.request('textDocument/codeAction', { textDocument: { uri }, range: oauth.range, context: { diagnostics: [oauth] } });
+  const request = () =>
+    client.request('textDocument/codeAction', { textDocument: { uri }, range: oauth.range, context: { diagnostics: [oauth] } });
   assert.deepEqual(await request(), []);
-  const message = await client.waitUntil(() => client.messages.find((m) => /quick fixes could not be computed/.test(m.message)), 'the message', DEADLINE);
+  const message = await client.waitUntil(
+    () => client.messages.find((m) => /quick fixes could not be computed/.test(m.message)),
+    'the message',
+    DEADLINE,
+  );
   assert.equal(message.type, 2);
   assert.match(message.message, /the quick-fix worker exited/);
-  assert.ok((await request()).some((a) => a.isPreferred && a.edit), 'the next request gets its fixes');
+  assert.ok(
+    (await request()).some((a) => a.isPreferred && a.edit),
+    'the next request gets its fixes',
+  );
 });

@@ -43,7 +43,10 @@ x-exposure:
 for (const version of ['2.0', '3.0.3', '3.1.0']) {
   for (const ext of ['yaml', 'json']) {
     test(`per-audience severity and audience list on spectral:oas rules (OAS ${version}, ${ext})`, async () => {
-      const dir = workspace({ '.spectral.yaml': SCOPED_RULESET, [`api.${ext}`]: ext === 'json' ? JSON.stringify(spec(version)) : toYaml(spec(version)) });
+      const dir = workspace({
+        '.spectral.yaml': SCOPED_RULESET,
+        [`api.${ext}`]: ext === 'json' ? JSON.stringify(spec(version)) : toYaml(spec(version)),
+      });
       const result = await lintFile(path.join(dir, `api.${ext}`), { discoveryRoot: dir, onRulesetError: 'throw' });
       const of = (code) => result.findings.filter((f) => f.code === code).map((f) => [f.path[1], f.severity]);
       assert.deepEqual(of('operation-description'), [
@@ -65,9 +68,15 @@ x-exposure:
   const internalOnly = { ...spec('3.0.3'), paths: { '/company': spec('3.0.3').paths['/company'] } };
   const dir = workspace({ '.spectral.yaml': ruleset, 'mixed.yaml': toYaml(spec('3.0.3')), 'internal.yaml': toYaml(internalOnly) });
   const mixed = await lintFile(path.join(dir, 'mixed.yaml'), { discoveryRoot: dir, onRulesetError: 'throw' });
-  assert.deepEqual(mixed.findings.filter((f) => f.code === 'info-contact').map((f) => f.severity), ['error']);
+  assert.deepEqual(
+    mixed.findings.filter((f) => f.code === 'info-contact').map((f) => f.severity),
+    ['error'],
+  );
   const internal = await lintFile(path.join(dir, 'internal.yaml'), { discoveryRoot: dir, onRulesetError: 'throw' });
-  assert.deepEqual(internal.findings.filter((f) => f.code === 'info-contact'), []);
+  assert.deepEqual(
+    internal.findings.filter((f) => f.code === 'info-contact'),
+    [],
+  );
 });
 
 test('shorthand: x-exposure.rules.<rule>: internal keeps the rule for internal operations only; the nearest ruleset wins', async () => {
@@ -77,7 +86,10 @@ test('shorthand: x-exposure.rules.<rule>: internal keeps the rule for internal o
     'api.yaml': toYaml(spec('3.1.0')),
   });
   const result = await lintFile(path.join(dir, 'api.yaml'), { discoveryRoot: dir, onRulesetError: 'throw' });
-  assert.deepEqual(result.findings.filter((f) => f.code === 'operation-description').map((f) => f.path[1]), ['/company', '/component']);
+  assert.deepEqual(
+    result.findings.filter((f) => f.code === 'operation-description').map((f) => f.path[1]),
+    ['/company', '/component'],
+  );
 });
 
 // A custom function reading the audience the engine resolved (value, kind, source, detail), through
@@ -117,17 +129,28 @@ const STABILITY_DOC = (version) => {
 
 for (const version of ['2.0', '3.0.3', '3.1.0']) {
   test(`custom function reads getOperationAudience; #ExternalOperations / #InternalOperations scope the rule (OAS ${version})`, async () => {
-    const dir = workspace({ '.spectral.yaml': CUSTOM_RULESET, 'functions/stability.js': FUNCTION, 'partner/api.json': JSON.stringify(STABILITY_DOC(version)) });
-    const result = await lintFile(path.join(dir, 'partner/api.json'), { discoveryRoot: dir, onRulesetError: 'throw', trust: { ...trusted, allowedRoots: [dir] } });
+    const dir = workspace({
+      '.spectral.yaml': CUSTOM_RULESET,
+      'functions/stability.js': FUNCTION,
+      'partner/api.json': JSON.stringify(STABILITY_DOC(version)),
+    });
+    const result = await lintFile(path.join(dir, 'partner/api.json'), {
+      discoveryRoot: dir,
+      onRulesetError: 'throw',
+      trust: { ...trusted, allowedRoots: [dir] },
+    });
     const of = (code) => result.findings.filter((f) => f.code === code).map((f) => [f.path.join('.'), f.severity, f.message]);
     assert.deepEqual(of('experimental-not-external'), [
       ['paths./public.get', 'error', 'experimental but external-public (external, operation: operation x-audience)'],
       ['paths./partner.get', 'error', 'experimental but external-partner (external, glob: glob partner/** (.spectral.yaml))'],
     ]);
-    assert.deepEqual(of('experimental-internal-note').map(([p, s]) => [p, s]), [
-      ['paths./company.get', 'info'],
-      ['paths./component.get', 'info'],
-    ]);
+    assert.deepEqual(
+      of('experimental-internal-note').map(([p, s]) => [p, s]),
+      [
+        ['paths./company.get', 'info'],
+        ['paths./component.get', 'info'],
+      ],
+    );
   });
 }
 
@@ -148,14 +171,29 @@ test('getOperationAudience: also exported by dist/engine.js and the testing help
 });
 
 const badScopes = [
-  ['an unknown audience', `x-exposure:\n  rules:\n    operation-description: { audiences: [outer-space] }\n`, /x-exposure\.rules\["operation-description"\]\.audiences "outer-space" is not one of/],
-  ['an unknown severity', `x-exposure:\n  rules:\n    operation-description: { severity: { external: loud } }\n`, /severity\.external "loud" is not one of error, warn, info, hint, off/],
-  ['an unknown key', `x-exposure:\n  rules:\n    operation-description: { audience: external }\n`, /unknown key audience \(allowed: audiences, severity\)/],
+  [
+    'an unknown audience',
+    `x-exposure:\n  rules:\n    operation-description: { audiences: [outer-space] }\n`,
+    /x-exposure\.rules\["operation-description"\]\.audiences "outer-space" is not one of/,
+  ],
+  [
+    'an unknown severity',
+    `x-exposure:\n  rules:\n    operation-description: { severity: { external: loud } }\n`,
+    /severity\.external "loud" is not one of error, warn, info, hint, off/,
+  ],
+  [
+    'an unknown key',
+    `x-exposure:\n  rules:\n    operation-description: { audience: external }\n`,
+    /unknown key audience \(allowed: audiences, severity\)/,
+  ],
 ];
 for (const [name, block, message] of badScopes) {
   test(`a ruleset with ${name} in x-exposure.rules does not load, with a clear message`, async () => {
     const dir = workspace({ '.spectral.yaml': `extends: [[spectral:oas, recommended]]\n${block}`, 'api.yaml': toYaml(spec('3.0.3')) });
-    await assert.rejects(lintFile(path.join(dir, 'api.yaml'), { discoveryRoot: dir, onRulesetError: 'throw' }), { name: 'RulesetLoadError', message });
+    await assert.rejects(lintFile(path.join(dir, 'api.yaml'), { discoveryRoot: dir, onRulesetError: 'throw' }), {
+      name: 'RulesetLoadError',
+      message,
+    });
   });
 }
 
@@ -171,10 +209,30 @@ const RATE_DOC = {
 const OWASP_RATE = /^owasp:api4:20\d\d-rate-limit/;
 
 const owaspCases = [
-  ['OWASP alone reports rate limiting on every operation', 'extends: ["@stoplight/spectral-owasp-ruleset"]\n', ['/internal', '/public'], []],
-  ['with the exposure ruleset, OWASP rate-limit rules are not reported; external-rate-limit reports external operations', 'extends: ["@stoplight/spectral-owasp-ruleset", api-exposure-lint:exposure]\n', [], ['/public']],
-  ['with external-rate-limit off, OWASP covers external operations only', 'extends: ["@stoplight/spectral-owasp-ruleset", api-exposure-lint:exposure]\nrules:\n  external-rate-limit: "off"\n', ['/public'], []],
-  ['an explicit x-exposure.rules entry wins over the implicit scope', 'extends: ["@stoplight/spectral-owasp-ruleset", api-exposure-lint:exposure]\nx-exposure:\n  rules:\n    owasp:api4:2023-rate-limit: internal\n', ['/internal'], ['/public']],
+  [
+    'OWASP alone reports rate limiting on every operation',
+    'extends: ["@stoplight/spectral-owasp-ruleset"]\n',
+    ['/internal', '/public'],
+    [],
+  ],
+  [
+    'with the exposure ruleset, OWASP rate-limit rules are not reported; external-rate-limit reports external operations',
+    'extends: ["@stoplight/spectral-owasp-ruleset", api-exposure-lint:exposure]\n',
+    [],
+    ['/public'],
+  ],
+  [
+    'with external-rate-limit off, OWASP covers external operations only',
+    'extends: ["@stoplight/spectral-owasp-ruleset", api-exposure-lint:exposure]\nrules:\n  external-rate-limit: "off"\n',
+    ['/public'],
+    [],
+  ],
+  [
+    'an explicit x-exposure.rules entry wins over the implicit scope',
+    'extends: ["@stoplight/spectral-owasp-ruleset", api-exposure-lint:exposure]\nx-exposure:\n  rules:\n    owasp:api4:2023-rate-limit: internal\n',
+    ['/internal'],
+    ['/public'],
+  ],
 ];
 for (const [name, ruleset, owaspPaths, exposurePaths] of owaspCases) {
   test(`no double reports: ${name}`, async () => {

@@ -7,7 +7,8 @@ import { fixturePath } from './rules-lint-helper.mjs';
 
 const { resolveOperationAudiences, documentAudience, isExternal, isInternal, invalidAudienceDeclarations } = engine;
 const load = (relative) => parse(readFileSync(fixturePath(relative), 'utf8')); // JSON is YAML too
-const summary = (entries) => entries.map((e) => [`${e.method.toUpperCase()} ${e.path}`, e.resolved.audience, e.resolved.source, e.resolved.detail]);
+const summary = (entries) =>
+  entries.map((e) => [`${e.method.toUpperCase()} ${e.path}`, e.resolved.audience, e.resolved.source, e.resolved.detail]);
 
 test('precedence: operation > path item > info, in document order', () => {
   assert.deepEqual(summary(resolveOperationAudiences(load('audience/precedence.yaml'), {})), [
@@ -32,8 +33,18 @@ const glob = (g, audience, extra = {}) => ({ glob: g, audience, origin: '/repo/.
 const undeclared = load('audience/undeclared.yaml'); // GET /orders declares nothing, POST declares company-internal
 
 const fileLevelCases = [
-  { name: 'fallback when nothing applies', config: {}, file: '/repo/x.yaml', expect: ['external-public', 'fallback', 'no audience declared: treated as external'] },
-  { name: 'configured default', config: { defaultAudience: 'business-unit-internal' }, file: '/repo/x.yaml', expect: ['business-unit-internal', 'default', 'configured default audience'] },
+  {
+    name: 'fallback when nothing applies',
+    config: {},
+    file: '/repo/x.yaml',
+    expect: ['external-public', 'fallback', 'no audience declared: treated as external'],
+  },
+  {
+    name: 'configured default',
+    config: { defaultAudience: 'business-unit-internal' },
+    file: '/repo/x.yaml',
+    expect: ['business-unit-internal', 'default', 'configured default audience'],
+  },
   {
     name: 'glob relative to baseDir beats the default; origin shown relative to baseDir',
     config: { defaultAudience: 'company-internal', audienceByGlob: [glob('apis/partner/**', 'external-partner')] },
@@ -46,9 +57,24 @@ const fileLevelCases = [
     file: '/repo/apis/billing/internal/ledger.yaml',
     expect: ['component-internal', 'glob', 'glob apis/**/internal/** (.spectral.yaml)'],
   },
-  { name: 'non-matching glob falls through', config: { audienceByGlob: [glob('apis/partner/**', 'external-partner')] }, file: '/repo/apis/public/a.yaml', expect: ['external-public', 'fallback', 'no audience declared: treated as external'] },
-  { name: 'files outside baseDir never match', config: { audienceByGlob: [glob('**', 'company-internal')] }, file: '/elsewhere/a.yaml', expect: ['external-public', 'fallback', 'no audience declared: treated as external'] },
-  { name: 'dot directories match (dot: true)', config: { audienceByGlob: [glob('**/*.yaml', 'company-internal')] }, file: '/repo/.internal/a.yaml', expect: ['company-internal', 'glob', 'glob **/*.yaml (.spectral.yaml)'] },
+  {
+    name: 'non-matching glob falls through',
+    config: { audienceByGlob: [glob('apis/partner/**', 'external-partner')] },
+    file: '/repo/apis/public/a.yaml',
+    expect: ['external-public', 'fallback', 'no audience declared: treated as external'],
+  },
+  {
+    name: 'files outside baseDir never match',
+    config: { audienceByGlob: [glob('**', 'company-internal')] },
+    file: '/elsewhere/a.yaml',
+    expect: ['external-public', 'fallback', 'no audience declared: treated as external'],
+  },
+  {
+    name: 'dot directories match (dot: true)',
+    config: { audienceByGlob: [glob('**/*.yaml', 'company-internal')] },
+    file: '/repo/.internal/a.yaml',
+    expect: ['company-internal', 'glob', 'glob **/*.yaml (.spectral.yaml)'],
+  },
   {
     name: 'Windows paths',
     config: { audienceByGlob: [glob('apis/partner/**', 'external-partner', { baseDir: 'C:\\repo', origin: 'settings' })] },
@@ -61,7 +87,12 @@ const fileLevelCases = [
     file: '/anywhere/orders.internal.yaml',
     expect: ['component-internal', 'glob', 'glob *.internal.yaml (--audience-glob)'],
   },
-  { name: 'no file path: globs cannot apply', config: { audienceByGlob: [glob('**', 'company-internal')] }, file: undefined, expect: ['external-public', 'fallback', 'no audience declared: treated as external'] },
+  {
+    name: 'no file path: globs cannot apply',
+    config: { audienceByGlob: [glob('**', 'company-internal')] },
+    file: undefined,
+    expect: ['external-public', 'fallback', 'no audience declared: treated as external'],
+  },
 ];
 
 for (const c of fileLevelCases) {
@@ -75,7 +106,10 @@ for (const c of fileLevelCases) {
 test('a document audience beats globs and defaults', () => {
   const config = { defaultAudience: 'company-internal', audienceByGlob: [glob('**', 'component-internal')] };
   const [entry] = resolveOperationAudiences(load('audience/root-audience.json'), config, '/repo/a.json');
-  assert.deepEqual([entry.resolved.audience, entry.resolved.source, entry.resolved.detail], ['business-unit-internal', 'info', 'root x-api-audience']);
+  assert.deepEqual(
+    [entry.resolved.audience, entry.resolved.source, entry.resolved.detail],
+    ['business-unit-internal', 'info', 'root x-api-audience'],
+  );
 });
 
 const documentCases = [

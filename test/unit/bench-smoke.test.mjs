@@ -17,19 +17,30 @@ for (const targetBytes of [5_000, 30_000]) {
 
     const result = await lint(text);
     assert.equal(result.isOpenApi, true);
-    assert.deepEqual(result.findings.filter((f) => f.code === 'parser'), [], 'it parses');
+    assert.deepEqual(
+      result.findings.filter((f) => f.code === 'parser'),
+      [],
+      'it parses',
+    );
     // The generator's only intended flaws are exposure gaps; anything else (a dangling $ref, a schema
     // error, an unused component) means it rotted.
     const unintended = result.findings.filter((f) => !engine.EXPOSURE_RULE_CODES.includes(f.code));
     assert.deepEqual(unintended, [], 'no spectral:oas findings');
     const kinds = new Set(result.operations.map((op) => op.resolved.kind));
     assert.deepEqual([...kinds].sort(), ['external', 'internal']);
-    assert.ok(result.operations.every((op) => op.resolved.source === 'operation'), 'every operation declares its audience');
+    assert.ok(
+      result.operations.every((op) => op.resolved.source === 'operation'),
+      'every operation declares its audience',
+    );
 
     // The benchmark types at editOffset: right after the marker, inside an operation's description.
     assert.equal(text.slice(editOffset - EDIT_MARKER.length, editOffset), EDIT_MARKER);
     const typed = await lint(text.slice(0, editOffset) + ' and more words' + text.slice(editOffset));
-    assert.deepEqual(typed.findings.map((f) => f.code), result.findings.map((f) => f.code), 'typing there keeps the document valid');
+    assert.deepEqual(
+      typed.findings.map((f) => f.code),
+      result.findings.map((f) => f.code),
+      'typing there keeps the document valid',
+    );
   });
 }
 

@@ -16,7 +16,21 @@ const YAML = require('yaml');
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const actionText = readFileSync(path.join(repo, 'action.yml'), 'utf8');
 const action = YAML.parse(actionText);
-const INPUTS = ['files', 'ruleset', 'fail-severity', 'sarif', 'sarif-file', 'changed-since', 'new-only', 'audience', 'trust-workspace-code', 'exposure-review', 'exposure-comment', 'fail-on-review', 'github-token'];
+const INPUTS = [
+  'files',
+  'ruleset',
+  'fail-severity',
+  'sarif',
+  'sarif-file',
+  'changed-since',
+  'new-only',
+  'audience',
+  'trust-workspace-code',
+  'exposure-review',
+  'exposure-comment',
+  'fail-on-review',
+  'github-token',
+];
 const EXPRESSION = /\$\{\{\s*([^}]+?)\s*\}\}/g;
 
 test('action.yml: a composite action with the documented inputs and defaults', () => {
@@ -65,16 +79,25 @@ function runStep(step, inputs) {
   const actionPath = mkdtempSync(path.join(tmpdir(), 'ael-action-'));
   mkdirSync(path.join(actionPath, 'bin'));
   const record = path.join(actionPath, 'argv.json');
-  writeFileSync(path.join(actionPath, 'bin', 'api-exposure-lint.js'), `require('fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify(process.argv.slice(2)));\n`);
+  writeFileSync(
+    path.join(actionPath, 'bin', 'api-exposure-lint.js'),
+    `require('fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify(process.argv.slice(2)));\n`,
+  );
   const values = { ...Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, v.default])), 'changed-since': '', ...inputs };
   const evaluate = (text) =>
-    text.replace(EXPRESSION, (_, expression) => (expression === 'github.action_path' ? actionPath : values[/^inputs\.([\w-]+)$/.exec(expression)[1]]));
+    text.replace(EXPRESSION, (_, expression) =>
+      expression === 'github.action_path' ? actionPath : values[/^inputs\.([\w-]+)$/.exec(expression)[1]],
+    );
   if (step.if) {
     const [, name, expected] = /^inputs\.([\w-]+) == '(\w+)'$/.exec(step.if);
     if (values[name] !== expected) return undefined;
   }
   const env = Object.fromEntries(Object.entries(step.env).map(([k, v]) => [k, evaluate(v)]));
-  const result = spawnSync('bash', ['-c', step.run], { cwd: actionPath, env: { PATH: `${path.dirname(process.execPath)}:${process.env.PATH}`, ...env }, encoding: 'utf8' });
+  const result = spawnSync('bash', ['-c', step.run], {
+    cwd: actionPath,
+    env: { PATH: `${path.dirname(process.execPath)}:${process.env.PATH}`, ...env },
+    encoding: 'utf8',
+  });
   assert.equal(result.status, 0, result.stderr);
   return JSON.parse(readFileSync(record, 'utf8'));
 }
@@ -83,15 +106,48 @@ const lintStep = () => action.runs.steps.find((s) => s.run?.includes('--format g
 const sarifStep = () => action.runs.steps.find((s) => s.run?.includes('--format sarif'));
 
 const lintCases = [
-  { name: 'a pull request with defaults', inputs: { 'changed-since': 'abc123' }, expect: { format: 'github', failSeverity: 'error', changedSince: 'abc123', patterns: [] } },
+  {
+    name: 'a pull request with defaults',
+    inputs: { 'changed-since': 'abc123' },
+    expect: { format: 'github', failSeverity: 'error', changedSince: 'abc123', patterns: [] },
+  },
   {
     name: 'every input set',
-    inputs: { files: 'apis/**/*.yaml\nspecs/public.json', ruleset: '.spectral.yaml', 'fail-severity': 'warn', 'changed-since': 'abc123', 'new-only': 'true', audience: 'company-internal', 'trust-workspace-code': 'true' },
-    expect: { format: 'github', failSeverity: 'warn', changedSince: 'abc123', newOnly: true, ruleset: '.spectral.yaml', audience: 'company-internal', trustWorkspaceCode: true, patterns: ['apis/**/*.yaml', 'specs/public.json'] },
+    inputs: {
+      files: 'apis/**/*.yaml\nspecs/public.json',
+      ruleset: '.spectral.yaml',
+      'fail-severity': 'warn',
+      'changed-since': 'abc123',
+      'new-only': 'true',
+      audience: 'company-internal',
+      'trust-workspace-code': 'true',
+    },
+    expect: {
+      format: 'github',
+      failSeverity: 'warn',
+      changedSince: 'abc123',
+      newOnly: true,
+      ruleset: '.spectral.yaml',
+      audience: 'company-internal',
+      trustWorkspaceCode: true,
+      patterns: ['apis/**/*.yaml', 'specs/public.json'],
+    },
   },
-  { name: 'a push (no base commit): the whole repository; new-only ignored', inputs: { 'new-only': 'true' }, expect: { format: 'github', patterns: ['.'], newOnly: false } },
-  { name: 'files with spaces between them and a glob bash must not expand', inputs: { files: '  a.yaml   *.json ' }, expect: { patterns: ['a.yaml', '*.json'] } },
-  { name: 'a hostile input is data, not code', inputs: { ruleset: '$(touch pwned); `id`' }, expect: { ruleset: '$(touch pwned); `id`', patterns: ['.'] } },
+  {
+    name: 'a push (no base commit): the whole repository; new-only ignored',
+    inputs: { 'new-only': 'true' },
+    expect: { format: 'github', patterns: ['.'], newOnly: false },
+  },
+  {
+    name: 'files with spaces between them and a glob bash must not expand',
+    inputs: { files: '  a.yaml   *.json ' },
+    expect: { patterns: ['a.yaml', '*.json'] },
+  },
+  {
+    name: 'a hostile input is data, not code',
+    inputs: { ruleset: '$(touch pwned); `id`' },
+    expect: { ruleset: '$(touch pwned); `id`', patterns: ['.'] },
+  },
 ];
 for (const { name, inputs, expect } of lintCases) {
   test(`action.yml lint step: ${name}`, () => {
@@ -103,15 +159,33 @@ for (const { name, inputs, expect } of lintCases) {
 
 test('action.yml SARIF step: runs only with sarif true, on every file, to the sarif-file, never with --changed-since', () => {
   assert.equal(runStep(sarifStep(), { 'changed-since': 'abc123' }), undefined);
-  const options = parseArgs(runStep(sarifStep(), { sarif: 'true', 'changed-since': 'abc123', 'new-only': 'true', 'trust-workspace-code': 'true' }));
-  assert.deepEqual([options.format, options.output, options.changedSince, options.newOnly, options.trustWorkspaceCode, options.patterns], ['sarif', 'api-exposure-lint.sarif', undefined, false, true, ['.']]);
+  const options = parseArgs(
+    runStep(sarifStep(), { sarif: 'true', 'changed-since': 'abc123', 'new-only': 'true', 'trust-workspace-code': 'true' }),
+  );
+  assert.deepEqual(
+    [options.format, options.output, options.changedSince, options.newOnly, options.trustWorkspaceCode, options.patterns],
+    ['sarif', 'api-exposure-lint.sarif', undefined, false, true, ['.']],
+  );
 });
 
 test('action.yml SARIF step: findings (exit 1) do not stop the upload, a usage error (exit 2) does', () => {
-  for (const [exitCode, stepStatus] of [[0, 0], [1, 0], [2, 2]]) {
+  for (const [exitCode, stepStatus] of [
+    [0, 0],
+    [1, 0],
+    [2, 2],
+  ]) {
     const step = sarifStep();
     const run = `fake_cli() { return ${exitCode}; }\n` + step.run.replace('node "$ACTION_PATH/bin/api-exposure-lint.js"', 'fake_cli');
-    const result = spawnSync('bash', ['-c', run], { env: { PATH: process.env.PATH, INPUT_FILES: '', INPUT_RULESET: '', INPUT_AUDIENCE: '', INPUT_TRUST_WORKSPACE_CODE: 'false', INPUT_SARIF_FILE: 'x.sarif' } });
+    const result = spawnSync('bash', ['-c', run], {
+      env: {
+        PATH: process.env.PATH,
+        INPUT_FILES: '',
+        INPUT_RULESET: '',
+        INPUT_AUDIENCE: '',
+        INPUT_TRUST_WORKSPACE_CODE: 'false',
+        INPUT_SARIF_FILE: 'x.sarif',
+      },
+    });
     assert.equal(result.status, stepStatus, `CLI exit ${exitCode}`);
   }
 });
@@ -124,7 +198,12 @@ function runExposureStep(inputs, { cliExit = 0, existingComment, prNumber = '42'
   const step = action.runs.steps.find((s) => s.run?.includes('diff --base'));
   const dir = mkdtempSync(path.join(tmpdir(), 'ael-action-review-'));
   mkdirSync(path.join(dir, 'bin'));
-  const files = { argv: path.join(dir, 'argv.json'), gh: path.join(dir, 'gh.log'), summary: path.join(dir, 'summary.md'), env: path.join(dir, 'env') };
+  const files = {
+    argv: path.join(dir, 'argv.json'),
+    gh: path.join(dir, 'gh.log'),
+    summary: path.join(dir, 'summary.md'),
+    env: path.join(dir, 'env'),
+  };
   writeFileSync(files.summary, '# earlier steps\n');
   writeFileSync(files.env, '');
   writeFileSync(
@@ -138,18 +217,42 @@ function runExposureStep(inputs, { cliExit = 0, existingComment, prNumber = '42'
     { mode: 0o755 },
   );
   const values = { ...Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, v.default])), 'changed-since': '', ...inputs };
-  const context = { 'github.action_path': dir, 'github.token': 'TOKEN', 'github.event.pull_request.number': prNumber, 'github.repository': 'owner/repo' };
+  const context = {
+    'github.action_path': dir,
+    'github.token': 'TOKEN',
+    'github.event.pull_request.number': prNumber,
+    'github.repository': 'owner/repo',
+  };
   const evaluate = (text) => text.replace(EXPRESSION, (_, e) => (e in context ? context[e] : values[/^inputs\.([\w-]+)$/.exec(e)[1]]));
   const [, name, expected] = /^inputs\.([\w-]+) == '(\w+)'$/.exec(step.if);
   if (values[name] !== expected) return undefined;
   const env = Object.fromEntries(Object.entries(step.env).map(([k, v]) => [k, evaluate(v)]));
   const result = spawnSync('bash', ['-c', step.run], {
     cwd: dir,
-    env: { PATH: `${path.join(dir, 'bin')}:${path.dirname(process.execPath)}:${process.env.PATH}`, RUNNER_TEMP: dir, GITHUB_STEP_SUMMARY: files.summary, GITHUB_ENV: files.env, ...env },
+    env: {
+      PATH: `${path.join(dir, 'bin')}:${path.dirname(process.execPath)}:${process.env.PATH}`,
+      RUNNER_TEMP: dir,
+      GITHUB_STEP_SUMMARY: files.summary,
+      GITHUB_ENV: files.env,
+      ...env,
+    },
     encoding: 'utf8',
   });
-  const read = (file) => { try { return readFileSync(file, 'utf8'); } catch { return undefined; } };
-  return { status: result.status, stderr: result.stderr, argv: read(files.argv) && JSON.parse(read(files.argv)), gh: read(files.gh), summary: read(files.summary), env: read(files.env) };
+  const read = (file) => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    status: result.status,
+    stderr: result.stderr,
+    argv: read(files.argv) && JSON.parse(read(files.argv)),
+    gh: read(files.gh),
+    summary: read(files.summary),
+    env: read(files.env),
+  };
 }
 
 test('action.yml exposure review: on a pull request, the diff markdown goes to the job summary', () => {
@@ -157,7 +260,12 @@ test('action.yml exposure review: on a pull request, the diff markdown goes to t
   const push = runExposureStep({});
   assert.equal(push.status, 0);
   assert.equal(push.argv, undefined, 'no base commit: no diff');
-  const pr = runExposureStep({ 'changed-since': 'abc123', files: 'apis specs/a.yaml', ruleset: '.spectral.yaml', 'trust-workspace-code': 'true' });
+  const pr = runExposureStep({
+    'changed-since': 'abc123',
+    files: 'apis specs/a.yaml',
+    ruleset: '.spectral.yaml',
+    'trust-workspace-code': 'true',
+  });
   assert.equal(pr.status, 0, pr.stderr);
   assert.deepEqual(pr.argv.slice(0, 4), ['diff', '--base', 'abc123', '--fail-on-review']);
   assert.ok(pr.argv.includes('--trust-workspace-code') && pr.argv.includes('.spectral.yaml'));
@@ -174,8 +282,14 @@ test('action.yml exposure review: a change that needs review is recorded for the
   assert.equal(runExposureStep({ 'changed-since': 'abc123' }, { cliExit: 2 }).status, 2);
   const last = action.runs.steps.at(-1);
   assert.equal(last.if, "inputs.fail-on-review == 'true'");
-  for (const [flag, status] of [['true', 1], ['', 0]]) {
-    assert.equal(spawnSync('bash', ['-c', last.run], { env: { PATH: process.env.PATH, API_EXPOSURE_LINT_REVIEW_NEEDED: flag } }).status, status);
+  for (const [flag, status] of [
+    ['true', 1],
+    ['', 0],
+  ]) {
+    assert.equal(
+      spawnSync('bash', ['-c', last.run], { env: { PATH: process.env.PATH, API_EXPOSURE_LINT_REVIEW_NEEDED: flag } }).status,
+      status,
+    );
   }
 });
 
@@ -183,9 +297,16 @@ test('action.yml exposure review: the pull-request comment is created once, then
   const created = runExposureStep({ 'changed-since': 'abc123', 'exposure-comment': 'true' });
   assert.equal(created.status, 0, created.stderr);
   assert.match(created.gh, /^api repos\/owner\/repo\/issues\/42\/comments --paginate --jq .*\n/);
-  assert.match(created.gh, /\napi --method POST repos\/owner\/repo\/issues\/42\/comments -f body=<!-- api-exposure-lint:exposure-review -->\n## API exposure changes\n\nstub\n$/);
+  assert.match(
+    created.gh,
+    /\napi --method POST repos\/owner\/repo\/issues\/42\/comments -f body=<!-- api-exposure-lint:exposure-review -->\n## API exposure changes\n\nstub\n$/,
+  );
   const edited = runExposureStep({ 'changed-since': 'abc123', 'exposure-comment': 'true' }, { existingComment: '777' });
   assert.match(edited.gh, /\napi --method PATCH repos\/owner\/repo\/issues\/comments\/777 -f body=<!-- api-exposure-lint/);
   assert.doesNotMatch(edited.gh, /--method POST/);
-  assert.equal(runExposureStep({ 'changed-since': 'abc123', 'exposure-comment': 'true' }, { prNumber: '' }).gh, undefined, 'not a pull request: no comment');
+  assert.equal(
+    runExposureStep({ 'changed-since': 'abc123', 'exposure-comment': 'true' }, { prNumber: '' }).gh,
+    undefined,
+    'not a pull request: no comment',
+  );
 });

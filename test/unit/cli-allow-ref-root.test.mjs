@@ -14,7 +14,11 @@ components:
 `;
 
 test('a $ref outside the repository is refused unless its folder is on the allowlist', async () => {
-  const root = workspace({ 'repo/.git/HEAD': 'ref: refs/heads/main\n', 'repo/api.yaml': API, 'shared/schemas.yaml': 'Money: { type: object }\n' });
+  const root = workspace({
+    'repo/.git/HEAD': 'ref: refs/heads/main\n',
+    'repo/api.yaml': API,
+    'shared/schemas.yaml': 'Money: { type: object }\n',
+  });
   const repo = path.join(root, 'repo');
   const args = ['--ruleset', 'spectral:oas', '--format', 'json', 'api.yaml'];
 
@@ -24,5 +28,8 @@ test('a $ref outside the repository is refused unless its folder is on the allow
   assert.match(invalid[0].message, /outside the workspace/);
 
   const allowed = JSON.parse((await runCliInProcess(repo, ['--allow-ref-root', '../shared', ...args])).stdout);
-  assert.deepEqual(allowed.filter((f) => f.code === 'invalid-ref'), []);
+  assert.deepEqual(
+    allowed.filter((f) => f.code === 'invalid-ref'),
+    [],
+  );
 });

@@ -22,16 +22,32 @@ const defaults = {
 };
 
 const good = [
-  { argv: ['--output', 'sarif=out/r.sarif', '-o', 'markdown=x.md', '--output=junit=j.xml', 'a.yaml'], expect: { output: 'markdown=x.md', outputs: [{ format: 'sarif', file: 'out/r.sarif' }, { format: 'junit', file: 'j.xml' }], patterns: ['a.yaml'] } },
+  {
+    argv: ['--output', 'sarif=out/r.sarif', '-o', 'markdown=x.md', '--output=junit=j.xml', 'a.yaml'],
+    expect: {
+      output: 'markdown=x.md',
+      outputs: [
+        { format: 'sarif', file: 'out/r.sarif' },
+        { format: 'junit', file: 'j.xml' },
+      ],
+      patterns: ['a.yaml'],
+    },
+  },
   { argv: ['--shard', '2/3', 'apis'], expect: { shard: { index: 2, count: 3 }, patterns: ['apis'] } },
   { argv: ['--format', 'junit', 'a.yaml'], expect: { format: 'junit', patterns: ['a.yaml'] } },
   { argv: ['api.yaml'], expect: { patterns: ['api.yaml'] } },
   { argv: ['a.yaml', 'apis/**/*.json'], expect: { patterns: ['a.yaml', 'apis/**/*.json'] } },
   { argv: ['--ruleset', 'r.yaml', 'a.yaml'], expect: { ruleset: 'r.yaml', patterns: ['a.yaml'] } },
   { argv: ['--ruleset=r.yaml', 'a.yaml'], expect: { ruleset: 'r.yaml', patterns: ['a.yaml'] } },
-  { argv: ['-r', 'r.yaml', '-f', 'json', '-o', 'out.json', '-q', 'a.yaml'], expect: { ruleset: 'r.yaml', format: 'json', output: 'out.json', quiet: true, patterns: ['a.yaml'] } },
+  {
+    argv: ['-r', 'r.yaml', '-f', 'json', '-o', 'out.json', '-q', 'a.yaml'],
+    expect: { ruleset: 'r.yaml', format: 'json', output: 'out.json', quiet: true, patterns: ['a.yaml'] },
+  },
   { argv: ['--audience', 'company-internal', 'a.yaml'], expect: { audience: 'company-internal', patterns: ['a.yaml'] } },
-  { argv: ['--allow-ref-root', '../shared', '--allow-ref-root=/opt/schemas', 'a.yaml'], expect: { allowRefRoots: ['../shared', '/opt/schemas'], patterns: ['a.yaml'] } },
+  {
+    argv: ['--allow-ref-root', '../shared', '--allow-ref-root=/opt/schemas', 'a.yaml'],
+    expect: { allowRefRoots: ['../shared', '/opt/schemas'], patterns: ['a.yaml'] },
+  },
   {
     argv: ['--audience-glob', 'apis/partner/**=external-partner', '--audience-glob=internal/*.yaml=component-internal', 'a.yaml'],
     expect: {
@@ -43,9 +59,18 @@ const good = [
     },
   },
   // The glob itself may contain "=": the audience is after the last one.
-  { argv: ['--audience-glob', 'a=b/*.yaml=external-public', 'x'], expect: { audienceGlobs: [{ glob: 'a=b/*.yaml', audience: 'external-public' }], patterns: ['x'] } },
-  ...['stylish', 'json', 'sarif', 'github', 'gitlab'].map((format) => ({ argv: ['--format', format, 'a.yaml'], expect: { format, patterns: ['a.yaml'] } })),
-  ...['error', 'warn', 'info', 'hint'].map((s) => ({ argv: ['--fail-severity', s, 'a.yaml'], expect: { failSeverity: s, patterns: ['a.yaml'] } })),
+  {
+    argv: ['--audience-glob', 'a=b/*.yaml=external-public', 'x'],
+    expect: { audienceGlobs: [{ glob: 'a=b/*.yaml', audience: 'external-public' }], patterns: ['x'] },
+  },
+  ...['stylish', 'json', 'sarif', 'github', 'gitlab'].map((format) => ({
+    argv: ['--format', format, 'a.yaml'],
+    expect: { format, patterns: ['a.yaml'] },
+  })),
+  ...['error', 'warn', 'info', 'hint'].map((s) => ({
+    argv: ['--fail-severity', s, 'a.yaml'],
+    expect: { failSeverity: s, patterns: ['a.yaml'] },
+  })),
   {
     argv: ['--trust-workspace-code', '--allow-remote', '--verbose', 'a.yaml'],
     expect: { trustWorkspaceCode: true, allowRemote: true, verbose: true, patterns: ['a.yaml'] },
@@ -84,9 +109,16 @@ const bad = [
   { argv: ['--bogus', 'a.yaml'], message: /unknown option --bogus/ },
   { argv: ['-z', 'a.yaml'], message: /unknown option -z/ },
   { argv: ['a.yaml', '--format'], message: /option --format needs a value/ },
-  { argv: ['--format', 'xml', 'a.yaml'], message: /invalid value "xml" for --format: expected one of stylish, json, sarif, github, gitlab, junit/ },
+  {
+    argv: ['--format', 'xml', 'a.yaml'],
+    message: /invalid value "xml" for --format: expected one of stylish, json, sarif, github, gitlab, junit/,
+  },
   { argv: ['--fail-severity', 'fatal', 'a.yaml'], message: /invalid value "fatal" for --fail-severity/ },
-  { argv: ['--audience', 'public', 'a.yaml'], message: /invalid value "public" for --audience: expected one of external-public, external-partner, company-internal, business-unit-internal, component-internal/ },
+  {
+    argv: ['--audience', 'public', 'a.yaml'],
+    message:
+      /invalid value "public" for --audience: expected one of external-public, external-partner, company-internal, business-unit-internal, component-internal/,
+  },
   { argv: ['--audience-glob', 'apis/**', 'a.yaml'], message: /--audience-glob: expected <glob>=<audience>/ },
   { argv: ['--audience-glob', '=external-public', 'a.yaml'], message: /--audience-glob: expected <glob>=<audience>/ },
   { argv: ['--audience-glob', 'apis/**=nobody', 'a.yaml'], message: /invalid value "nobody" for --audience-glob/ },
@@ -100,13 +132,22 @@ const bad = [
   { argv: ['--changed-since', '--output=x', 'a.yaml'], message: /invalid value "--output=x" for --changed-since: expected a git ref/ },
   { argv: ['--baseline', 'b.json'], message: /no files given/ },
   { argv: ['--baseline', 'b.json', '--write-baseline', 'b.json', 'a.yaml'], message: /do not combine it with --baseline/ },
-  { argv: ['--write-baseline', 'b.json', '--changed-since', 'main', '--new-only'], message: /--write-baseline cannot be combined with --new-only/ },
+  {
+    argv: ['--write-baseline', 'b.json', '--changed-since', 'main', '--new-only'],
+    message: /--write-baseline cannot be combined with --new-only/,
+  },
   { argv: ['--write-baseline', 'b.json', '--fix-dry-run', 'a.yaml'], message: /--write-baseline cannot be combined with --fix-dry-run/ },
   ...['0', '-1', 'abc', '1e3', 'Infinity', ' '].map((value) => ({
     argv: ['--timeout', value, 'a.yaml'],
-    message: value === ' ' ? /invalid value " " for --timeout/ : new RegExp(`invalid value "${value}" for --timeout: expected a positive number of seconds`),
+    message:
+      value === ' '
+        ? /invalid value " " for --timeout/
+        : new RegExp(`invalid value "${value}" for --timeout: expected a positive number of seconds`),
   })),
-  { argv: ['--max-document-size', '0', 'a.yaml'], message: /invalid value "0" for --max-document-size: expected a positive number of megabytes/ },
+  {
+    argv: ['--max-document-size', '0', 'a.yaml'],
+    message: /invalid value "0" for --max-document-size: expected a positive number of megabytes/,
+  },
   { argv: ['--max-document-size', '20MB', 'a.yaml'], message: /invalid value "20MB" for --max-document-size/ },
 ];
 

@@ -9,19 +9,24 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCliInProcess } from './helpers/cli-in-process.mjs';
 
-
 // Each operation of an external-public document without security, 429 or samples has three findings.
-const op = (name, extra = '') => `  /${name}:\n    get:\n      operationId: ${name}\n${extra}      responses:\n        '200':\n          description: OK\n`;
+const op = (name, extra = '') =>
+  `  /${name}:\n    get:\n      operationId: ${name}\n${extra}      responses:\n        '200':\n          description: OK\n`;
 const SAMPLES = '      x-codeSamples:\n        - lang: Shell\n          source: curl https://api.example.com\n';
-const doc = (title, ...ops) => `openapi: 3.0.3\ninfo:\n  title: ${title}\n  version: '1'\n  x-audience: external-public\npaths:\n${ops.join('')}`;
+const doc = (title, ...ops) =>
+  `openapi: 3.0.3\ninfo:\n  title: ${title}\n  version: '1'\n  x-audience: external-public\npaths:\n${ops.join('')}`;
 const ALL_THREE = ['external-code-samples', 'external-oauth2', 'external-rate-limit'];
 
 function git(cwd, ...args) {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  return execFileSync(
+    'git',
+    ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args],
+    {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
 }
 
 function write(root, files) {
@@ -64,7 +69,11 @@ function makeHistory() {
   git(root, 'commit', '-q', '-am', 'main moves on');
   git(root, 'checkout', '-q', 'feature');
   // Not committed yet: an untracked document (new), and an ignored one (never linted).
-  write(root, { 'apis/untracked.yaml': doc('Untracked', op('w')), '.gitignore': 'apis/ignored.yaml\n', 'apis/ignored.yaml': doc('Ignored', op('i')) });
+  write(root, {
+    'apis/untracked.yaml': doc('Untracked', op('w')),
+    '.gitignore': 'apis/ignored.yaml\n',
+    'apis/ignored.yaml': doc('Ignored', op('i')),
+  });
   return root;
 }
 
@@ -111,7 +120,15 @@ test('--new-only: the same ref by commit id, from a sub-folder, gives the same a
 });
 
 test('file arguments narrow the changed files (intersection); a named non-OpenAPI file gets its note', async () => {
-  const { findings, stderr } = await cli(history, ['--changed-since', 'main', '--new-only', 'apis/new-name.yaml', 'apis/unchanged.yaml', 'apis/gets-*.yaml', 'apis/notes.json']);
+  const { findings, stderr } = await cli(history, [
+    '--changed-since',
+    'main',
+    '--new-only',
+    'apis/new-name.yaml',
+    'apis/unchanged.yaml',
+    'apis/gets-*.yaml',
+    'apis/notes.json',
+  ]);
   assert.deepEqual(byFile(findings), { 'apis/gets-new.yaml': onPath('n') });
   assert.match(stderr, /^api-exposure-lint: skipped apis\/notes\.json: not an OpenAPI or Swagger document$/m);
 });
@@ -124,8 +141,18 @@ test('nothing changed: no files, exit 0', async () => {
 });
 
 const gitErrors = [
-  { name: 'unknown ref', cwd: () => history, argv: ['--changed-since', 'no-such-branch'], line: /^api-exposure-lint: --changed-since: unknown git ref "no-such-branch" \(in a shallow clone, fetch it first, e\.g\. actions\/checkout with fetch-depth: 0\)$/ },
-  { name: 'not a git repository', cwd: () => realpathSync(mkdtempSync(path.join(tmpdir(), 'ael-nogit-'))), argv: ['--changed-since', 'main'], line: /^api-exposure-lint: --changed-since: \S+ is not in a git repository$/ },
+  {
+    name: 'unknown ref',
+    cwd: () => history,
+    argv: ['--changed-since', 'no-such-branch'],
+    line: /^api-exposure-lint: --changed-since: unknown git ref "no-such-branch" \(in a shallow clone, fetch it first, e\.g\. actions\/checkout with fetch-depth: 0\)$/,
+  },
+  {
+    name: 'not a git repository',
+    cwd: () => realpathSync(mkdtempSync(path.join(tmpdir(), 'ael-nogit-'))),
+    argv: ['--changed-since', 'main'],
+    line: /^api-exposure-lint: --changed-since: \S+ is not in a git repository$/,
+  },
 ];
 for (const { name, cwd, argv, line } of gitErrors) {
   test(`--changed-since: ${name} is exit 2 with one line`, async () => {

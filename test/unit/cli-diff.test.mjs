@@ -121,16 +121,19 @@ const SIMPLE = (title, audience, pathName) =>
   `openapi: 3.0.3\ninfo: { title: ${title}, version: '1', x-audience: ${audience} }\npaths:\n  /${pathName}:\n    get:\n      security: [{ oauth: ['pets:read'] }]\n      responses: { '200': { description: ok } }\n${SCHEMES}`;
 
 function makePullRequest() {
-  const root = makeRepo({
-    '.spectral.yaml': RULESET('company-internal'),
-    'apis/pets.yaml': PETS_BASE,
-    'apis/orders.yaml': ORDERS,
-    'apis/shared/security.yaml': SHARED_SECURITY('oauth2'),
-    'apis/mapped/inventory.yaml': INVENTORY,
-    'apis/gone.yaml': SIMPLE('Gone', 'company-internal', 'gone'),
-    'apis/same.yaml': SIMPLE('Same', 'external-partner', 'same'),
-    'README.md': 'not an API\n',
-  }, 'ael-diff-');
+  const root = makeRepo(
+    {
+      '.spectral.yaml': RULESET('company-internal'),
+      'apis/pets.yaml': PETS_BASE,
+      'apis/orders.yaml': ORDERS,
+      'apis/shared/security.yaml': SHARED_SECURITY('oauth2'),
+      'apis/mapped/inventory.yaml': INVENTORY,
+      'apis/gone.yaml': SIMPLE('Gone', 'company-internal', 'gone'),
+      'apis/same.yaml': SIMPLE('Same', 'external-partner', 'same'),
+      'README.md': 'not an API\n',
+    },
+    'ael-diff-',
+  );
   git(root, 'checkout', '-q', '-b', 'feature');
   git(root, 'mv', 'apis/pets.yaml', 'apis/animals.yaml');
   write(root, { 'apis/animals.yaml': PETS_FEATURE, 'apis/gone.yaml': null, '.spectral.yaml': RULESET('external-partner') });
@@ -147,7 +150,8 @@ const baseCommit = git(root, 'merge-base', 'main', 'HEAD').trim();
 const short = baseCommit.slice(0, 12);
 
 const byFile = (json) => Object.fromEntries(json.documents.map((d) => [d.file, d]));
-const kinds = (document) => document.changes.map((c) => `${c.kind}${c.operation ? ' ' + c.operation.method.toUpperCase() + ' ' + c.operation.path : ''}`);
+const kinds = (document) =>
+  document.changes.map((c) => `${c.kind}${c.operation ? ' ' + c.operation.method.toUpperCase() + ' ' + c.operation.path : ''}`);
 
 test('diff json: every kind of change, each on the document and operation it belongs to', async () => {
   const { code, stdout, stderr } = await runCliInProcess(root, ['diff', '--base', 'main', '-f', 'json']);
@@ -157,7 +161,14 @@ test('diff json: every kind of change, each on the document and operation it bel
   assert.equal(json.baseCommit, baseCommit);
   assert.equal(json.needsReview, true);
   const docs = byFile(json);
-  assert.deepEqual(Object.keys(docs).sort(), ['apis/animals.yaml', 'apis/gone.yaml', 'apis/mapped/inventory.yaml', 'apis/new.yaml', 'apis/orders.yaml', 'apis/same.yaml']);
+  assert.deepEqual(Object.keys(docs).sort(), [
+    'apis/animals.yaml',
+    'apis/gone.yaml',
+    'apis/mapped/inventory.yaml',
+    'apis/new.yaml',
+    'apis/orders.yaml',
+    'apis/same.yaml',
+  ]);
 
   const animals = docs['apis/animals.yaml'];
   assert.equal(animals.status, 'renamed');
@@ -204,7 +215,16 @@ test('diff json: every kind of change, each on the document and operation it bel
 });
 
 test('diff markdown: exact text, ready for a pull-request comment', async () => {
-  const { code, stdout } = await runCliInProcess(root, ['diff', '--base', 'main', '-f', 'markdown', 'apis/animals.yaml', 'apis/orders.yaml', 'apis/same.yaml']);
+  const { code, stdout } = await runCliInProcess(root, [
+    'diff',
+    '--base',
+    'main',
+    '-f',
+    'markdown',
+    'apis/animals.yaml',
+    'apis/orders.yaml',
+    'apis/same.yaml',
+  ]);
   assert.equal(code, 0);
   const expected = `## API exposure changes
 
@@ -278,7 +298,9 @@ test('diff sarif: valid SARIF 2.1.0, review changes are warnings, fingerprints p
   assert.equal(validateSarif(log), true, JSON.stringify(validateSarif.errors));
   const results = log.runs[0].results;
   assert.equal(results.length, 16);
-  const widened = results.find((r) => r.ruleId === 'audience-widened' && r.locations[0].physicalLocation.artifactLocation.uri === 'apis/animals.yaml');
+  const widened = results.find(
+    (r) => r.ruleId === 'audience-widened' && r.locations[0].physicalLocation.artifactLocation.uri === 'apis/animals.yaml',
+  );
   assert.equal(widened.level, 'warning');
   assert.equal(widened.locations[0].logicalLocations[0].fullyQualifiedName, '/paths/~1pets/get');
   assert.equal(results.find((r) => r.ruleId === 'audience-narrowed').level, 'note');
@@ -289,7 +311,17 @@ test('diff sarif: valid SARIF 2.1.0, review changes are warnings, fingerprints p
 
 test('diff --fail-on-review: exit 1 only when a change needs review; several outputs from one run', async () => {
   const outDir = path.join(root, 'out');
-  const reviewed = await runCliInProcess(root, ['diff', '--base', 'main', '--fail-on-review', '--output', 'markdown=out/summary.md', '--output', 'json=out/diff.json', 'apis']);
+  const reviewed = await runCliInProcess(root, [
+    'diff',
+    '--base',
+    'main',
+    '--fail-on-review',
+    '--output',
+    'markdown=out/summary.md',
+    '--output',
+    'json=out/diff.json',
+    'apis',
+  ]);
   assert.equal(reviewed.code, 1);
   assert.match(reviewed.stdout, /^apis\/animals\.yaml \(renamed from apis\/pets\.yaml\)$/m, 'the console keeps the stylish report');
   assert.match(readFileSync(path.join(outDir, 'summary.md'), 'utf8'), /^## API exposure changes\n/);

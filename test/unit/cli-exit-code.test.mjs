@@ -3,8 +3,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { computeExitCode, EXIT_OK, EXIT_FINDINGS } from '../../dist/cli.js';
 
-const at = (severity) => ({ code: 'r', message: 'm', severity, path: [], range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
-const reports = (...severities) => [{ file: '/a.yaml', findings: severities.map(at) }, { file: '/b.yaml', findings: [], skipped: 'not OpenAPI' }];
+const at = (severity) => ({
+  code: 'r',
+  message: 'm',
+  severity,
+  path: [],
+  range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+});
+const reports = (...severities) => [
+  { file: '/a.yaml', findings: severities.map(at) },
+  { file: '/b.yaml', findings: [], skipped: 'not OpenAPI' },
+];
 
 const table = [
   { severities: [], fail: 'error', code: EXIT_OK },

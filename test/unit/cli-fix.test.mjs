@@ -39,12 +39,15 @@ test('--fix rewrites each file with its safe fixes, keeps its style, and reports
   assert.equal(json.split('\r\n').length, json.split('\n').length, 'every line ends with CRLF');
   assert.doesNotMatch(json, /\n {2}/, 'indented with tabs, like the original');
   // Only the finding no fix can solve is left: a warning, so the default gate (error) passes.
-  assert.deepEqual(JSON.parse(stdout).map((f) => [f.file, f.code]), [['external.yaml', 'operation-description']]);
+  assert.deepEqual(
+    JSON.parse(stdout).map((f) => [f.file, f.code]),
+    [['external.yaml', 'operation-description']],
+  );
   assert.equal(code, 0);
-  assert.deepEqual(stderr.split('\n').filter((l) => l.includes('fixed')), [
-    'api-exposure-lint: fixed external.yaml (4 → 1 problems)',
-    'api-exposure-lint: fixed internal-crlf.json (1 → 0 problems)',
-  ]);
+  assert.deepEqual(
+    stderr.split('\n').filter((l) => l.includes('fixed')),
+    ['api-exposure-lint: fixed external.yaml (4 → 1 problems)', 'api-exposure-lint: fixed internal-crlf.json (1 → 0 problems)'],
+  );
 });
 
 test('--fix is idempotent: a second run changes nothing and fixes nothing', async () => {
@@ -54,7 +57,11 @@ test('--fix is idempotent: a second run changes nothing and fixes nothing', asyn
   const after = FILES.map((name) => [read(dir, name), statSync(path.join(dir, name)).mtimeMs]);
   const second = await cli(dir, ['--fix', '--fail-severity', 'warn', ...FILES]);
   assert.equal(second.code, 1);
-  assert.deepEqual(FILES.map((name) => [read(dir, name), statSync(path.join(dir, name)).mtimeMs]), after, 'not even rewritten');
+  assert.deepEqual(
+    FILES.map((name) => [read(dir, name), statSync(path.join(dir, name)).mtimeMs]),
+    after,
+    'not even rewritten',
+  );
   assert.doesNotMatch(second.stderr, /fixed/);
   assert.equal(second.stdout, first.stdout);
 });
@@ -68,13 +75,25 @@ test('--fix keeps a UTF-8 byte order mark', async () => {
 
 test('--fix-dry-run prints the unified diff of every fix, writes nothing, and exits 1 while problems remain', async () => {
   const dir = copyFixtures();
-  const { code, stdout, stderr } = await cli(dir, ['--fix-dry-run', '--fail-severity', 'warn', '--output', 'remaining.json', '--format', 'json', ...FILES]);
+  const { code, stdout, stderr } = await cli(dir, [
+    '--fix-dry-run',
+    '--fail-severity',
+    'warn',
+    '--output',
+    'remaining.json',
+    '--format',
+    'json',
+    ...FILES,
+  ]);
   for (const name of FILES) assert.equal(read(dir, name), original(name), `${name} untouched`);
   const diff = (name) => unifiedDiff(original(name), expected(name), { oldName: `a/${name}`, newName: `b/${name}` });
   assert.equal(stdout, diff('external.yaml') + diff('internal-crlf.json'));
   assert.match(stdout, /^--- a\/external\.yaml\n\+\+\+ b\/external\.yaml\n@@ /);
   assert.equal(code, 1);
-  assert.deepEqual(JSON.parse(read(dir, 'remaining.json')).map((f) => f.code), ['operation-description']);
+  assert.deepEqual(
+    JSON.parse(read(dir, 'remaining.json')).map((f) => f.code),
+    ['operation-description'],
+  );
   assert.match(stderr, /^api-exposure-lint: would fix external\.yaml \(4 → 1 problems\)$/m);
   assert.match(stderr, /^✖ 1 problem \(0 errors, 1 warning, 0 infos, 0 hints\) in 3 files, 0\.00 s$/m);
 });
@@ -87,12 +106,16 @@ test('--fix-dry-run with nothing to fix prints no diff', async () => {
 
 test('the built CLI fixes with worker threads too (node dist/cli.js --fix)', () => {
   const dir = copyFixtures();
-  const { status, stdout, stderr } = spawnSync(process.execPath, [path.join(repo, 'dist', 'cli.js'), '--fix', 'external.yaml', 'internal-crlf.json'], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', SCARF_ANALYTICS: 'false' },
-    timeout: 60_000,
-  });
+  const { status, stdout, stderr } = spawnSync(
+    process.execPath,
+    [path.join(repo, 'dist', 'cli.js'), '--fix', 'external.yaml', 'internal-crlf.json'],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', SCARF_ANALYTICS: 'false' },
+      timeout: 60_000,
+    },
+  );
   assert.equal(status, 0, stdout + stderr);
   assert.equal(read(dir, 'external.yaml'), expected('external.yaml'));
   assert.equal(read(dir, 'internal-crlf.json'), expected('internal-crlf.json'));

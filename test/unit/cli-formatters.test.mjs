@@ -27,8 +27,21 @@ const oauth = {
   audience: 'external-public',
   documentationUrl: 'https://docs.example/external-oauth2',
 };
-const samples = { code: 'external-code-samples', message: 'no x-codeSamples', severity: 'warn', path: ['paths', '/orders', 'get'], range: range(17, 4, 17, 8), audience: 'external-public' };
-const contact = { code: 'info-contact', message: 'Info object must have "contact" object.', severity: 'info', path: ['info'], range: range(2, 2, 4, 0) };
+const samples = {
+  code: 'external-code-samples',
+  message: 'no x-codeSamples',
+  severity: 'warn',
+  path: ['paths', '/orders', 'get'],
+  range: range(17, 4, 17, 8),
+  audience: 'external-public',
+};
+const contact = {
+  code: 'info-contact',
+  message: 'Info object must have "contact" object.',
+  severity: 'info',
+  path: ['info'],
+  range: range(2, 2, 4, 0),
+};
 const hint = { code: 'tip', message: 'consider tags', severity: 'hint', path: [], range: range(0, 0, 0, 0) };
 
 const files = [
@@ -42,15 +55,41 @@ const options = { cwd, elapsedMs: 1234, toolVersion: '9.8.7' };
 test('json: one flat array, paths relative to cwd, 0-based ranges, audience null when absent', () => {
   const items = JSON.parse(FORMATTERS.json(files, options));
   assert.deepEqual(items, [
-    { file: 'apis/orders.yaml', code: 'external-oauth2', message: oauth.message, severity: 'error', path: oauth.path, range: oauth.range, audience: 'external-public' },
-    { file: 'apis/orders.yaml', code: 'external-code-samples', message: 'no x-codeSamples', severity: 'warn', path: samples.path, range: samples.range, audience: 'external-public' },
-    { file: 'apis/orders.yaml', code: 'info-contact', message: contact.message, severity: 'info', path: ['info'], range: contact.range, audience: null },
+    {
+      file: 'apis/orders.yaml',
+      code: 'external-oauth2',
+      message: oauth.message,
+      severity: 'error',
+      path: oauth.path,
+      range: oauth.range,
+      audience: 'external-public',
+    },
+    {
+      file: 'apis/orders.yaml',
+      code: 'external-code-samples',
+      message: 'no x-codeSamples',
+      severity: 'warn',
+      path: samples.path,
+      range: samples.range,
+      audience: 'external-public',
+    },
+    {
+      file: 'apis/orders.yaml',
+      code: 'info-contact',
+      message: contact.message,
+      severity: 'info',
+      path: ['info'],
+      range: contact.range,
+      audience: null,
+    },
     { file: 'apis/tips.json', code: 'tip', message: 'consider tags', severity: 'hint', path: [], range: hint.range, audience: null },
   ]);
 });
 
-test('json: a finding in a $ref\'d file is reported against that file', () => {
-  const items = JSON.parse(FORMATTERS.json([{ file: file('api.yaml'), findings: [{ ...contact, source: file('shared/info.yaml') }] }], options));
+test("json: a finding in a $ref'd file is reported against that file", () => {
+  const items = JSON.parse(
+    FORMATTERS.json([{ file: file('api.yaml'), findings: [{ ...contact, source: file('shared/info.yaml') }] }], options),
+  );
   assert.equal(items[0].file, 'shared/info.yaml');
 });
 
@@ -76,7 +115,10 @@ test('stylish: grouped by file, sorted by position, aligned 1-based columns, sum
 
 test('stylish: no findings → only the "No problems" line; singular forms', () => {
   assert.equal(FORMATTERS.stylish([{ file: file('a.yaml'), findings: [] }], { cwd }), 'No problems found in 1 file\n');
-  assert.match(FORMATTERS.stylish([{ file: file('a.yaml'), findings: [oauth] }], { cwd, elapsedMs: 50 }), /✖ 1 problem \(1 error, 0 warnings, 0 infos, 0 hints\) in 1 file, 0\.05 s\n$/);
+  assert.match(
+    FORMATTERS.stylish([{ file: file('a.yaml'), findings: [oauth] }], { cwd, elapsedMs: 50 }),
+    /✖ 1 problem \(1 error, 0 warnings, 0 infos, 0 hints\) in 1 file, 0\.05 s\n$/,
+  );
 });
 
 test('stylish: summary can be turned off (--quiet) and colours only when asked', () => {
@@ -157,7 +199,14 @@ test('sarif: required 2.1.0 structure, rules, results and locations', () => {
 });
 
 test('sarif: supplied rule metadata provides descriptions; codes not described are still listed', () => {
-  const rules = [{ id: 'external-oauth2', description: 'External operations require OAuth 2.', documentationUrl: 'https://docs.example/oauth', severity: 'error' }];
+  const rules = [
+    {
+      id: 'external-oauth2',
+      description: 'External operations require OAuth 2.',
+      documentationUrl: 'https://docs.example/oauth',
+      severity: 'error',
+    },
+  ];
   const run = JSON.parse(FORMATTERS.sarif(files, { ...options, rules })).runs[0];
   assert.deepEqual(run.tool.driver.rules[0], {
     id: 'external-oauth2',
@@ -170,7 +219,9 @@ test('sarif: supplied rule metadata provides descriptions; codes not described a
 
 test('sarif: fingerprints survive line moves but change with rule, file or JSON path', () => {
   const fp = (finding, rel = 'apis/orders.yaml') =>
-    JSON.parse(FORMATTERS.sarif([{ file: file(rel), findings: [finding] }], options)).runs[0].results[0].partialFingerprints[FINGERPRINT_KEY];
+    JSON.parse(FORMATTERS.sarif([{ file: file(rel), findings: [finding] }], options)).runs[0].results[0].partialFingerprints[
+      FINGERPRINT_KEY
+    ];
   const original = fp(oauth);
   assert.equal(fp({ ...oauth, range: range(40, 0, 44, 2) }), original);
   assert.equal(original, fingerprint('external-oauth2', 'apis/orders.yaml', ['paths', '/orders', 'get']));
@@ -186,7 +237,14 @@ test('sarif: no findings is still a valid log with an empty result list', () => 
 });
 
 test('sarif: valid against the official SARIF 2.1.0 schema (findings, skipped files, rules, no findings)', () => {
-  const rules = [{ id: 'external-oauth2', description: 'External operations require OAuth 2.', documentationUrl: 'https://docs.example/oauth', severity: 'error' }];
+  const rules = [
+    {
+      id: 'external-oauth2',
+      description: 'External operations require OAuth 2.',
+      documentationUrl: 'https://docs.example/oauth',
+      severity: 'error',
+    },
+  ];
   for (const input of [files, [{ file: file('a.yaml'), findings: [] }]]) {
     const log = JSON.parse(FORMATTERS.sarif(input, { ...options, rules }));
     assert.ok(validateSarif(log), JSON.stringify(validateSarif.errors, null, 2));
@@ -206,14 +264,21 @@ test('gitlab: Code Quality issues with mapped severities, 1-based begin lines an
       ['tip', 'info', 'apis/tips.json', 1, 'consider tags'],
     ],
   );
-  for (const issue of issues) assert.deepEqual(Object.keys(issue).sort(), ['check_name', 'description', 'fingerprint', 'location', 'severity']);
+  for (const issue of issues)
+    assert.deepEqual(Object.keys(issue).sort(), ['check_name', 'description', 'fingerprint', 'location', 'severity']);
   // The same identity as SARIF and baselines: rule + file + JSON path.
   assert.equal(issues[0].fingerprint, fingerprint('external-oauth2', 'apis/orders.yaml', ['paths', '/orders', 'get']));
-  assert.equal(JSON.parse(FORMATTERS.gitlab([{ file: file('apis/orders.yaml'), findings: [{ ...oauth, range: range(90, 0, 91, 0) }] }], options))[0].fingerprint, issues[0].fingerprint);
+  assert.equal(
+    JSON.parse(FORMATTERS.gitlab([{ file: file('apis/orders.yaml'), findings: [{ ...oauth, range: range(90, 0, 91, 0) }] }], options))[0]
+      .fingerprint,
+    issues[0].fingerprint,
+  );
 });
 
 test('gitlab: fingerprints are unique even for two findings with the same identity; no findings → []', () => {
-  const twice = JSON.parse(FORMATTERS.gitlab([{ file: file('a.yaml'), findings: [oauth, { ...oauth, message: 'again' }, oauth] }], options));
+  const twice = JSON.parse(
+    FORMATTERS.gitlab([{ file: file('a.yaml'), findings: [oauth, { ...oauth, message: 'again' }, oauth] }], options),
+  );
   assert.equal(new Set(twice.map((i) => i.fingerprint)).size, 3);
   assert.equal(twice[0].fingerprint, fingerprint('external-oauth2', 'a.yaml', oauth.path));
   assert.equal(FORMATTERS.gitlab([{ file: file('a.yaml'), findings: [] }], options), '[]\n');

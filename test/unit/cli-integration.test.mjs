@@ -37,7 +37,10 @@ test('an external API secured by an API key fails with external-oauth2 (exit 1)'
   assert.equal(code, 1, stderr);
   const oauth = findings.find((f) => f.code === 'external-oauth2');
   assert.ok(oauth, JSON.stringify(findings));
-  assert.deepEqual([oauth.file, oauth.severity, oauth.audience, oauth.path], ['external-findings.yaml', 'error', 'external-public', ['paths', '/orders', 'get']]);
+  assert.deepEqual(
+    [oauth.file, oauth.severity, oauth.audience, oauth.path],
+    ['external-findings.yaml', 'error', 'external-public', ['paths', '/orders', 'get']],
+  );
 });
 
 test('stylish output names the file, the rule and the summary', () => {
@@ -57,7 +60,10 @@ test('a clean internal API passes (exit 0)', () => {
 test('--fail-severity decides whether warnings fail the run', () => {
   const ruleset = ['--ruleset', 'rulesets/contact-warn.yaml', 'no-contact.yaml'];
   const byDefault = json(...ruleset);
-  assert.deepEqual(byDefault.findings.map((f) => [f.code, f.severity]), [['contact-required', 'warn']]);
+  assert.deepEqual(
+    byDefault.findings.map((f) => [f.code, f.severity]),
+    [['contact-required', 'warn']],
+  );
   assert.equal(byDefault.code, 0);
   assert.equal(cli('--fail-severity', 'warn', ...ruleset).code, 1);
   assert.equal(cli('--fail-severity', 'hint', ...ruleset).code, 1);
@@ -101,7 +107,10 @@ test('a YAML file that is not OpenAPI is skipped with a note, and --quiet silenc
   const loud = json('not-openapi.yaml', 'clean.yaml');
   assert.equal(loud.code, 0);
   assert.deepEqual(loud.findings, []);
-  assert.match(loud.stderr, /^api-exposure-lint: skipped not-openapi\.yaml: not an OpenAPI or Swagger document\nNo problems found in 1 file, [\d.]+ s\n$/);
+  assert.match(
+    loud.stderr,
+    /^api-exposure-lint: skipped not-openapi\.yaml: not an OpenAPI or Swagger document\nNo problems found in 1 file, [\d.]+ s\n$/,
+  );
   assert.equal(cli('--quiet', 'not-openapi.yaml').stderr, '');
 });
 
@@ -110,7 +119,10 @@ test('sarif and github formats on a real run', () => {
   const log = JSON.parse(sarif.stdout);
   assert.ok(validateSarif(log), JSON.stringify(validateSarif.errors, null, 2));
   const driver = log.runs[0].tool.driver;
-  assert.equal(driver.version, JSON.parse(spawnSync('node', ['-p', 'JSON.stringify(require("./package.json"))'], { cwd: repo, encoding: 'utf8' }).stdout).version);
+  assert.equal(
+    driver.version,
+    JSON.parse(spawnSync('node', ['-p', 'JSON.stringify(require("./package.json"))'], { cwd: repo, encoding: 'utf8' }).stdout).version,
+  );
   const result = log.runs[0].results.find((r) => r.ruleId === 'external-oauth2');
   assert.equal(driver.rules[result.ruleIndex].id, 'external-oauth2');
   assert.match(driver.rules[result.ruleIndex].helpUri ?? '', /^https?:\/\//);

@@ -24,9 +24,13 @@ async function json(cwd, argv) {
   return { ...result, findings: JSON.parse(result.stdout) };
 }
 
-const codesIn = (findings, file) => findings.filter((f) => f.file === file).map((f) => `${f.code}:${f.audience}`).sort();
+const codesIn = (findings, file) =>
+  findings
+    .filter((f) => f.file === file)
+    .map((f) => `${f.code}:${f.audience}`)
+    .sort();
 
-test('a shared fragment is linted once per root, with each root\'s audience, and reported in its own file', async () => {
+test("a shared fragment is linted once per root, with each root's audience, and reported in its own file", async () => {
   const { code, findings } = await json(SPLIT, ['public.yaml', 'internal.json']);
   assert.equal(code, 1);
   assert.deepEqual(codesIn(findings, 'paths/pets.yaml'), [
@@ -55,7 +59,10 @@ test('a fragment on its own is explained, not linted; an unrelated YAML file kee
   const { code, stderr, findings } = await json(dir, ['paths/orphan.yaml', 'compose.yaml']);
   assert.equal(code, 0);
   assert.deepEqual(findings, []);
-  assert.match(stderr, /skipped paths\/orphan\.yaml: a fragment of an OpenAPI document that no linted document \$refs: lint the root document that uses it/);
+  assert.match(
+    stderr,
+    /skipped paths\/orphan\.yaml: a fragment of an OpenAPI document that no linted document \$refs: lint the root document that uses it/,
+  );
   assert.match(stderr, /skipped compose\.yaml: not an OpenAPI or Swagger document/);
 });
 
@@ -78,7 +85,7 @@ test('bad references: a cycle across files, a missing file and one outside the r
   assert.match(messages, /bad-refs\/root\.yaml invalid-ref .*outside the workspace/);
 });
 
-test('--fix edits fragments, adds what a fix needs to the root\'s components, and the re-lint sees the fixed fragments', async () => {
+test("--fix edits fragments, adds what a fix needs to the root's components, and the re-lint sees the fixed fragments", async () => {
   const dir = copy();
   const { code, findings } = await json(dir, ['--fix', 'public.yaml']);
   assert.equal(code, 0, JSON.stringify(findings, null, 1));
@@ -100,7 +107,11 @@ test('--fix-dry-run prints the diff of every file and writes none', async () => 
 });
 
 function git(cwd, ...args) {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync(
+    'git',
+    ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args],
+    { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
 }
 
 test('--changed-since lints the roots of a changed fragment; --new-only reports only what the fragment change brought', async () => {
@@ -116,9 +127,15 @@ test('--changed-since lints the roots of a changed fragment; --new-only reports 
 
   const all = await json(dir, ['--changed-since', 'main']);
   assert.ok(all.findings.some((f) => f.file === 'paths/stock.json' && f.code === 'internal-permission-scopes'));
-  assert.ok(all.findings.some((f) => f.file === 'paths/pets.yaml'), 'internal.json was linted in full');
+  assert.ok(
+    all.findings.some((f) => f.file === 'paths/pets.yaml'),
+    'internal.json was linted in full',
+  );
   assert.ok(!all.findings.some((f) => f.file === 'paths/pet.json'), 'public.yaml does not use stock.json: not linted');
 
   const fresh = await json(dir, ['--changed-since', 'main', '--new-only']);
-  assert.deepEqual(fresh.findings.map((f) => `${f.file} ${f.code}`), ['paths/stock.json internal-permission-scopes']);
+  assert.deepEqual(
+    fresh.findings.map((f) => `${f.file} ${f.code}`),
+    ['paths/stock.json internal-permission-scopes'],
+  );
 });

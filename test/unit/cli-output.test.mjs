@@ -18,7 +18,8 @@ const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: fals
 require('ajv-formats')(ajv);
 const validateSarif = ajv.compile(require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'));
 
-const LONG = 'GET /pets is external-public (info.x-audience) but is not secured by OAuth 2: every security alternative must require an oauth2 or openIdConnect scheme, and none may be anonymous ({}); add a scheme under components.securitySchemes';
+const LONG =
+  'GET /pets is external-public (info.x-audience) but is not secured by OAuth 2: every security alternative must require an oauth2 or openIdConnect scheme, and none may be anonymous ({}); add a scheme under components.securitySchemes';
 const finding = (line, message, severity = 'error', code = 'external-oauth2') => ({
   code,
   message,
@@ -36,7 +37,10 @@ test('stylish on a terminal: every line fits its width; messages wrap under thei
     for (const line of lines) assert.ok(line.length <= width, `${line.length} > ${width}: ${line}`);
     const first = lines.findIndex((l) => l.includes('13:5'));
     const column = lines[first].indexOf('GET /pets');
-    const continuation = lines.slice(first + 1, lines.findIndex((l) => l.includes('31:5')));
+    const continuation = lines.slice(
+      first + 1,
+      lines.findIndex((l) => l.includes('31:5')),
+    );
     assert.ok(continuation.length >= 1, 'the long message wrapped');
     for (const line of continuation) assert.equal(line.search(/\S/), column, `continuation under the message column: ${line}`);
     // Every word of the message is there, in order, and the path is printed once.
@@ -85,7 +89,10 @@ test('the CLI wraps to the terminal width on a TTY, and prints full lines to a p
   assert.equal(tty.code, 1);
   for (const line of tty.stdout.split('\n')) assert.ok(line.length <= 100, `${line.length}: ${line}`);
   const piped = await runCli(dir, ['api.yaml']);
-  assert.ok(piped.stdout.split('\n').some((line) => line.length > 100), 'piped lines are not cut');
+  assert.ok(
+    piped.stdout.split('\n').some((line) => line.length > 100),
+    'piped lines are not cut',
+  );
   assert.equal(piped.stdout.split('\n').filter((l) => /^\s+\d+:\d+\s/.test(l)).length, 12, 'one line per finding');
 });
 
@@ -118,10 +125,13 @@ test('SARIF: relative URIs against %SRCROOT% (defined in originalUriBaseIds), ab
   const runEntry = sarif.runs[0];
   assert.deepEqual(runEntry.originalUriBaseIds, { '%SRCROOT%': { uri: pathToFileURL(cwd).href + '/' } });
   const locations = new Set(runEntry.results.map((r) => JSON.stringify(r.locations[0].physicalLocation.artifactLocation)));
-  assert.deepEqual([...locations].sort(), [
-    JSON.stringify({ uri: 'in%20side.yaml', uriBaseId: '%SRCROOT%' }),
-    JSON.stringify({ uri: pathToFileURL(path.join(root, 'elsewhere', 'out.yaml')).href }),
-  ].sort());
+  assert.deepEqual(
+    [...locations].sort(),
+    [
+      JSON.stringify({ uri: 'in%20side.yaml', uriBaseId: '%SRCROOT%' }),
+      JSON.stringify({ uri: pathToFileURL(path.join(root, 'elsewhere', 'out.yaml')).href }),
+    ].sort(),
+  );
   for (const location of locations) assert.doesNotMatch(location, /\.\.\//);
 });
 
@@ -133,19 +143,30 @@ test('--help and the README agree: the usage line, folders accepted, the same op
   assert.ok(HELP_TEXT.startsWith(`Usage: ${usage}\n`), `help starts with the README's usage line: ${usage}`);
   assert.match(usage, /folders/);
   const optionsIn = (text) => new Set([...text.matchAll(/(?<![\w-])(--?[a-z][a-z-]*)/g)].map((m) => m[1]).filter((o) => o !== '-'));
-  const table = cliSection.split('\n').filter((line) => line.startsWith('| `')).map((line) => line.split('|')[1]).join(' ');
+  const table = cliSection
+    .split('\n')
+    .filter((line) => line.startsWith('| `'))
+    .map((line) => line.split('|')[1])
+    .join(' ');
   // The lint command's options: the sub-commands (diff, report, merge) document theirs in their own --help.
   const optionsEnd = HELP_TEXT.indexOf('Other commands') >= 0 ? HELP_TEXT.indexOf('Other commands') : HELP_TEXT.indexOf('Exit codes:');
-  const inHelp = optionsIn(HELP_TEXT.slice(HELP_TEXT.indexOf('Options:'), optionsEnd) + HELP_TEXT.slice(HELP_TEXT.indexOf('Limits and trust:'), HELP_TEXT.indexOf('Exit codes:')));
+  const inHelp = optionsIn(
+    HELP_TEXT.slice(HELP_TEXT.indexOf('Options:'), optionsEnd) +
+      HELP_TEXT.slice(HELP_TEXT.indexOf('Limits and trust:'), HELP_TEXT.indexOf('Exit codes:')),
+  );
   assert.deepEqual([...optionsIn(table)].sort(), [...inHelp].sort());
 });
 
 test('node dist/server.js: a usage line and exit 2 without a transport or with unknown arguments; --help exits 0', () => {
-  const server = (...args) => spawnSync(process.execPath, [path.join(repoRoot, 'dist/server.js'), ...args], { encoding: 'utf8', timeout: 30_000, input: '' });
+  const server = (...args) =>
+    spawnSync(process.execPath, [path.join(repoRoot, 'dist/server.js'), ...args], { encoding: 'utf8', timeout: 30_000, input: '' });
   for (const args of [[], ['--bogus'], ['--stdio', '--node-ipc'], ['--socket=abc'], ['--stdio', 'extra']]) {
     const { status, stderr, stdout } = server(...args);
     assert.equal(status, 2, `${args.join(' ')}: ${stderr}`);
-    assert.match(stderr, /^api-exposure-lint server: .+\nUsage: node dist\/server\.js \(--stdio \| --node-ipc \| --socket=<port> \| --pipe=<name>\)/);
+    assert.match(
+      stderr,
+      /^api-exposure-lint server: .+\nUsage: node dist\/server\.js \(--stdio \| --node-ipc \| --socket=<port> \| --pipe=<name>\)/,
+    );
     assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
     assert.equal(stderr.split('\n').length, 3, stderr);
     assert.equal(stdout, '');

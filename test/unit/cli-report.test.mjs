@@ -66,9 +66,27 @@ test('report json: requirement status per operation, document requirements, scor
   assert.equal(oauth.passed, false);
   assert.equal(oauth.severity, 'error');
   assert.match(oauth.messages[0], /POST \/pets/);
-  assert.deepEqual(internal.operations[0].requirements.map((r) => [r.rule, r.passed]), [['internal-permission-scopes', true], ['internal-no-public-servers', true]]);
-  assert.deepEqual(undeclared.documentRequirements.map((r) => [r.rule, r.passed]), [['exposure-audience-declared', false], ['exposure-servers-marked', true]]);
-  assert.deepEqual(pub.documentRequirements.map((r) => [r.rule, r.passed]), [['exposure-audience-declared', true], ['exposure-servers-marked', true]]);
+  assert.deepEqual(
+    internal.operations[0].requirements.map((r) => [r.rule, r.passed]),
+    [
+      ['internal-permission-scopes', true],
+      ['internal-no-public-servers', true],
+    ],
+  );
+  assert.deepEqual(
+    undeclared.documentRequirements.map((r) => [r.rule, r.passed]),
+    [
+      ['exposure-audience-declared', false],
+      ['exposure-servers-marked', true],
+    ],
+  );
+  assert.deepEqual(
+    pub.documentRequirements.map((r) => [r.rule, r.passed]),
+    [
+      ['exposure-audience-declared', true],
+      ['exposure-servers-marked', true],
+    ],
+  );
 });
 
 test('report --min-score: exit 1 below the threshold with one line, 0 at or above; bad values exit 2', async () => {
@@ -86,7 +104,15 @@ test('report --min-score: exit 1 below the threshold with one line, 0 at or abov
 
 test('report -o / --output: the html page and json written from one run; the console gets the headline', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'ael-report-'));
-  const { code, stdout } = await report('-f', 'html', '-o', path.join(dir, 'report.html'), '--output', `json=${path.join(dir, 'r.json')}`, 'apis');
+  const { code, stdout } = await report(
+    '-f',
+    'html',
+    '-o',
+    path.join(dir, 'report.html'),
+    '--output',
+    `json=${path.join(dir, 'r.json')}`,
+    'apis',
+  );
   assert.equal(code, 0);
   assert.equal(stdout, '5 operations in 3 documents, overall readiness 83/100\n');
   const html = readFileSync(path.join(dir, 'report.html'), 'utf8');
@@ -100,27 +126,59 @@ test('report -o / --output: the html page and json written from one run; the con
 
 test('buildInventory: requirements follow the audience kind; findings of other rules and other files are kept apart', () => {
   const range = { start: { line: 3, character: 4 }, end: { line: 3, character: 8 } };
-  const op = (method, audience, kind) => ({ path: '/x', method, jsonPath: ['paths', '/x', method], range, resolved: { audience, kind, source: 'info', detail: 'info.x-audience' } });
-  const finding = (code, method, extra = {}) => ({ code, message: code, severity: 'warn', path: ['paths', '/x', method, 'responses'], range, ...extra });
+  const op = (method, audience, kind) => ({
+    path: '/x',
+    method,
+    jsonPath: ['paths', '/x', method],
+    range,
+    resolved: { audience, kind, source: 'info', detail: 'info.x-audience' },
+  });
+  const finding = (code, method, extra = {}) => ({
+    code,
+    message: code,
+    severity: 'warn',
+    path: ['paths', '/x', method, 'responses'],
+    range,
+    ...extra,
+  });
   const inventory = engine.buildInventory([
     {
       file: 'a.yaml',
       sourcePath: '/repo/a.yaml',
       operations: [op('get', 'external-partner', 'external'), op('post', 'business-unit-internal', 'internal')],
-      findings: [finding('external-rate-limit', 'GET'), finding('oas3-api-servers', 'get'), finding('external-code-samples', 'get', { source: '/repo/shared.yaml' })],
+      findings: [
+        finding('external-rate-limit', 'GET'),
+        finding('oas3-api-servers', 'get'),
+        finding('external-code-samples', 'get', { source: '/repo/shared.yaml' }),
+      ],
     },
     { file: 'empty.yaml', operations: [], findings: [] },
   ]);
   const [get, post] = inventory.documents[0].operations;
   // Every rule about external operations, in registry order (a new rule adds itself here).
   const external = engine.EXPOSURE_RULES.filter((rule) => rule.appliesTo === 'external').map((rule) => rule.code);
-  assert.deepEqual(get.requirements.map((r) => [r.rule, r.passed]), external.map((rule) => [rule, rule !== 'external-rate-limit']));
+  assert.deepEqual(
+    get.requirements.map((r) => [r.rule, r.passed]),
+    external.map((rule) => [rule, rule !== 'external-rate-limit']),
+  );
   assert.equal(get.otherFindings, 1);
   assert.equal(Math.round(get.score), Math.round((100 * (external.length - 1)) / external.length)); // 10 of 11
-  assert.deepEqual(post.requirements.map((r) => [r.rule, r.passed]), [['internal-permission-scopes', true], ['internal-no-public-servers', true]]);
+  assert.deepEqual(
+    post.requirements.map((r) => [r.rule, r.passed]),
+    [
+      ['internal-permission-scopes', true],
+      ['internal-no-public-servers', true],
+    ],
+  );
   assert.equal(inventory.documents[1].score, null);
   assert.deepEqual(inventory.operationsByAudience, { 'external-partner': 1, 'business-unit-internal': 1 });
   assert.equal(Math.round(inventory.score), 95);
   // Every exposure rule of the ruleset is a requirement, with the audiences it applies to.
-  assert.deepEqual(engine.exposureRequirements().map((r) => r.code).sort(), Object.keys(engine.EXPOSURE_RULES_META).sort());
+  assert.deepEqual(
+    engine
+      .exposureRequirements()
+      .map((r) => r.code)
+      .sort(),
+    Object.keys(engine.EXPOSURE_RULES_META).sort(),
+  );
 });

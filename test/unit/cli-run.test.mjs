@@ -41,11 +41,24 @@ function fakeLinter(calls) {
       options.text.split('\n').forEach((line, i) => {
         const m = /^# (error|warn|info|hint) (\S+)(?: (\S+))?/.exec(line);
         const range = { start: { line: i, character: 0 }, end: { line: i, character: 5 } };
-        if (m) findings.push({ code: m[2], message: m[2] === 'rule-error' ? 'Rule "boom" of r.yaml failed and was skipped: kaboom' : `${m[2]} says no`, severity: m[1], path: m[3] ? m[3].split('.') : ['info'], range });
+        if (m)
+          findings.push({
+            code: m[2],
+            message: m[2] === 'rule-error' ? 'Rule "boom" of r.yaml failed and was skipped: kaboom' : `${m[2]} says no`,
+            severity: m[1],
+            path: m[3] ? m[3].split('.') : ['info'],
+            range,
+          });
         const u = /^# untrusted (.+)/.exec(line);
         if (u) untrusted.push(u[1]);
       });
-      const result = { isOpenApi: options.text.startsWith('openapi:'), format: 'yaml', findings, operations: [], ruleset: options.rulesetFile ?? 'builtin' };
+      const result = {
+        isOpenApi: options.text.startsWith('openapi:'),
+        format: 'yaml',
+        findings,
+        operations: [],
+        ruleset: options.rulesetFile ?? 'builtin',
+      };
       if (untrusted.length > 0) result.untrustedCodeSkipped = untrusted;
       return result;
     },
@@ -100,9 +113,12 @@ test('globs, directories and literal files expand; node_modules, .git and dotfil
 test('lint options: repository root for discovery and trust, audiences, explicit ruleset, throw on ruleset errors', async () => {
   const root = makeRepo({ 'apis/a.yaml': OPENAPI, 'config/rules.yaml': 'rules: {}\n' });
   const { code, calls } = await cli(path.join(root, 'apis'), [
-    '--ruleset', '../config/rules.yaml',
-    '--audience', 'company-internal',
-    '--audience-glob', 'partner/**=external-partner',
+    '--ruleset',
+    '../config/rules.yaml',
+    '--audience',
+    'company-internal',
+    '--audience-glob',
+    'partner/**=external-partner',
     '--trust-workspace-code',
     'a.yaml',
   ]);
@@ -128,11 +144,20 @@ test('lint options: repository root for discovery and trust, audiences, explicit
 const usageErrors = [
   { argv: ['nothing/**/*.yaml'], line: 'api-exposure-lint: no files match nothing/**/*.yaml' },
   { argv: ['missing.yaml'], line: 'api-exposure-lint: no such file: missing.yaml' },
-  { argv: ['--format', 'xml', 'a.yaml'], line: 'api-exposure-lint: invalid value "xml" for --format: expected one of stylish, json, sarif, github, gitlab, junit' },
+  {
+    argv: ['--format', 'xml', 'a.yaml'],
+    line: 'api-exposure-lint: invalid value "xml" for --format: expected one of stylish, json, sarif, github, gitlab, junit',
+  },
   { argv: ['--baseline', 'missing.json', 'a.yaml'], line: /^api-exposure-lint: cannot read baseline \S+missing\.json: ENOENT: .+$/ },
   { argv: ['--baseline', 'a.yaml', 'a.yaml'], line: /^api-exposure-lint: baseline \S+a\.yaml is not valid JSON: .+$/ },
-  { argv: ['--baseline', 'old.json', 'a.yaml'], line: /^api-exposure-lint: baseline \S+old\.json: expected \{ "version": 1, "findings": \[\.\.\.\] \} \(write one with --write-baseline\)$/ },
-  { argv: ['--ruleset', 'bad.yaml', 'a.yaml'], line: /^api-exposure-lint: ruleset \S+bad\.yaml: rules\.x\.then\.function: function "nope" is not defined at line 4$/ },
+  {
+    argv: ['--baseline', 'old.json', 'a.yaml'],
+    line: /^api-exposure-lint: baseline \S+old\.json: expected \{ "version": 1, "findings": \[\.\.\.\] \} \(write one with --write-baseline\)$/,
+  },
+  {
+    argv: ['--ruleset', 'bad.yaml', 'a.yaml'],
+    line: /^api-exposure-lint: ruleset \S+bad\.yaml: rules\.x\.then\.function: function "nope" is not defined at line 4$/,
+  },
 ];
 
 for (const { argv, line } of usageErrors) {
@@ -192,7 +217,10 @@ test('--quiet shows only errors, no summary; the exit code still honours --fail-
   assert.equal(onlyWarnings.stdout, '');
   assert.equal(onlyWarnings.code, 1);
   const json = await cli(root, ['--quiet', '--format', 'json', 'a.yaml', 'b.yaml']);
-  assert.deepEqual(JSON.parse(json.stdout).map((f) => f.code), ['e1']);
+  assert.deepEqual(
+    JSON.parse(json.stdout).map((f) => f.code),
+    ['e1'],
+  );
 });
 
 test('--output writes the report to a file and prints the summary on stdout unless --quiet', async () => {
@@ -231,8 +259,29 @@ test('--version and --help print to stdout and exit 0 without linting', async ()
   const help = await cli(root, ['--help']);
   assert.equal(help.code, 0);
   assert.match(help.stdout, /^Usage: api-exposure-lint \[options\] <files, folders or globs\.\.\.>/);
-  for (const option of ['--ruleset', '--audience', '--audience-glob', '--format', '--output', '--fail-severity', '--quiet', '--trust-workspace-code', '--allow-remote', '--verbose', '--version', '--help',
-    '--fix', '--fix-dry-run', '--changed-since', '--new-only', '--baseline', '--write-baseline', '--timeout', '--max-document-size', '--allow-remote-refs']) {
+  for (const option of [
+    '--ruleset',
+    '--audience',
+    '--audience-glob',
+    '--format',
+    '--output',
+    '--fail-severity',
+    '--quiet',
+    '--trust-workspace-code',
+    '--allow-remote',
+    '--verbose',
+    '--version',
+    '--help',
+    '--fix',
+    '--fix-dry-run',
+    '--changed-since',
+    '--new-only',
+    '--baseline',
+    '--write-baseline',
+    '--timeout',
+    '--max-document-size',
+    '--allow-remote-refs',
+  ]) {
     assert.ok(help.stdout.includes(option), option);
   }
 });
@@ -250,7 +299,11 @@ test('--timeout and --max-document-size reach the engine as timeoutMs and maxDoc
 // Where the summary line goes: inside the stylish report, else on stderr (stdout holds a machine-readable report).
 const summaryCases = [
   { format: 'stylish', stdout: /✖ 1 problem .* 0\.00 s\n$/, stderr: '' },
-  ...['json', 'sarif', 'github', 'gitlab'].map((format) => ({ format, stdout: /^(?!.*problem)/s, stderr: '✖ 1 problem (1 error, 0 warnings, 0 infos, 0 hints) in 1 file, 0.00 s\n' })),
+  ...['json', 'sarif', 'github', 'gitlab'].map((format) => ({
+    format,
+    stdout: /^(?!.*problem)/s,
+    stderr: '✖ 1 problem (1 error, 0 warnings, 0 infos, 0 hints) in 1 file, 0.00 s\n',
+  })),
 ];
 for (const { format, stdout, stderr } of summaryCases) {
   test(`summary line for --format ${format}; none with --quiet`, async () => {
@@ -274,7 +327,9 @@ test('untrusted workspace code: one note per ruleset on stderr, none with --quie
   const loud = await cli(root, ['--format', 'json', 'a.yaml', 'b.yaml', 'c.yaml']);
   assert.equal(loud.code, 0);
   const notes = loud.stderr.split('\n').filter((l) => l.includes('note:'));
-  assert.deepEqual(notes, ['api-exposure-lint: note: workspace code not run (untrusted): custom functions boom, rule terms; pass --trust-workspace-code to run it']);
+  assert.deepEqual(notes, [
+    'api-exposure-lint: note: workspace code not run (untrusted): custom functions boom, rule terms; pass --trust-workspace-code to run it',
+  ]);
   assert.equal((await cli(root, ['--quiet', 'a.yaml'])).stderr, '');
 });
 
@@ -330,16 +385,26 @@ test('baseline round trip: write (exit 0, sorted, relative to the baseline folde
   writeFileSync(path.join(root, 'apis/a.yaml'), OPENAPI + '\n\n# warn w1\n# error e1 paths./a.get\n# error e1 paths./a.post\n');
   const added = await cli(root, ['--baseline', 'config/baseline.json', '--format', 'json', 'apis']);
   assert.equal(added.code, 1);
-  assert.deepEqual(JSON.parse(added.stdout).map((f) => [f.file, f.code, f.path.join('.')]), [['apis/a.yaml', 'e1', 'paths./a.post']]);
+  assert.deepEqual(
+    JSON.parse(added.stdout).map((f) => [f.file, f.code, f.path.join('.')]),
+    [['apis/a.yaml', 'e1', 'paths./a.post']],
+  );
 
   // Each baseline entry excuses one finding: a second identical finding is new.
   writeFileSync(path.join(root, 'apis/b.yaml'), OPENAPI + '# error e1 paths./b.get\n# error e1 paths./b.get\n');
   const twice = await cli(root, ['--baseline', 'config/baseline.json', '--format', 'json', 'apis/b.yaml']);
-  assert.deepEqual(JSON.parse(twice.stdout).map((f) => f.code), ['e1']);
+  assert.deepEqual(
+    JSON.parse(twice.stdout).map((f) => f.code),
+    ['e1'],
+  );
 });
 
 test('files linted two at a time keep their order in the report, whatever order their lints finish in', async () => {
-  const root = makeRepo({ 'a.yaml': OPENAPI + '# warn first-rule\n', 'b.yaml': OPENAPI + '# warn second-rule\n', 'c.txt.yaml': 'not: openapi\n' });
+  const root = makeRepo({
+    'a.yaml': OPENAPI + '# warn first-rule\n',
+    'b.yaml': OPENAPI + '# warn second-rule\n',
+    'c.txt.yaml': 'not: openapi\n',
+  });
   const calls = [];
   const inner = fakeLinter(calls);
   let running = 0;
@@ -376,6 +441,9 @@ test('files linted two at a time keep their order in the report, whatever order 
   });
   assert.equal(code, 0);
   assert.equal(maxRunning, 2, 'two lints ran at the same time');
-  assert.deepEqual(JSON.parse(out.join('')).map((f) => `${f.file} ${f.code}`), ['a.yaml first-rule', 'b.yaml second-rule']);
+  assert.deepEqual(
+    JSON.parse(out.join('')).map((f) => `${f.file} ${f.code}`),
+    ['a.yaml first-rule', 'b.yaml second-rule'],
+  );
   assert.match(err.join(''), /skipped c\.txt\.yaml/);
 });

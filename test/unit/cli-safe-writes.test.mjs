@@ -4,7 +4,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,7 +92,10 @@ test('a --fix write that fails (disk full) keeps every original, says so in one 
     'api-exposure-lint: --fix: cannot write external.yaml: no space left on device; the file is unchanged',
     'api-exposure-lint: --fix: cannot write internal-crlf.json: no space left on device; the file is unchanged',
   ]);
-  assert.deepEqual(['external.yaml', 'internal-crlf.json'].map((name) => readFileSync(path.join(dir, name))), originals);
+  assert.deepEqual(
+    ['external.yaml', 'internal-crlf.json'].map((name) => readFileSync(path.join(dir, name))),
+    originals,
+  );
   assert.deepEqual(readdirSync(dir).sort(), ['external.yaml', 'internal-crlf.json'], 'no temporary file left');
   // The report shows the files as they are (unfixed), not as they would have been.
   const codes = JSON.parse(result.stdout).map((f) => f.code);
@@ -122,7 +137,9 @@ test('--fix on a read-only spec: a clear refusal, exit 2, the file intact; other
   chmodSync(file, 0o444);
   const { code, stderr } = await cli(dir, ['--fix', 'external.yaml', 'internal-crlf.json']);
   assert.equal(code, 2);
-  assert.deepEqual(errorLines(stderr), ['api-exposure-lint: --fix: cannot write external.yaml: the file is read-only; the file is unchanged']);
+  assert.deepEqual(errorLines(stderr), [
+    'api-exposure-lint: --fix: cannot write external.yaml: the file is read-only; the file is unchanged',
+  ]);
   assert.deepEqual(readFileSync(file), original);
   assert.equal(statSync(file).mode & 0o777, 0o444);
   assert.equal(readFileSync(path.join(dir, 'internal-crlf.json'), 'utf8'), expected('internal-crlf.json'));
@@ -143,14 +160,20 @@ test('--fix keeps the file mode and CRLF line endings', async () => {
 
 test('--write-baseline and --output refuse a read-only file with one line and exit 2, the file intact', async () => {
   const dir = copyFixtures(['external.yaml']);
-  for (const [option, name] of [['--write-baseline', 'baseline.json'], ['--output', 'report.json']]) {
+  for (const [option, name] of [
+    ['--write-baseline', 'baseline.json'],
+    ['--output', 'report.json'],
+  ]) {
     const file = path.join(dir, name);
     writeFileSync(file, 'keep me\n');
     chmodSync(file, 0o444);
     const { code, stderr } = await cli(dir, [option, name, 'external.yaml']);
     assert.equal(code, 2, option);
     const what = option === '--output' ? 'output file' : 'baseline';
-    assert.equal(stderr.trim().split('\n').at(-1), `api-exposure-lint: cannot write ${what} ${file}: the file is read-only; the file is unchanged`);
+    assert.equal(
+      stderr.trim().split('\n').at(-1),
+      `api-exposure-lint: cannot write ${what} ${file}: the file is read-only; the file is unchanged`,
+    );
     assert.equal(readFileSync(file, 'utf8'), 'keep me\n');
   }
 });

@@ -27,7 +27,11 @@ function makeFolder() {
     'apis/a/two.yaml': spec('Two', 'company-internal', ['z']),
     'apis/a-b/three.yaml': spec('Three', 'external-partner', ['w']),
     'apis/b.yaml': spec('B', 'company-internal', ['v', 'u']),
-    'apis/c/d/four.json': JSON.stringify({ openapi: '3.0.3', info: { title: 'Four', version: '1' }, paths: { '/t': { get: { responses: { 200: { description: 'ok' } } } } } }),
+    'apis/c/d/four.json': JSON.stringify({
+      openapi: '3.0.3',
+      info: { title: 'Four', version: '1' },
+      paths: { '/t': { get: { responses: { 200: { description: 'ok' } } } } },
+    }),
     'apis/notes.yaml': 'just: notes\n',
     'apis/z.yaml': spec('Z', 'external-public', ['s']),
   });
@@ -40,8 +44,17 @@ const read = (rel) => JSON.parse(readFileSync(path.join(root, rel), 'utf8'));
 test('selectShard: every file in exactly one shard, in order; compareWalkOrder follows the folder walk', () => {
   const files = Array.from({ length: 10 }, (_, i) => `f${i}`);
   const shards = [1, 2, 3].map((index) => selectShard(files, { index, count: 3 }));
-  assert.deepEqual(shards, [['f0', 'f3', 'f6', 'f9'], ['f1', 'f4', 'f7'], ['f2', 'f5', 'f8']]);
-  assert.deepEqual(['apis/a-b/x', 'apis/a/y', 'apis/b.yaml', 'apis/a/b/c'].sort(compareWalkOrder), ['apis/a/b/c', 'apis/a/y', 'apis/a-b/x', 'apis/b.yaml']);
+  assert.deepEqual(shards, [
+    ['f0', 'f3', 'f6', 'f9'],
+    ['f1', 'f4', 'f7'],
+    ['f2', 'f5', 'f8'],
+  ]);
+  assert.deepEqual(['apis/a-b/x', 'apis/a/y', 'apis/b.yaml', 'apis/a/b/c'].sort(compareWalkOrder), [
+    'apis/a/b/c',
+    'apis/a/y',
+    'apis/a-b/x',
+    'apis/b.yaml',
+  ]);
 });
 
 test('in-process: the merge of --shard 1/3, 2/3, 3/3 equals the unsharded run (json and sarif)', async () => {
@@ -51,7 +64,15 @@ test('in-process: the merge of --shard 1/3, 2/3, 3/3 equals the unsharded run (j
   assert.ok(allJson.length >= 10, 'the fixture has findings in several files');
   const files = new Set();
   for (const index of [1, 2, 3]) {
-    const shard = await runCliInProcess(root, ['apis', '--shard', `${index}/3`, '--output', `json=out/${index}.json`, '--output', `sarif=out/${index}.sarif`]);
+    const shard = await runCliInProcess(root, [
+      'apis',
+      '--shard',
+      `${index}/3`,
+      '--output',
+      `json=out/${index}.json`,
+      '--output',
+      `sarif=out/${index}.sarif`,
+    ]);
     assert.ok(shard.code === 0 || shard.code === 1, shard.stderr);
     for (const f of read(`out/${index}.json`)) files.add(`${index}:${f.file}`);
   }
@@ -81,7 +102,10 @@ test('the real CLI (worker threads, built-in rule metadata): --shard 1/2 and 2/2
   for (const index of [1, 2]) await lint('--shard', `${index}/2`, '-o', `out/cli-${index}.sarif`);
   const merged = await run(process.execPath, [CLI, 'merge', 'out/cli-2.sarif', 'out/cli-1.sarif'], options);
   const expected = read('out/cli-all.sarif');
-  assert.ok(expected.runs[0].tool.driver.rules.some((r) => r.id === 'external-oauth2' && r.helpUri), 'built-in rule metadata');
+  assert.ok(
+    expected.runs[0].tool.driver.rules.some((r) => r.id === 'external-oauth2' && r.helpUri),
+    'built-in rule metadata',
+  );
   assert.deepEqual(JSON.parse(merged.stdout), expected);
 });
 
@@ -101,7 +125,11 @@ test('merge: mixed or unreadable inputs exit 2 with one line', async () => {
 test('junit: a suite per linted file, a failed case per finding, a passing case for a clean file', async () => {
   const ruleset = `rules:\n  no-ampersand-title:\n    given: $.info.title\n    severity: error\n    message: 'Title has an ampersand'\n    then: { function: pattern, functionOptions: { notMatch: '&' } }\n`;
   const clean = `openapi: 3.0.3\ninfo: { title: Clean, version: '1' }\npaths: {}\n`;
-  write(root, { 'junit/.spectral.yaml': ruleset, 'junit/clean.yaml': clean, 'junit/a<b>.yaml': `openapi: 3.0.3\ninfo:\n  title: A & "B"\n  version: '1'\npaths: {}\n` });
+  write(root, {
+    'junit/.spectral.yaml': ruleset,
+    'junit/clean.yaml': clean,
+    'junit/a<b>.yaml': `openapi: 3.0.3\ninfo:\n  title: A & "B"\n  version: '1'\npaths: {}\n`,
+  });
   const { code, stdout } = await runCliInProcess(root, ['-f', 'junit', 'junit/a<b>.yaml', 'junit/clean.yaml']);
   assert.equal(code, 1);
   assert.equal(
@@ -133,7 +161,11 @@ test('progress bar: drawn on an interactive terminal, never in CI, in a pipe or 
   bar.tick();
   bar.stop();
   assert.match(tty.chunks.join(''), /Linting .* 3\/3 files/);
-  for (const [s, env, quiet] of [[stream(true), { CI: 'true' }, false], [stream(false), {}, false], [stream(true), {}, true]]) {
+  for (const [s, env, quiet] of [
+    [stream(true), { CI: 'true' }, false],
+    [stream(false), {}, false],
+    [stream(true), {}, true],
+  ]) {
     const p = createProgress(3, s, env, quiet);
     p.tick();
     p.stop();

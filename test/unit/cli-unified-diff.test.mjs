@@ -13,7 +13,12 @@ const cases = [
   { name: 'one changed line in the middle', old: 'a\nb\nc\n', new: 'a\nB\nc\n', diff: '@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n' },
   { name: 'lines added to an empty file', old: '', new: 'x\ny\n', diff: '@@ -0,0 +1,2 @@\n+x\n+y\n' },
   { name: 'everything removed', old: 'x\n', new: '', diff: '@@ -1 +0,0 @@\n-x\n' },
-  { name: 'appended lines keep 3 lines of context', old: numbered(5), new: numbered(5) + 'six\n', diff: '@@ -3,3 +3,4 @@\n 3\n 4\n 5\n+six\n' },
+  {
+    name: 'appended lines keep 3 lines of context',
+    old: numbered(5),
+    new: numbered(5) + 'six\n',
+    diff: '@@ -3,3 +3,4 @@\n 3\n 4\n 5\n+six\n',
+  },
   {
     name: 'changes far apart make two hunks',
     old: numbered(15),
@@ -26,7 +31,12 @@ const cases = [
     new: numbered(10, { 2: 'two', 9: 'nine' }),
     diff: '@@ -1,10 +1,10 @@\n 1\n-2\n+two\n 3\n 4\n 5\n 6\n 7\n 8\n-9\n+nine\n 10\n',
   },
-  { name: 'a missing final newline is a change and is marked', old: 'a\nb', new: 'a\nb\n', diff: '@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+b\n' },
+  {
+    name: 'a missing final newline is a change and is marked',
+    old: 'a\nb',
+    new: 'a\nb\n',
+    diff: '@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+b\n',
+  },
   { name: 'CRLF stays in the lines', old: 'a\r\nb\r\n', new: 'a\r\nc\r\nb\r\n', diff: '@@ -1,2 +1,3 @@\n a\r\n+c\r\n b\r\n' },
   {
     name: 'an insertion inside a YAML block',

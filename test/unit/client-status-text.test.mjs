@@ -22,8 +22,16 @@ const cases = [
   ['not OpenAPI', { ...base, isOpenApi: false, audience: undefined }, { visible: false }],
   ['linted file', base, { visible: true, text: '$(shield) external-public · .spectral.yaml', warning: false }],
   ['linting', { ...base, state: 'linting' }, { text: '$(sync~spin) external-public · .spectral.yaml' }],
-  ['built-in ruleset', { ...base, ruleset: 'api-exposure-lint:recommended' }, { text: '$(shield) external-public · api-exposure-lint:recommended' }],
-  ['mixed audiences', { ...base, audience: 'mixed (3 external, 1 internal)' }, { text: '$(shield) mixed (3 external, 1 internal) · .spectral.yaml' }],
+  [
+    'built-in ruleset',
+    { ...base, ruleset: 'api-exposure-lint:recommended' },
+    { text: '$(shield) external-public · api-exposure-lint:recommended' },
+  ],
+  [
+    'mixed audiences',
+    { ...base, audience: 'mixed (3 external, 1 internal)' },
+    { text: '$(shield) mixed (3 external, 1 internal) · .spectral.yaml' },
+  ],
   ['ruleset fell back', { ...base, rulesetError: 'bad YAML at line 3' }, { warning: true }],
   ['workspace code skipped', { ...base, untrustedCodeSkipped: true }, { warning: true }],
 ];

@@ -56,7 +56,10 @@ test('malformed YAML that is OpenAPI gets a parser finding with a range, not a c
 });
 
 test('x-lint-ignore on an operation suppresses the named rules only', async () => {
-  const text = EXTERNAL_API.replace("      operationId: listItems\n", "      operationId: listItems\n      x-lint-ignore: [external-code-samples, { rule: external-rate-limit, reason: gateway }]\n");
+  const text = EXTERNAL_API.replace(
+    '      operationId: listItems\n',
+    '      operationId: listItems\n      x-lint-ignore: [external-code-samples, { rule: external-rate-limit, reason: gateway }]\n',
+  );
   const root = workspace({ 'api.yaml': text });
   const result = await lintFile(path.join(root, 'api.yaml'));
   assert.deepEqual(codes(result), ['external-oauth2']);
@@ -64,25 +67,40 @@ test('x-lint-ignore on an operation suppresses the named rules only', async () =
 
 test('documents over the size limit are reported, not linted', async () => {
   const linter = new engine.Linter(engine.createNodeHost());
-  const result = await linter.lint({ filePath: '/tmp/big.yaml', text: EXTERNAL_API + '#'.repeat(2000), trust: trusted, maxDocumentSize: 1000 });
+  const result = await linter.lint({
+    filePath: '/tmp/big.yaml',
+    text: EXTERNAL_API + '#'.repeat(2000),
+    trust: trusted,
+    maxDocumentSize: 1000,
+  });
   assert.deepEqual(codes(result), ['document-too-large']);
   assert.match(result.findings[0].message, /over the 0\.0 MB limit|limit/);
 });
 
 test('the default audience applies when the document declares none; settings beat the ruleset', async () => {
   const text = EXTERNAL_API.replace('  x-audience: external-public\n', '');
-  const root = workspace({ 'api.yaml': text, '.spectral.yaml': 'extends: [api-exposure-lint:recommended]\nx-exposure:\n  defaultAudience: external-partner\n' });
+  const root = workspace({
+    'api.yaml': text,
+    '.spectral.yaml': 'extends: [api-exposure-lint:recommended]\nx-exposure:\n  defaultAudience: external-partner\n',
+  });
   const file = path.join(root, 'api.yaml');
   const fromRuleset = await lintFile(file);
   assert.equal(fromRuleset.operations[0].resolved.audience, 'external-partner');
   assert.equal(fromRuleset.operations[0].resolved.source, 'default');
   const fromSettings = await lintFile(file, { audience: { defaultAudience: 'company-internal' } });
   assert.equal(fromSettings.operations[0].resolved.audience, 'company-internal');
-  assert.deepEqual(codes(fromSettings).filter((c) => c.startsWith('external-')), [], 'internal operations get no external findings');
+  assert.deepEqual(
+    codes(fromSettings).filter((c) => c.startsWith('external-')),
+    [],
+    'internal operations get no external findings',
+  );
 });
 
 test('$ref cycles do not hang and other results still appear', async () => {
-  const text = EXTERNAL_API.replace('components:\n', 'components:\n  schemas:\n    A: { $ref: "#/components/schemas/B" }\n    B: { $ref: "#/components/schemas/A" }\n');
+  const text = EXTERNAL_API.replace(
+    'components:\n',
+    'components:\n  schemas:\n    A: { $ref: "#/components/schemas/B" }\n    B: { $ref: "#/components/schemas/A" }\n',
+  );
   const root = workspace({ 'api.yaml': text });
   const result = await lintFile(path.join(root, 'api.yaml'));
   assert.ok(codes(result).includes('external-oauth2'));

@@ -32,8 +32,9 @@ const cases = [
   {
     name: 'a path item in its own file, with a schema in another',
     files: {
-      'openapi.yaml': root("  /pets:\n    $ref: ./paths/pets.yaml\n"),
-      'paths/pets.yaml': "get:\n  responses:\n    '200':\n      description: OK\n      content:\n        application/json:\n          schema: { $ref: '../schemas/pet.yaml' }\n",
+      'openapi.yaml': root('  /pets:\n    $ref: ./paths/pets.yaml\n'),
+      'paths/pets.yaml':
+        "get:\n  responses:\n    '200':\n      description: OK\n      content:\n        application/json:\n          schema: { $ref: '../schemas/pet.yaml' }\n",
       'schemas/pet.yaml': 'type: object\n',
     },
     files_: ['paths/pets.yaml', 'schemas/pet.yaml'],
@@ -45,7 +46,10 @@ const cases = [
   },
   {
     name: 'a JSON pointer into a file, JSON mixed with YAML',
-    files: { 'openapi.yaml': root("  /a:\n    $ref: 'shared.json#/paths/~1a'\n"), 'shared.json': '{ "paths": { "/a": { "get": { "responses": {} } } } }' },
+    files: {
+      'openapi.yaml': root("  /a:\n    $ref: 'shared.json#/paths/~1a'\n"),
+      'shared.json': '{ "paths": { "/a": { "get": { "responses": {} } } } }',
+    },
     files_: ['shared.json'],
     mounts: [['shared.json', 'paths./a', 'paths./a']],
     problems: [],
@@ -53,7 +57,9 @@ const cases = [
   {
     name: 'a recursive schema across files is walked once per place, not forever',
     files: {
-      'openapi.yaml': root("  /a:\n    get:\n      responses:\n        '200': { description: OK, content: { application/json: { schema: { $ref: ./a.yaml } } } }\n"),
+      'openapi.yaml': root(
+        "  /a:\n    get:\n      responses:\n        '200': { description: OK, content: { application/json: { schema: { $ref: ./a.yaml } } } }\n",
+      ),
       'a.yaml': 'type: object\nproperties:\n  b: { $ref: ./b.yaml }\n',
       'b.yaml': 'type: object\nproperties:\n  a: { $ref: ./a.yaml }\n',
     },
@@ -83,7 +89,9 @@ const cases = [
   },
   {
     name: 'remote and local refs are not followed',
-    files: { 'openapi.yaml': root("  /r:\n    $ref: 'https://example.com/api.yaml#/paths/~1r'\n  /l:\n    $ref: '#/components/pathItems/l'\n") },
+    files: {
+      'openapi.yaml': root("  /r:\n    $ref: 'https://example.com/api.yaml#/paths/~1r'\n  /l:\n    $ref: '#/components/pathItems/l'\n"),
+    },
     files_: [],
     problems: [],
   },
@@ -134,7 +142,12 @@ test('referencedFiles lists what a root reaches (the function other commands reu
   const fixture = path.join(repoRoot, 'test/fixtures/multi-file/split');
   const { promises: fs } = await import('node:fs');
   const filePath = path.join(fixture, 'public.yaml');
-  const files = await engine.referencedFiles({ filePath, text: await fs.readFile(filePath, 'utf8'), trust: { allowedRoots: [fixture] }, readFile: (p) => fs.readFile(p, 'utf8') });
+  const files = await engine.referencedFiles({
+    filePath,
+    text: await fs.readFile(filePath, 'utf8'),
+    trust: { allowedRoots: [fixture] },
+    readFile: (p) => fs.readFile(p, 'utf8'),
+  });
   assert.deepEqual(files.map((f) => path.relative(fixture, f)).sort(), [
     'components/responses/not-found.yaml',
     'components/schemas/owner.yaml',
@@ -156,7 +169,13 @@ test('the linter reads open documents before the disk, and sees a fragment edite
   const options = { ruleset: undefined, rulesetFile: 'api-exposure-lint:exposure' };
   assert.equal(codes(await lintFile(path.join(dir, 'openapi.yaml'), options, linter)), 1);
   const withSamples = "get:\n  x-codeSamples: [{ lang: Shell, source: curl x }]\n  responses:\n    '200': { description: OK }\n";
-  assert.equal(codes(await lintFile(path.join(dir, 'openapi.yaml'), { ...options, openDocuments: { [path.join(dir, 'a.yaml')]: withSamples } }, linter)), 0, 'unsaved text');
+  assert.equal(
+    codes(
+      await lintFile(path.join(dir, 'openapi.yaml'), { ...options, openDocuments: { [path.join(dir, 'a.yaml')]: withSamples } }, linter),
+    ),
+    0,
+    'unsaved text',
+  );
   assert.equal(codes(await lintFile(path.join(dir, 'openapi.yaml'), options, linter)), 1, 'no overlay: the disk again');
   writeFileSync(path.join(dir, 'a.yaml'), withSamples);
   assert.equal(codes(await lintFile(path.join(dir, 'openapi.yaml'), options, linter)), 0, 'the edited file, not a cached copy');
@@ -165,9 +184,26 @@ test('the linter reads open documents before the disk, and sees a fragment edite
 test('the cheap text test for references to other files: a $ref key with a file for value, not a path key ending in /$ref', async () => {
   const { loadTypeScriptModule } = await import('./helpers/load-ts.mjs');
   const { hasExternalRefs } = loadTypeScriptModule('server/src/engine/ref-graph.ts', { mainFields: ['module', 'main'] });
-  const external = ['$ref: ./a.yaml', '  $ref: "./a.yaml#/x"', "- $ref: 'other.yaml'", '{"$ref":"a.json"}', '{ "a": 1, "$ref": "b.json#/c" }', 'x: {$ref: a.yaml}', "'$ref': a.yaml", 'p:\n    $ref: https://example.com/x.yaml'];
+  const external = [
+    '$ref: ./a.yaml',
+    '  $ref: "./a.yaml#/x"',
+    "- $ref: 'other.yaml'",
+    '{"$ref":"a.json"}',
+    '{ "a": 1, "$ref": "b.json#/c" }',
+    'x: {$ref: a.yaml}',
+    "'$ref': a.yaml",
+    'p:\n    $ref: https://example.com/x.yaml',
+  ];
   // Microsoft Graph's paths end in "/$ref" by the thousand: without this the whole spec was walked for files it never names.
-  const local = ['$ref: "#/components/x"', '{"$ref":"#/a"}', '{"/users/{id}/manager/$ref":{"get":{}}}', '"/a/$ref": {}', 'x-$ref: a.yaml', '"$ref": {"type": "string"}', '$ref: [a]'];
+  const local = [
+    '$ref: "#/components/x"',
+    '{"$ref":"#/a"}',
+    '{"/users/{id}/manager/$ref":{"get":{}}}',
+    '"/a/$ref": {}',
+    'x-$ref: a.yaml',
+    '"$ref": {"type": "string"}',
+    '$ref: [a]',
+  ];
   for (const text of external) assert.equal(hasExternalRefs(text), true, text);
   for (const text of local) assert.equal(hasExternalRefs(text), false, text);
 });

@@ -29,9 +29,18 @@ test('the nearest ruleset wins, and discovery stops at the discovery root', asyn
     'outer/repo2/api.yaml': EXTERNAL_API,
   });
   const linter = new engine.Linter(engine.createNodeHost());
-  assert.equal(await linter.rulesetFor({ filePath: path.join(root, 'outer/repo/apis/v1/api.yaml'), discoveryRoot: path.join(root, 'outer/repo') }), path.join(root, 'outer/repo/.spectral.json'));
-  assert.equal(await linter.rulesetFor({ filePath: path.join(root, 'outer/repo2/api.yaml'), discoveryRoot: path.join(root, 'outer/repo2') }), engine.DEFAULT_RULESET_NAME);
-  assert.equal(await linter.rulesetFor({ filePath: path.join(root, 'outer/repo2/api.yaml'), discoveryRoot: root }), path.join(root, 'outer/.spectral.yaml'));
+  assert.equal(
+    await linter.rulesetFor({ filePath: path.join(root, 'outer/repo/apis/v1/api.yaml'), discoveryRoot: path.join(root, 'outer/repo') }),
+    path.join(root, 'outer/repo/.spectral.json'),
+  );
+  assert.equal(
+    await linter.rulesetFor({ filePath: path.join(root, 'outer/repo2/api.yaml'), discoveryRoot: path.join(root, 'outer/repo2') }),
+    engine.DEFAULT_RULESET_NAME,
+  );
+  assert.equal(
+    await linter.rulesetFor({ filePath: path.join(root, 'outer/repo2/api.yaml'), discoveryRoot: root }),
+    path.join(root, 'outer/.spectral.yaml'),
+  );
 });
 
 test('extends a local file and an npm package from the workspace node_modules', async () => {
@@ -49,8 +58,10 @@ test('extends a local file and an npm package from the workspace node_modules', 
 test('custom JS functions run in a trusted workspace and are skipped, with a note, in an untrusted one', async () => {
   const root = workspace({
     'api.yaml': EXTERNAL_API,
-    'functions/mustHaveTermsOfService.js': "module.exports = (info) => info.termsOfService ? [] : [{ message: 'info.termsOfService is missing' }];\n",
-    '.spectral.yaml': 'extends: ["api-exposure-lint:exposure"]\nfunctions: [mustHaveTermsOfService]\nrules:\n  terms:\n    given: $.info\n    severity: error\n    then: { function: mustHaveTermsOfService }\n',
+    'functions/mustHaveTermsOfService.js':
+      "module.exports = (info) => info.termsOfService ? [] : [{ message: 'info.termsOfService is missing' }];\n",
+    '.spectral.yaml':
+      'extends: ["api-exposure-lint:exposure"]\nfunctions: [mustHaveTermsOfService]\nrules:\n  terms:\n    given: $.info\n    severity: error\n    then: { function: mustHaveTermsOfService }\n',
   });
   const file = path.join(root, 'api.yaml');
   const withTrust = await lintFile(file, { trust: trusted });
@@ -66,7 +77,10 @@ test('custom JS functions run in a trusted workspace and are skipped, with a not
 test('a JS ruleset is refused in an untrusted workspace: error, or fallback to the built-in ruleset', async () => {
   const root = workspace({ 'api.yaml': EXTERNAL_API, '.spectral.js': 'module.exports = { rules: {} };\n' });
   const file = path.join(root, 'api.yaml');
-  await assert.rejects(lintFile(file, { trust: untrusted }), (e) => e.name === 'RulesetLoadError' && /not trusted/.test(e.message) && e.rulesetFile.endsWith('.spectral.js'));
+  await assert.rejects(
+    lintFile(file, { trust: untrusted }),
+    (e) => e.name === 'RulesetLoadError' && /not trusted/.test(e.message) && e.rulesetFile.endsWith('.spectral.js'),
+  );
   const fallback = await lintFile(file, { trust: untrusted, onRulesetError: 'fallback' });
   assert.equal(fallback.ruleset, engine.DEFAULT_RULESET_NAME);
   assert.match(fallback.rulesetError, /not trusted.*using the built-in/);
@@ -79,7 +93,12 @@ const broken = [
   ['YAML syntax error', {}, { '.spectral.yaml': 'rules: [oops\n' }, /./],
   ['invalid rule', {}, { '.spectral.yaml': 'rules:\n  bad: { given: 1 }\n' }, /rules\.bad\.given/],
   ['unknown extends', {}, { '.spectral.yaml': 'extends: [./missing.yaml]\n' }, /missing\.yaml|not found|ENOENT/i],
-  ['remote extends without permission', {}, { '.spectral.yaml': 'extends: [https://rules.example.com/r.yaml]\n' }, /remote ruleset .* not fetched/],
+  [
+    'remote extends without permission',
+    {},
+    { '.spectral.yaml': 'extends: [https://rules.example.com/r.yaml]\n' },
+    /remote ruleset .* not fetched/,
+  ],
 ];
 for (const [name, options, files, pattern] of broken) {
   test(`broken ruleset gives one clear error line: ${name}`, async () => {
@@ -98,7 +117,8 @@ test('a rule function that throws is reported by name; the other results survive
   const root = workspace({
     'api.yaml': EXTERNAL_API,
     'functions/boom.js': "module.exports = () => { throw new Error('kaboom'); };\n",
-    '.spectral.yaml': 'extends: ["api-exposure-lint:exposure"]\nfunctions: [boom]\nrules:\n  explodes:\n    given: $.info\n    then: { function: boom }\n',
+    '.spectral.yaml':
+      'extends: ["api-exposure-lint:exposure"]\nfunctions: [boom]\nrules:\n  explodes:\n    given: $.info\n    then: { function: boom }\n',
   });
   const result = await lintFile(path.join(root, 'api.yaml'));
   const failure = result.findings.find((f) => f.code === 'rule-error');
@@ -112,7 +132,8 @@ test('ruleset audiences: x-exposure globs and overrides x-audience, relative to 
   const root = workspace({
     'apis/partner/api.yaml': api,
     'apis/internal/api.yaml': api,
-    '.spectral.yaml': 'extends: ["api-exposure-lint:recommended"]\nx-exposure:\n  audienceByGlob:\n    "apis/internal/**": component-internal\noverrides:\n  - files: ["apis/partner/**"]\n    x-audience: external-partner\n',
+    '.spectral.yaml':
+      'extends: ["api-exposure-lint:recommended"]\nx-exposure:\n  audienceByGlob:\n    "apis/internal/**": component-internal\noverrides:\n  - files: ["apis/partner/**"]\n    x-audience: external-partner\n',
   });
   const partner = await lintFile(path.join(root, 'apis/partner/api.yaml'));
   assert.equal(partner.operations[0].resolved.audience, 'external-partner');
@@ -157,10 +178,16 @@ test('remote rulesets: refused by default, fetched over loopback when allowed', 
 });
 
 test('$refs outside the allowed roots and remote $refs are reported, not read', async () => {
-  const text = EXTERNAL_API.replace("          description: OK\n", "          description: OK\n          content:\n            application/json:\n              schema: { $ref: '../outside.yaml#/Item' }\n        '201':\n          description: Created\n          content:\n            application/json:\n              schema: { $ref: 'http://127.0.0.1:9/remote.yaml#/Item' }\n");
+  const text = EXTERNAL_API.replace(
+    '          description: OK\n',
+    "          description: OK\n          content:\n            application/json:\n              schema: { $ref: '../outside.yaml#/Item' }\n        '201':\n          description: Created\n          content:\n            application/json:\n              schema: { $ref: 'http://127.0.0.1:9/remote.yaml#/Item' }\n",
+  );
   const root = workspace({ 'ws/api.yaml': text, 'outside.yaml': 'Item: { type: string }\n' });
   const result = await lintFile(path.join(root, 'ws/api.yaml'), { trust: { ...trusted, allowedRoots: [path.join(root, 'ws')] } });
-  const refs = result.findings.filter((f) => f.code === 'invalid-ref').map((f) => f.message).join('\n');
+  const refs = result.findings
+    .filter((f) => f.code === 'invalid-ref')
+    .map((f) => f.message)
+    .join('\n');
   assert.match(refs, /outside the workspace/);
   assert.match(refs, /remote \$ref .* not fetched/);
 });
@@ -189,7 +216,9 @@ test('remote rulesets go through the proxy (HTTP_PROXY) and are cached per proce
     await lintFile(path.join(root, 'api.yaml'), options); // a new Linter: only the process-wide cache can answer
     assert.equal(served.length, servedBefore, 'the second load was answered from the cache');
   } finally {
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
     origin.close();
     proxy.close();
   }

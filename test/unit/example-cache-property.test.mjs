@@ -96,34 +96,52 @@ const EDITS = {
 };
 
 const BASES = [
-  { name: 'shared-schemas.yaml', doc: () => parse(readFileSync(path.join(repoRoot, 'test/fixtures/examples-equivalence/shared-schemas-oas3.yaml'), 'utf8')), seed: 11 },
+  {
+    name: 'shared-schemas.yaml',
+    doc: () => parse(readFileSync(path.join(repoRoot, 'test/fixtures/examples-equivalence/shared-schemas-oas3.yaml'), 'utf8')),
+    seed: 11,
+  },
   { name: 'generated.json', doc: () => parse(generateSpec({ targetBytes: 25_000, seed: 3 }).text), seed: 29 },
-  { name: 'swagger2.json', doc: () => JSON.parse(readFileSync(path.join(repoRoot, 'test/fixtures/examples-equivalence/swagger2-examples.json'), 'utf8')), seed: 5 },
+  {
+    name: 'swagger2.json',
+    doc: () => JSON.parse(readFileSync(path.join(repoRoot, 'test/fixtures/examples-equivalence/swagger2-examples.json'), 'utf8')),
+    seed: 5,
+  },
 ];
 const STEPS = 10;
 
 for (const base of BASES) {
-  test(`${base.name}: after each of ${STEPS} random edits, the incremental findings equal a cold Spectral run`, { timeout: 600_000 }, async () => {
-    const rnd = prng(base.seed);
-    const doc = base.doc();
-    const file = path.join(repoRoot, 'test/fixtures/examples-equivalence', base.name);
-    const render = () => (file.endsWith('.json') ? JSON.stringify(doc, null, 2) : stringify(doc));
-    const linter = new engine.Linter(engine.createNodeHost());
-    const lintNow = (text) => linter.lint({ filePath: file, text, trust: trusted, rulesetFile: 'api-exposure-lint:recommended', timeoutMs: 600_000 });
-    await lintNow(render()); // warm the caches with the first version
-    const before = engine.exampleCacheStats();
-    const pending = [];
-    const applied = [];
-    const names = Object.keys(EDITS);
-    while (applied.length < STEPS) {
-      const label = pending.length > 0 && rnd() < 0.5 ? pending.shift()() : EDITS[names[Math.floor(rnd() * names.length)]](doc, rnd, pending);
-      if (!label) continue;
-      applied.push(label);
-      const text = render();
-      assert.deepEqual(ourFindings(await lintNow(text)), await spectralFindings(file, text), `after edit ${applied.length} (${applied.join(' → ')})`);
-    }
-    const after = engine.exampleCacheStats();
-    assert.ok(after.sharedHits > before.sharedHits, 'unchanged examples were answered from the cross-run cache');
-    assert.ok(after.misses > before.misses, 'changed examples and schemas were validated again');
-  });
+  test(
+    `${base.name}: after each of ${STEPS} random edits, the incremental findings equal a cold Spectral run`,
+    { timeout: 600_000 },
+    async () => {
+      const rnd = prng(base.seed);
+      const doc = base.doc();
+      const file = path.join(repoRoot, 'test/fixtures/examples-equivalence', base.name);
+      const render = () => (file.endsWith('.json') ? JSON.stringify(doc, null, 2) : stringify(doc));
+      const linter = new engine.Linter(engine.createNodeHost());
+      const lintNow = (text) =>
+        linter.lint({ filePath: file, text, trust: trusted, rulesetFile: 'api-exposure-lint:recommended', timeoutMs: 600_000 });
+      await lintNow(render()); // warm the caches with the first version
+      const before = engine.exampleCacheStats();
+      const pending = [];
+      const applied = [];
+      const names = Object.keys(EDITS);
+      while (applied.length < STEPS) {
+        const label =
+          pending.length > 0 && rnd() < 0.5 ? pending.shift()() : EDITS[names[Math.floor(rnd() * names.length)]](doc, rnd, pending);
+        if (!label) continue;
+        applied.push(label);
+        const text = render();
+        assert.deepEqual(
+          ourFindings(await lintNow(text)),
+          await spectralFindings(file, text),
+          `after edit ${applied.length} (${applied.join(' → ')})`,
+        );
+      }
+      const after = engine.exampleCacheStats();
+      assert.ok(after.sharedHits > before.sharedHits, 'unchanged examples were answered from the cross-run cache');
+      assert.ok(after.misses > before.misses, 'changed examples and schemas were validated again');
+    },
+  );
 }

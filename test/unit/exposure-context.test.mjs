@@ -51,8 +51,21 @@ test('without a linter (plain Spectral), the rules resolve audiences from the do
 test('the Linter resolves every operation once and attaches the result to findings', async () => {
   const linter = new engine.Linter(engine.createNodeHost());
   const trust = { trustWorkspaceCode: false, allowRemote: false, allowedRoots: [] };
-  const result = await linter.lint({ filePath: '/x/api.yaml', text: TEXT, rulesetFile: 'api-exposure-lint:exposure', audience: {}, trust, onRulesetError: 'throw' });
-  assert.deepEqual(result.operations.map((o) => [o.path, o.resolved.detail]), [['/a', 'info.x-audience'], ['/b', 'info.x-audience']]);
+  const result = await linter.lint({
+    filePath: '/x/api.yaml',
+    text: TEXT,
+    rulesetFile: 'api-exposure-lint:exposure',
+    audience: {},
+    trust,
+    onRulesetError: 'throw',
+  });
+  assert.deepEqual(
+    result.operations.map((o) => [o.path, o.resolved.detail]),
+    [
+      ['/a', 'info.x-audience'],
+      ['/b', 'info.x-audience'],
+    ],
+  );
   const oauth = result.findings.filter((f) => f.code === 'external-oauth2');
   assert.equal(oauth.length, 2);
   for (const f of oauth) assert.deepEqual([f.audience, f.audienceSource], ['external-public', 'info']);

@@ -21,7 +21,11 @@ const { documentLocator } = loadTypeScriptModule('server/src/engine/exposure-fir
 
 /** Data with its key order made visible (objects as [key, value] lists) and its types kept. */
 const ordered = (value) =>
-  Array.isArray(value) ? ['[]', ...value.map(ordered)] : value && typeof value === 'object' ? ['{}', ...Object.keys(value).map((key) => [key, ordered(value[key])])] : value;
+  Array.isArray(value)
+    ? ['[]', ...value.map(ordered)]
+    : value && typeof value === 'object'
+      ? ['{}', ...Object.keys(value).map((key) => [key, ordered(value[key])])]
+      : value;
 
 /** Every node's path, plus paths that do not exist (under a node, past a scalar). */
 function pathsOf(data) {
@@ -43,7 +47,11 @@ function assertSameAsWhole(text, file, previous = new Map(), { mustCut = false }
   assert.equal(whole.diagnostics.length, 0, `${file}: the pieces parsed a text the whole parser reports problems in`);
   assert.deepEqual(ordered(pieces.data), ordered(whole.data), `${file}: same data, same key order`);
   const paths = pathsOf(whole.data);
-  assert.deepEqual(pieces.locator.findingRanges(paths), documentLocator(whole).findingRanges(paths), `${file}: the range of a finding at each path`);
+  assert.deepEqual(
+    pieces.locator.findingRanges(paths),
+    documentLocator(whole).findingRanges(paths),
+    `${file}: the range of a finding at each path`,
+  );
   const operations = paths.filter((p) => p[0] === 'paths' && p.length === 3);
   const mapped = pieces.locator.operationRanges(operations);
   if (mapped) assert.deepEqual(mapped, documentLocator(whole).operationRanges(operations), `${file}: operations' ranges`);
@@ -75,7 +83,8 @@ test('a spec with anchors and aliases (the generated one) is not cut: the whole 
 });
 
 // Padding that makes an entry big enough to be cut (pieces are only cut above a few KB).
-const filler = (indent, n = 60) => Array.from({ length: n }, (_, i) => `${' '.repeat(indent)}x-filler-${i}: "${'lorem ipsum '.repeat(3)}"`).join('\n');
+const filler = (indent, n = 60) =>
+  Array.from({ length: n }, (_, i) => `${' '.repeat(indent)}x-filler-${i}: "${'lorem ipsum '.repeat(3)}"`).join('\n');
 const op = (method, extra = '') => `    ${method}:\n      summary: S\n${extra}      responses:\n        '200': { description: OK }\n`;
 const AWKWARD = {
   'a compact sequence at the root (tags then "- name" at column 0)': `openapi: 3.0.3\ninfo: {title: t, version: '1'}\ntags:\n- name: a\n- name: b\npaths:\n  /a:\n${op('get')}${filler(2)}\n`,
@@ -124,14 +133,59 @@ test('along an edit sequence, reused pieces give what a fresh whole parse gives 
     return index;
   };
   const edits = [
-    ['type in a description', () => { const i = at('description:') + 'description:'.length; text = `${text.slice(0, i)} x${text.slice(i)}`; }],
-    ['add a path item', () => { const i = at('\npaths:\n') + '\npaths:\n'.length; text = `${text.slice(0, i)}  /new-path:\n    get:\n      responses:\n        '200':\n          description: OK\n${text.slice(i)}`; }],
-    ['break a line (unclosed flow)', () => { const i = at('/new-path:'); text = `${text.slice(0, i)}/new-path: [\n${text.slice(i + '/new-path:'.length + 1)}`; }],
-    ['mend it', () => { text = text.replace('/new-path: [\n', '/new-path:\n'); }],
-    ['rename a schema', () => { const i = at('\n    ') + 1; text = `${text.slice(0, i)}${text.slice(i)}`; text = text.replace('components:\n  schemas:\n', 'components:\n  schemas:\n    x_added:\n      type: string\n'); }],
-    ['remove the added path item', () => { text = text.replace("  /new-path:\n    get:\n      responses:\n        '200':\n          description: OK\n", ''); }],
-    ['indent a key wrongly', () => { text = text.replace('\nservers:\n', '\n servers:\n'); }],
-    ['and back', () => { text = text.replace('\n servers:\n', '\nservers:\n'); }],
+    [
+      'type in a description',
+      () => {
+        const i = at('description:') + 'description:'.length;
+        text = `${text.slice(0, i)} x${text.slice(i)}`;
+      },
+    ],
+    [
+      'add a path item',
+      () => {
+        const i = at('\npaths:\n') + '\npaths:\n'.length;
+        text = `${text.slice(0, i)}  /new-path:\n    get:\n      responses:\n        '200':\n          description: OK\n${text.slice(i)}`;
+      },
+    ],
+    [
+      'break a line (unclosed flow)',
+      () => {
+        const i = at('/new-path:');
+        text = `${text.slice(0, i)}/new-path: [\n${text.slice(i + '/new-path:'.length + 1)}`;
+      },
+    ],
+    [
+      'mend it',
+      () => {
+        text = text.replace('/new-path: [\n', '/new-path:\n');
+      },
+    ],
+    [
+      'rename a schema',
+      () => {
+        const i = at('\n    ') + 1;
+        text = `${text.slice(0, i)}${text.slice(i)}`;
+        text = text.replace('components:\n  schemas:\n', 'components:\n  schemas:\n    x_added:\n      type: string\n');
+      },
+    ],
+    [
+      'remove the added path item',
+      () => {
+        text = text.replace("  /new-path:\n    get:\n      responses:\n        '200':\n          description: OK\n", '');
+      },
+    ],
+    [
+      'indent a key wrongly',
+      () => {
+        text = text.replace('\nservers:\n', '\n servers:\n');
+      },
+    ],
+    [
+      'and back',
+      () => {
+        text = text.replace('\n servers:\n', '\nservers:\n');
+      },
+    ],
   ];
   for (const [name, edit] of edits) {
     edit();

@@ -11,8 +11,13 @@ import { parse, stringify } from 'yaml';
 
 const require = createRequire(import.meta.url);
 const linter = new engine.Linter(engine.createNodeHost());
-const key = (f) => `${f.code} ${JSON.stringify(f.path)} ${f.severity} ${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.audience ?? ''} ${f.message}`;
-const exposureOf = (result) => result.findings.filter((f) => engine.EXPOSURE_RULE_CODES.includes(f.code)).map(key).sort();
+const key = (f) =>
+  `${f.code} ${JSON.stringify(f.path)} ${f.severity} ${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.audience ?? ''} ${f.message}`;
+const exposureOf = (result) =>
+  result.findings
+    .filter((f) => engine.EXPOSURE_RULE_CODES.includes(f.code))
+    .map(key)
+    .sort();
 
 async function bothPasses(filePath, text, extra = {}) {
   const options = { filePath, text, trust: trusted, timeoutMs: 600_000, ...extra };
@@ -31,13 +36,32 @@ const CORPUS = {
   'orders-internal.yaml': [path.join(repoRoot, 'examples/orders-internal.yaml')],
   'generated.yaml': [path.join(repoRoot, 'test/fixtures/generated.yaml'), generated],
   'generated.json (indented)': [path.join(repoRoot, 'test/fixtures/generated.json'), JSON.stringify(parse(generated), null, 2)],
-  'generated.json (minified, CRLF-free one line)': [path.join(repoRoot, 'test/fixtures/generated-min.json'), JSON.stringify(parse(generated))],
+  'generated.json (minified, CRLF-free one line)': [
+    path.join(repoRoot, 'test/fixtures/generated-min.json'),
+    JSON.stringify(parse(generated)),
+  ],
   // Written out again without anchors: block style, cut into pieces by the early pass (yaml-chunks.ts).
-  'generated.yaml without anchors (parsed in pieces)': [path.join(repoRoot, 'test/fixtures/generated-pieces.yaml'), stringify(parse(generated), { aliasDuplicateObjects: false })],
+  'generated.yaml without anchors (parsed in pieces)': [
+    path.join(repoRoot, 'test/fixtures/generated-pieces.yaml'),
+    stringify(parse(generated), { aliasDuplicateObjects: false }),
+  ],
   // As on GitHub's spec: an internal host in an example that a $ref brings in (Spectral reports it where the example is written).
-  'a finding under a $ref in the middle of its path': [path.join(repoRoot, 'test/fixtures/ref-example.yaml'), EXTERNAL_API.replace("        '200':\n          description: OK\n", "        '200':\n          description: OK\n          content:\n            application/json:\n              examples:\n                one: { $ref: '#/components/examples/One' }\n").replace('components:\n', 'components:\n  examples:\n    One:\n      value: { self: http://items.svc.cluster.local/items/1 }\n')],
+  'a finding under a $ref in the middle of its path': [
+    path.join(repoRoot, 'test/fixtures/ref-example.yaml'),
+    EXTERNAL_API.replace(
+      "        '200':\n          description: OK\n",
+      "        '200':\n          description: OK\n          content:\n            application/json:\n              examples:\n                one: { $ref: '#/components/examples/One' }\n",
+    ).replace('components:\n', 'components:\n  examples:\n    One:\n      value: { self: http://items.svc.cluster.local/items/1 }\n'),
+  ],
   // Microsoft Graph names paths ".../$ref": a path key, not a reference.
-  'a path key ending in /$ref': [path.join(repoRoot, 'test/fixtures/graph-like.json'), JSON.stringify({ openapi: '3.0.1', info: { title: 'G', version: '1' }, paths: { '/users/{id}/manager/$ref': { get: { responses: { 200: { description: 'OK' } } } } } })],
+  'a path key ending in /$ref': [
+    path.join(repoRoot, 'test/fixtures/graph-like.json'),
+    JSON.stringify({
+      openapi: '3.0.1',
+      info: { title: 'G', version: '1' },
+      paths: { '/users/{id}/manager/$ref': { get: { responses: { 200: { description: 'OK' } } } } },
+    }),
+  ],
 };
 
 for (const [name, [file, given]] of Object.entries(CORPUS)) {
@@ -48,7 +72,8 @@ for (const [name, [file, given]] of Object.entries(CORPUS)) {
     assert.equal(early.exposureUnavailable, undefined, 'plain documents get the early pass');
     assert.ok(exposureOf(complete).length > 0, 'the document has exposure findings, or the comparison proves nothing');
     assert.deepEqual(early.findings.map(key).sort(), exposureOf(complete));
-    const op = (o) => `${o.method} ${o.path} ${o.resolved.audience} ${o.range.start.line}:${o.range.start.character}-${o.range.end.line}:${o.range.end.character}`;
+    const op = (o) =>
+      `${o.method} ${o.path} ${o.resolved.audience} ${o.range.start.line}:${o.range.start.character}-${o.range.end.line}:${o.range.end.character}`;
     assert.deepEqual(early.operations.map(op), complete.operations.map(op), 'operations and their ranges too (hover, CodeLens)');
   });
 }
@@ -56,19 +81,34 @@ for (const [name, [file, given]] of Object.entries(CORPUS)) {
 test('ruleset severities, overrides and disabled rules apply to the early pass as to the complete lint', async () => {
   const root = workspace({
     'api.yaml': EXTERNAL_API,
-    '.spectral.yaml': 'extends: ["api-exposure-lint:recommended"]\nrules:\n  external-code-samples: error\n  external-rate-limit: off\noverrides:\n  - files: ["api.yaml#/paths/~1items/get"]\n    rules: { external-oauth2: info }\n',
+    '.spectral.yaml':
+      'extends: ["api-exposure-lint:recommended"]\nrules:\n  external-code-samples: error\n  external-rate-limit: off\noverrides:\n  - files: ["api.yaml#/paths/~1items/get"]\n    rules: { external-oauth2: info }\n',
   });
   const file = path.join(root, 'api.yaml');
   const { early, complete } = await bothPasses(file, EXTERNAL_API);
   assert.equal(early.exposureUnavailable, undefined);
   assert.deepEqual(early.findings.map(key).sort(), exposureOf(complete));
-  assert.deepEqual(early.findings.map((f) => `${f.code}:${f.severity}`).sort(), ['exposure-audience-declared:warn', 'external-code-samples:error', 'external-oauth2:info'].filter((c) => complete.findings.some((f) => `${f.code}:${f.severity}` === c)));
-  const disabled = await linter.lint({ filePath: file, text: EXTERNAL_API, trust: trusted, exposureOnly: true, disabledRules: ['external-oauth2'] });
+  assert.deepEqual(
+    early.findings.map((f) => `${f.code}:${f.severity}`).sort(),
+    ['exposure-audience-declared:warn', 'external-code-samples:error', 'external-oauth2:info'].filter((c) =>
+      complete.findings.some((f) => `${f.code}:${f.severity}` === c),
+    ),
+  );
+  const disabled = await linter.lint({
+    filePath: file,
+    text: EXTERNAL_API,
+    trust: trusted,
+    exposureOnly: true,
+    disabledRules: ['external-oauth2'],
+  });
   assert.ok(!disabled.findings.some((f) => f.code === 'external-oauth2'));
 });
 
 test('inline suppressions apply to the early pass', async () => {
-  const text = EXTERNAL_API.replace('      operationId: listItems\n', '      operationId: listItems\n      x-lint-ignore: [external-oauth2]\n');
+  const text = EXTERNAL_API.replace(
+    '      operationId: listItems\n',
+    '      operationId: listItems\n      x-lint-ignore: [external-oauth2]\n',
+  );
   const root = workspace({ 'api.yaml': text });
   const { early, complete } = await bothPasses(path.join(root, 'api.yaml'), text);
   assert.ok(!early.findings.some((f) => f.code === 'external-oauth2'));
@@ -76,8 +116,15 @@ test('inline suppressions apply to the early pass', async () => {
 });
 
 const UNAVAILABLE = {
-  'a $ref to another file (Spectral would locate findings there)': (text) => text.replace("        '200':\n          description: OK\n", "        '200':\n          $ref: './common.yaml#/components/responses/Ok'\n"),
-  'an operation under a $ref': (text) => text.replace('  /items:\n    get:\n', "  /items:\n    $ref: '#/components/pathItems/Items'\n  /other:\n    get:\n").replace('components:\n', 'components:\n  pathItems:\n    Items:\n      get:\n        responses: { "200": { description: OK } }\n'),
+  'a $ref to another file (Spectral would locate findings there)': (text) =>
+    text.replace(
+      "        '200':\n          description: OK\n",
+      "        '200':\n          $ref: './common.yaml#/components/responses/Ok'\n",
+    ),
+  'an operation under a $ref': (text) =>
+    text
+      .replace('  /items:\n    get:\n', "  /items:\n    $ref: '#/components/pathItems/Items'\n  /other:\n    get:\n")
+      .replace('components:\n', 'components:\n  pathItems:\n    Items:\n      get:\n        responses: { "200": { description: OK } }\n'),
   'YAML Spectral parses with errors': (text) => text + '\n  bad: [unclosed\n',
   'JSON with comments': () => '{ "openapi": "3.0.3", // comment\n "info": { "title": "x", "version": "1" }, "paths": {} }',
 };
@@ -94,29 +141,40 @@ for (const [name, edit] of Object.entries(UNAVAILABLE)) {
   });
 }
 
-test('typing in a spec parsed in pieces: after every edit the early findings equal a complete lint of that text', { timeout: 600_000 }, async () => {
-  // One long-lived linter, as in the language server's worker: pieces of the previous text are reused.
-  const typing = new engine.Linter(engine.createNodeHost());
-  const file = path.join(repoRoot, 'test/fixtures/typing-pieces.yaml');
-  let text = stringify(parse(generated), { aliasDuplicateObjects: false });
-  const edits = [
-    (t) => t.replace(/description: ([A-Z])/, 'description: x$1'),
-    (t) => t.replace('\npaths:\n', "\npaths:\n  /added:\n    get:\n      x-audience: external-public\n      responses:\n        '200':\n          description: OK\n"),
-    (t) => t.replace('/added:\n    get:\n', '/added:\n    get: [\n'), // broken YAML: no early answer
-    (t) => t.replace('/added:\n    get: [\n', '/added:\n    get:\n'),
-    (t) => t.replace(/x-audience: external-public/, 'x-audience: company-internal'),
-  ];
-  let compared = 0;
-  for (const edit of edits) {
-    text = edit(text);
-    const early = await typing.lint({ filePath: file, text, trust: trusted, timeoutMs: 600_000, exposureOnly: true });
-    const complete = await new engine.Linter(engine.createNodeHost()).lint({ filePath: file, text, trust: trusted, timeoutMs: 600_000 });
-    if (early.exposureUnavailable) {
-      assert.ok(complete.findings.some((f) => f.code === 'parser'), 'no early answer only for text Spectral cannot parse');
-      continue;
+test(
+  'typing in a spec parsed in pieces: after every edit the early findings equal a complete lint of that text',
+  { timeout: 600_000 },
+  async () => {
+    // One long-lived linter, as in the language server's worker: pieces of the previous text are reused.
+    const typing = new engine.Linter(engine.createNodeHost());
+    const file = path.join(repoRoot, 'test/fixtures/typing-pieces.yaml');
+    let text = stringify(parse(generated), { aliasDuplicateObjects: false });
+    const edits = [
+      (t) => t.replace(/description: ([A-Z])/, 'description: x$1'),
+      (t) =>
+        t.replace(
+          '\npaths:\n',
+          "\npaths:\n  /added:\n    get:\n      x-audience: external-public\n      responses:\n        '200':\n          description: OK\n",
+        ),
+      (t) => t.replace('/added:\n    get:\n', '/added:\n    get: [\n'), // broken YAML: no early answer
+      (t) => t.replace('/added:\n    get: [\n', '/added:\n    get:\n'),
+      (t) => t.replace(/x-audience: external-public/, 'x-audience: company-internal'),
+    ];
+    let compared = 0;
+    for (const edit of edits) {
+      text = edit(text);
+      const early = await typing.lint({ filePath: file, text, trust: trusted, timeoutMs: 600_000, exposureOnly: true });
+      const complete = await new engine.Linter(engine.createNodeHost()).lint({ filePath: file, text, trust: trusted, timeoutMs: 600_000 });
+      if (early.exposureUnavailable) {
+        assert.ok(
+          complete.findings.some((f) => f.code === 'parser'),
+          'no early answer only for text Spectral cannot parse',
+        );
+        continue;
+      }
+      assert.deepEqual(early.findings.map(key).sort(), exposureOf(complete));
+      compared++;
     }
-    assert.deepEqual(early.findings.map(key).sort(), exposureOf(complete));
-    compared++;
-  }
-  assert.equal(compared, 4);
-});
+    assert.equal(compared, 4);
+  },
+);

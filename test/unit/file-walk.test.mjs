@@ -28,7 +28,8 @@ function fixture(files, links = {}) {
 /** The walk's files relative to `root`; `options` may be a function of the list so far. */
 async function walked(root, options) {
   const files = [];
-  for await (const file of walkFiles(root, typeof options === 'function' ? options(files) : options)) files.push(path.relative(root, file).split(path.sep).join('/'));
+  for await (const file of walkFiles(root, typeof options === 'function' ? options(files) : options))
+    files.push(path.relative(root, file).split(path.sep).join('/'));
   return files;
 }
 
@@ -52,10 +53,25 @@ const LINKS = {
   'dangling.yaml': 'missing.yaml',
 };
 // Names in UTF-16 code unit order, folder by folder: "." < "B" < "_" < "a"; "a" before "a-c.yaml" before "a.yaml".
-const ALL = ['.github/api.yaml', 'B.yaml', '_.yml', 'a/x.json', 'a-c.yaml', 'a.yaml', 'b.yaml', 'linked.yaml', 'readme.md', 'sub/deeper/z.yaml'];
+const ALL = [
+  '.github/api.yaml',
+  'B.yaml',
+  '_.yml',
+  'a/x.json',
+  'a-c.yaml',
+  'a.yaml',
+  'b.yaml',
+  'linked.yaml',
+  'readme.md',
+  'sub/deeper/z.yaml',
+];
 
 const cases = [
-  { name: 'every file, depth first, names in code unit order; node_modules and .git skipped, link loops not followed', options: undefined, expect: ALL },
+  {
+    name: 'every file, depth first, names in code unit order; node_modules and .git skipped, link loops not followed',
+    options: undefined,
+    expect: ALL,
+  },
   { name: 'only YAML and JSON files', options: { include: isDocumentFile }, expect: ALL.filter((f) => f !== 'readme.md') },
   { name: 'stopped once cancelled', options: (files) => ({ isCancelled: () => files.length >= 3 }), expect: ALL.slice(0, 3) },
 ];
@@ -82,10 +98,12 @@ test('merge orders shard results as the walk lists files', async (t) => {
   assert.equal(compareNames('B', 'a'), -1);
 });
 
-test('a folder argument of the CLI lists the walk\'s documents, without dotfiles and dot folders', async (t) => {
+test("a folder argument of the CLI lists the walk's documents, without dotfiles and dot folders", async (t) => {
   const root = fixture(FILES, LINKS);
   t.after(() => rmSync(root, { recursive: true, force: true }));
-  const documents = (await walked(root, { include: isDocumentFile })).filter((f) => !f.split('/').some((segment) => segment.startsWith('.')));
+  const documents = (await walked(root, { include: isDocumentFile })).filter(
+    (f) => !f.split('/').some((segment) => segment.startsWith('.')),
+  );
   const expanded = (await expandFilePatterns(['.'], root)).map((f) => path.relative(root, f).split(path.sep).join('/'));
   assert.deepEqual(expanded, documents);
   assert.ok(expanded.includes('linked.yaml') && !expanded.includes('.github/api.yaml'));

@@ -12,9 +12,37 @@ const DOC = {
   info: { title: 'Shared', version: '1', description: 'Staging is https://orders.svc.cluster.local, do not use it.' },
   servers: [{ url: 'http://api.example.com' }],
   paths: {
-    '/a': { get: { 'x-audience': 'external-public', security: [{ key: [] }], responses: { 200: { description: 'OK' }, 401: error('#/components/schemas/Fault'), 403: error('#/components/schemas/Fault'), 404: { $ref: '#/components/responses/NotFound' } } } },
-    '/b': { get: { 'x-audience': 'external-partner', security: [{ key: [] }], responses: { 200: { description: 'OK' }, 401: error('#/components/schemas/Fault'), 403: error('#/components/schemas/Fault'), 404: { $ref: '#/components/responses/NotFound' } } } },
-    '/c': { get: { 'x-internal': true, security: [{ key: [] }], responses: { 200: { description: 'OK' }, 500: error('#/components/schemas/Fault') } } },
+    '/a': {
+      get: {
+        'x-audience': 'external-public',
+        security: [{ key: [] }],
+        responses: {
+          200: { description: 'OK' },
+          401: error('#/components/schemas/Fault'),
+          403: error('#/components/schemas/Fault'),
+          404: { $ref: '#/components/responses/NotFound' },
+        },
+      },
+    },
+    '/b': {
+      get: {
+        'x-audience': 'external-partner',
+        security: [{ key: [] }],
+        responses: {
+          200: { description: 'OK' },
+          401: error('#/components/schemas/Fault'),
+          403: error('#/components/schemas/Fault'),
+          404: { $ref: '#/components/responses/NotFound' },
+        },
+      },
+    },
+    '/c': {
+      get: {
+        'x-internal': true,
+        security: [{ key: [] }],
+        responses: { 200: { description: 'OK' }, 500: error('#/components/schemas/Fault') },
+      },
+    },
   },
   components: {
     securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } },
@@ -41,7 +69,12 @@ const shared = (findings) =>
 
 async function lintDoc(doc, ext, options = {}) {
   const dir = workspace({ [`api.${ext}`]: ext === 'json' ? JSON.stringify(doc) : JSON.stringify(doc, null, 2) });
-  return lintFile(path.join(dir, `api.${ext}`), { rulesetFile: 'api-exposure-lint:recommended', trust: untrusted, onRulesetError: 'throw', ...options });
+  return lintFile(path.join(dir, `api.${ext}`), {
+    rulesetFile: 'api-exposure-lint:recommended',
+    trust: untrusted,
+    onRulesetError: 'throw',
+    ...options,
+  });
 }
 
 for (const ext of ['yaml', 'json']) {
@@ -67,7 +100,11 @@ for (const ext of ['yaml', 'json']) {
     const early = await lintDoc(plain, ext, { exposureOnly: true });
     assert.equal(early.exposureUnavailable, undefined);
     const complete = await lintDoc(plain, ext);
-    const expected = Object.fromEntries(Object.entries(EXPECTED).filter(([key]) => /^(external-https|exposure-servers-marked|external-no-internal-hosts|external-credentials-onboarding) /.test(key)));
+    const expected = Object.fromEntries(
+      Object.entries(EXPECTED).filter(([key]) =>
+        /^(external-https|exposure-servers-marked|external-no-internal-hosts|external-credentials-onboarding) /.test(key),
+      ),
+    );
     assert.deepEqual(shared(complete.findings), expected);
     assert.deepEqual(shared(early.findings), expected);
   });
@@ -75,9 +112,23 @@ for (const ext of ['yaml', 'json']) {
 
 test('a document that declares no audience: exposure-audience-declared concerns the operations left to the fallback', async () => {
   const dir = workspace({
-    'api.yaml': JSON.stringify({ openapi: '3.1.0', info: { title: 'T', version: '1' }, paths: { '/x': { get: { responses: { 200: { description: 'OK' } } } }, '/y': { get: { 'x-audience': 'company-internal', responses: { 200: { description: 'OK' } } } } } }),
+    'api.yaml': JSON.stringify({
+      openapi: '3.1.0',
+      info: { title: 'T', version: '1' },
+      paths: {
+        '/x': { get: { responses: { 200: { description: 'OK' } } } },
+        '/y': { get: { 'x-audience': 'company-internal', responses: { 200: { description: 'OK' } } } },
+      },
+    }),
   });
-  const result = await lintFile(path.join(dir, 'api.yaml'), { rulesetFile: 'api-exposure-lint:exposure', trust: untrusted, onRulesetError: 'throw' });
+  const result = await lintFile(path.join(dir, 'api.yaml'), {
+    rulesetFile: 'api-exposure-lint:exposure',
+    trust: untrusted,
+    onRulesetError: 'throw',
+  });
   const declared = result.findings.filter((f) => f.code === 'exposure-audience-declared');
-  assert.deepEqual(declared.map((f) => [f.path.join('.'), f.concerns]), [['info', [{ path: '/x', method: 'get' }]]]);
+  assert.deepEqual(
+    declared.map((f) => [f.path.join('.'), f.concerns]),
+    [['info', [{ path: '/x', method: 'get' }]]],
+  );
 });

@@ -44,7 +44,10 @@ for (const name of readdirSync(FIXTURES).sort()) {
     const output = engine.applyEdits(input, fix.edits);
     const expectedFile = path.join(dir, `expected.${ext}`);
     if (process.env.UPDATE_FIXTURES) writeFileSync(expectedFile, output);
-    assert.ok(existsSync(expectedFile), `${path.relative(process.cwd(), expectedFile)} is missing: check the output and write it with UPDATE_FIXTURES=1`);
+    assert.ok(
+      existsSync(expectedFile),
+      `${path.relative(process.cwd(), expectedFile)} is missing: check the output and write it with UPDATE_FIXTURES=1`,
+    );
     assert.equal(output, readFileSync(expectedFile, 'utf8'));
     assert.ok(parses(output, ext), 'the fixed document parses');
     // Edits are minimal: none rewrites text it leaves equal.

@@ -17,14 +17,29 @@ const apply = (text, f, id, format) => {
 };
 
 test('applyEdits applies edits in any order and rejects overlaps', () => {
-  assert.equal(engine.applyEdits('abcdef', [{ offset: 4, length: 1, newText: 'E' }, { offset: 0, length: 0, newText: '>' }]), '>abcdEf');
-  assert.throws(() => engine.applyEdits('abcdef', [{ offset: 0, length: 3, newText: '' }, { offset: 2, length: 1, newText: '' }]), /Overlapping/);
+  assert.equal(
+    engine.applyEdits('abcdef', [
+      { offset: 4, length: 1, newText: 'E' },
+      { offset: 0, length: 0, newText: '>' },
+    ]),
+    '>abcdEf',
+  );
+  assert.throws(
+    () =>
+      engine.applyEdits('abcdef', [
+        { offset: 0, length: 3, newText: '' },
+        { offset: 2, length: 1, newText: '' },
+      ]),
+    /Overlapping/,
+  );
 });
 
 test('a fix touching two distant places yields two small insertions, not one big replacement', () => {
   const lines = Array.from({ length: 200 }, (_, i) => `    x-filler-${i}: ${i}`).join('\n');
   const text = `openapi: 3.0.3\ninfo:\n  title: T\n  version: '1'\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: OK}\n${lines}\n`;
-  const fix = engine.getFixes(text, finding('external-rate-limit', ['paths', '/a', 'get'])).find((f) => f.id === 'external-rate-limit/response');
+  const fix = engine
+    .getFixes(text, finding('external-rate-limit', ['paths', '/a', 'get']))
+    .find((f) => f.id === 'external-rate-limit/response');
   assert.equal(fix.edits.length, 2);
   for (const edit of fix.edits) assert.equal(edit.length, 0, 'pure insertions');
   assert.ok(fix.edits.every((e) => e.newText.length < 2000));
@@ -41,7 +56,13 @@ test('fix-all creates the shared 429 response once and references it from every 
 
 test('fix-all skips unsafe fixes (audience choice, extra code-sample languages, ignore)', () => {
   const text = `openapi: 3.0.3\ninfo:\n  title: T\n  version: '1'\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: OK\n`;
-  const fixed = engine.applyEdits(text, engine.getFixAllEdits(text, [finding('exposure-audience-declared', ['info']), finding('external-code-samples', ['paths', '/a', 'get'])]));
+  const fixed = engine.applyEdits(
+    text,
+    engine.getFixAllEdits(text, [
+      finding('exposure-audience-declared', ['info']),
+      finding('external-code-samples', ['paths', '/a', 'get']),
+    ]),
+  );
   assert.doesNotMatch(fixed, /x-audience|x-lint-ignore|JavaScript|Python/);
   assert.match(fixed, /lang: Shell/);
 });
@@ -62,7 +83,11 @@ test('a document with --- and leading comments keeps them; the operation gets se
 test('an existing OAuth scheme is reused: only the requirement is added', () => {
   const text = `openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      security:\n        - key: []\n      responses:\n        '200': {description: OK}\ncomponents:\n  securitySchemes:\n    key: {type: apiKey, in: header, name: X}\n    oidc: {type: openIdConnect, openIdConnectUrl: 'https://id.example.com/.well-known/openid-configuration'}\n`;
   const fixes = engine.getFixes(text, finding('external-oauth2', ['paths', '/a', 'get']));
-  assert.deepEqual(fixes.map((f) => f.id), ['external-oauth2/operation', 'external-oauth2/ignore'], 'no root action when the operation has its own security');
+  assert.deepEqual(
+    fixes.map((f) => f.id),
+    ['external-oauth2/operation', 'external-oauth2/ignore'],
+    'no root action when the operation has its own security',
+  );
   const out = engine.applyEdits(text, fixes[0].edits);
   assert.match(out, /      security:\n        - oidc:\n            - a:read\n      responses:/);
   assert.equal(out.match(/oidc:/g).length, 2, 'no new scheme');
@@ -70,7 +95,11 @@ test('an existing OAuth scheme is reused: only the requirement is added', () => 
 
 test('misspelt x-internal and path-item x-audience get value fixes; ignore lands on the path item', () => {
   const text = `openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    x-audience: partner\n    get:\n      x-internal: 'yes'\n      responses:\n        '200': {description: OK}\n`;
-  const internal = apply(text, finding('exposure-audience-declared', ['paths', '/a', 'get', 'x-internal']), 'exposure-audience-declared/x-internal/true');
+  const internal = apply(
+    text,
+    finding('exposure-audience-declared', ['paths', '/a', 'get', 'x-internal']),
+    'exposure-audience-declared/x-internal/true',
+  );
   assert.match(internal, /\n      x-internal: true\n/);
   const fixes = engine.getFixes(text, finding('exposure-audience-declared', ['paths', '/a', 'x-audience']));
   assert.equal(fixes[0].id, 'exposure-audience-declared/value/external-partner', 'closest audience preferred');

@@ -34,7 +34,8 @@ function expectedCredentials(data, op) {
     for (const name of Object.keys(requirement ?? {})) {
       const s = schemes[name];
       if (!s) continue;
-      if (s.type === 'oauth2' || s.type === 'openIdConnect' || (s.type === 'http' && /^bearer$/i.test(s.scheme))) return 'Authorization: Bearer $TOKEN';
+      if (s.type === 'oauth2' || s.type === 'openIdConnect' || (s.type === 'http' && /^bearer$/i.test(s.scheme)))
+        return 'Authorization: Bearer $TOKEN';
       if ((s.type === 'http' && /^basic$/i.test(s.scheme)) || s.type === 'basic') return '-u "$USERNAME:$PASSWORD"';
       if (s.type === 'apiKey' && s.in === 'header') return `${s.name}: $API_KEY`;
       if (s.type === 'apiKey' && s.in === 'query') return `${s.name}=$API_KEY`;
@@ -54,7 +55,11 @@ function assertSamplesMatchSecurity(original, fixed, label) {
         if (sample?.lang !== 'Shell' || original.includes(JSON.stringify(sample.source).slice(1, 12))) continue;
         const wanted = expectedCredentials(data, op);
         const sent = [...sample.source.matchAll(ALL_CREDENTIALS)].map((m) => m[0]);
-        assert.deepEqual(sent.map((s) => (wanted?.includes(s) || s.includes(wanted ?? '\0') ? 'ok' : s)), wanted ? ['ok'] : [], `${label}: sample sends ${sent.join(' ') || 'nothing'} but security asks for ${wanted ?? 'nothing'}`);
+        assert.deepEqual(
+          sent.map((s) => (wanted?.includes(s) || s.includes(wanted ?? '\0') ? 'ok' : s)),
+          wanted ? ['ok'] : [],
+          `${label}: sample sends ${sent.join(' ') || 'nothing'} but security asks for ${wanted ?? 'nothing'}`,
+        );
         checked++;
       }
     }
@@ -83,7 +88,13 @@ for (const file of subjects) {
   const format = file.endsWith('.json') ? 'json' : 'yaml';
   test(`code samples follow security whatever the fix order: ${name}`, async () => {
     const text = readFileSync(file, 'utf8');
-    const { findings } = await linter.lint({ filePath: file, text, rulesetFile: 'api-exposure-lint:exposure', trust, onRulesetError: 'throw' });
+    const { findings } = await linter.lint({
+      filePath: file,
+      text,
+      rulesetFile: 'api-exposure-lint:exposure',
+      trust,
+      onRulesetError: 'throw',
+    });
     const byOperation = new Map();
     for (const f of findings.filter((f) => SECURITY_CODES.includes(f.code) && f.path[0] === 'paths')) {
       const op = JSON.stringify(f.path.slice(0, 3));
@@ -110,7 +121,13 @@ test('the fix-order property checked generated samples (including an API key rep
 test('API key → OAuth: the curl sample generated before the OAuth fix is rewritten to send a token', async () => {
   const file = path.join(here, '../fixtures/fix-order/api-key-to-oauth.yaml');
   const text = readFileSync(file, 'utf8');
-  const { findings } = await linter.lint({ filePath: file, text, rulesetFile: 'api-exposure-lint:exposure', trust, onRulesetError: 'throw' });
+  const { findings } = await linter.lint({
+    filePath: file,
+    text,
+    rulesetFile: 'api-exposure-lint:exposure',
+    trust,
+    onRulesetError: 'throw',
+  });
   const get = (code) => findings.find((f) => f.code === code && f.path.join('/') === 'paths//items/get');
   const samplesFirst = fixInOrder(text, [get('external-code-samples')], 'yaml');
   assert.match(samplesFirst, /-H "X-Api-Key: \$API_KEY"/, 'the sample first follows the API key');

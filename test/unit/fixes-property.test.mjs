@@ -33,7 +33,14 @@ const CONSEQUENCES = {
 const isConsequence = (fixedCode, added) => (CONSEQUENCES[fixedCode] ?? []).includes(added.code);
 
 async function lint(filePath, text) {
-  const result = await linter.lint({ filePath, text, rulesetFile: engine.DEFAULT_RULESET_NAME, discoveryRoot: FIXTURES, trust, onRulesetError: 'throw' });
+  const result = await linter.lint({
+    filePath,
+    text,
+    rulesetFile: engine.DEFAULT_RULESET_NAME,
+    discoveryRoot: FIXTURES,
+    trust,
+    onRulesetError: 'throw',
+  });
   return result.findings;
 }
 
@@ -42,12 +49,17 @@ async function lint(filePath, text) {
 const RULE_FIXTURES = ['https', 'auth-responses', 'sunset', 'servers'].map((dir) => path.join(here, '../fixtures/rules', dir));
 const REAL_WORLD = [path.join(here, '../fixtures/real-world'), path.join(here, '../../examples'), ...RULE_FIXTURES];
 const subjects = [
-  ...readdirSync(FIXTURES).sort().flatMap((name) => {
-    const inputFile = readdirSync(path.join(FIXTURES, name)).find((f) => f.startsWith('input.'));
-    return inputFile ? [{ name, filePath: path.join(FIXTURES, name, inputFile) }] : [];
-  }),
+  ...readdirSync(FIXTURES)
+    .sort()
+    .flatMap((name) => {
+      const inputFile = readdirSync(path.join(FIXTURES, name)).find((f) => f.startsWith('input.'));
+      return inputFile ? [{ name, filePath: path.join(FIXTURES, name, inputFile) }] : [];
+    }),
   ...REAL_WORLD.flatMap((dir) =>
-    readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort().map((f) => ({ name: `${path.basename(dir)}/${f}`, filePath: path.join(dir, f) })),
+    readdirSync(dir)
+      .filter((f) => /\.(ya?ml|json)$/.test(f))
+      .sort()
+      .map((f) => ({ name: `${path.basename(dir)}/${f}`, filePath: path.join(dir, f) })),
   ),
 ];
 
@@ -71,12 +83,22 @@ for (const { name, filePath } of subjects) {
         const parserBefore = new Set(before.filter((f) => f.code === 'parser').map((f) => f.message));
         const parserAfter = after.filter((f) => f.code === 'parser' && !parserBefore.has(f.message)).map((f) => f.message);
         assert.deepEqual(parserAfter, [], `${label}: parses`);
-        assert.ok(!after.some((f) => key(f) === key(finding)), `${label}: finding gone; still ${after.filter((f) => key(f) === key(finding)).map((f) => f.message)}`);
+        assert.ok(
+          !after.some((f) => key(f) === key(finding)),
+          `${label}: finding gone; still ${after.filter((f) => key(f) === key(finding)).map((f) => f.message)}`,
+        );
         const declaresAudience = fix.id.startsWith('exposure-audience-declared/');
         const added = after.filter(
-          (f) => !beforeKeys.has(key(f)) && !(declaresAudience && engine.EXPOSURE_RULE_CODES.includes(f.code)) && !isConsequence(finding.code, f),
+          (f) =>
+            !beforeKeys.has(key(f)) &&
+            !(declaresAudience && engine.EXPOSURE_RULE_CODES.includes(f.code)) &&
+            !isConsequence(finding.code, f),
         );
-        assert.deepEqual(added.map((f) => `${key(f)}: ${f.message}`), [], `${label}: no new finding`);
+        assert.deepEqual(
+          added.map((f) => `${key(f)}: ${f.message}`),
+          [],
+          `${label}: no new finding`,
+        );
         const again = engine.getFixes(fixed, finding, { format });
         assert.ok(!again.some((f) => f.id === fix.id), `${label}: not offered twice`);
         checked++;
@@ -112,8 +134,12 @@ test('fix-all applies every safe fix at once: exposure findings that have a safe
   assert.ok(checkedSafe > 0, 'some findings of the newer rules had a safe fix');
 });
 
-test('every rule with quick fixes had them checked above (a new rule\'s fixer is picked up from its fix case folder)', () => {
+test("every rule with quick fixes had them checked above (a new rule's fixer is picked up from its fix case folder)", () => {
   assert.ok(engine.FIXABLE_CODES.length >= 9, `fixable rules: ${engine.FIXABLE_CODES.join(', ')}`);
   const unchecked = engine.FIXABLE_CODES.filter((code) => !checkedByCode.has(code));
-  assert.deepEqual(unchecked, [], `rules whose fixes no subject exercised; checked: ${JSON.stringify(Object.fromEntries([...checkedByCode].map(([c, ids]) => [c, [...ids]])))}`);
+  assert.deepEqual(
+    unchecked,
+    [],
+    `rules whose fixes no subject exercised; checked: ${JSON.stringify(Object.fromEntries([...checkedByCode].map(([c, ids]) => [c, [...ids]])))}`,
+  );
 });

@@ -21,7 +21,12 @@ const OUR_SCOPE = /\.openapi-exposure\b|meta\.embedded/;
 /** A grammar for an embedded language that only knows a few keywords: enough to see it was applied. */
 const standIn = (scopeName) => ({
   scopeName,
-  patterns: [{ match: String.raw`\b(import|def|pass|const|await|let|package|func|class|curl|defmodule)\b`, name: `keyword.control.${scopeName.replace(/^source\./, '')}` }],
+  patterns: [
+    {
+      match: String.raw`\b(import|def|pass|const|await|let|package|func|class|curl|defmodule)\b`,
+      name: `keyword.control.${scopeName.replace(/^source\./, '')}`,
+    },
+  ],
 });
 
 const GRAMMAR_FILES = {
@@ -34,7 +39,10 @@ async function createRegistry() {
   const wasm = readFileSync(path.join(root, 'node_modules/vscode-oniguruma/release/onig.wasm')).buffer;
   await oniguruma.loadWASM(wasm);
   return new vsctm.Registry({
-    onigLib: Promise.resolve({ createOnigScanner: (p) => new oniguruma.OnigScanner(p), createOnigString: (s) => new oniguruma.OnigString(s) }),
+    onigLib: Promise.resolve({
+      createOnigScanner: (p) => new oniguruma.OnigScanner(p),
+      createOnigString: (s) => new oniguruma.OnigString(s),
+    }),
     loadGrammar: async (scopeName) => {
       const file = GRAMMAR_FILES[scopeName];
       if (file) return vsctm.parseRawGrammar(readFileSync(file, 'utf8'), file);
@@ -158,7 +166,10 @@ const JSON_CASES = [
   ['"tokenUrl"', 'tokenUrl', '!openapi-exposure'],
 ];
 
-for (const [fixture, cases] of [['openapi.yaml', YAML_CASES], ['openapi.json', JSON_CASES]]) {
+for (const [fixture, cases] of [
+  ['openapi.yaml', YAML_CASES],
+  ['openapi.json', JSON_CASES],
+]) {
   const lines = await tokenize(fixture);
   for (const [lineText, text, expected] of cases) {
     test(`${fixture}: ${JSON.stringify(text)} on "${lineText.trim()}" ${expected.startsWith('!') ? 'lacks ' + expected.slice(1) : 'has ' + expected}`, () => {
@@ -170,13 +181,17 @@ for (const [fixture, cases] of [['openapi.yaml', YAML_CASES], ['openapi.json', J
 }
 
 test('openapi.json: the injection keeps the JSON grammar in step (no invalid.illegal separators)', async () => {
-  const illegal = (await tokenize('openapi.json')).flatMap((l) => l.tokens.filter((t) => /invalid\.illegal\.expected/.test(t.scopes)).map((t) => `${l.line.trim()} → ${t.text}`));
+  const illegal = (await tokenize('openapi.json')).flatMap((l) =>
+    l.tokens.filter((t) => /invalid\.illegal\.expected/.test(t.scopes)).map((t) => `${l.line.trim()} → ${t.text}`),
+  );
   assert.deepEqual(illegal, []);
 });
 
 for (const fixture of ['not-openapi.yaml', 'not-openapi.json']) {
   test(`${fixture}: a document without exposure markers gets none of the injection's scopes`, async () => {
-    const ours = (await tokenize(fixture)).flatMap((l) => l.tokens.filter((t) => OUR_SCOPE.test(t.scopes)).map((t) => `${t.text} (${t.scopes})`));
+    const ours = (await tokenize(fixture)).flatMap((l) =>
+      l.tokens.filter((t) => OUR_SCOPE.test(t.scopes)).map((t) => `${t.text} (${t.scopes})`),
+    );
     assert.deepEqual(ours, []);
   });
 }
@@ -195,10 +210,19 @@ const SPELLINGS = {
 for (const language of CODE_SAMPLE_LANGUAGES) {
   for (const lang of SPELLINGS[language.scope]) {
     test(`lang: ${lang} embeds ${language.scope}`, async () => {
-      const yaml = await tokenize('sample.yaml', `paths:\n  /a:\n    get:\n      x-codeSamples:\n        - lang: ${lang}\n          source: |\n            import x\n`);
-      assert.ok(tokenAt(yaml, 'import x', 'import').scopes.includes(`meta.embedded.block.${language.id} ${language.scope} keyword.control.`), JSON.stringify(yaml[6]));
+      const yaml = await tokenize(
+        'sample.yaml',
+        `paths:\n  /a:\n    get:\n      x-codeSamples:\n        - lang: ${lang}\n          source: |\n            import x\n`,
+      );
+      assert.ok(
+        tokenAt(yaml, 'import x', 'import').scopes.includes(`meta.embedded.block.${language.id} ${language.scope} keyword.control.`),
+        JSON.stringify(yaml[6]),
+      );
       const json = await tokenize('sample.json', `{ "x-codeSamples": [\n  { "lang": "${lang}",\n    "source": "import x" } ] }`);
-      assert.ok(tokenAt(json, 'import x', 'import x').scopes.includes(`meta.embedded.string.${language.id}.openapi-exposure`), JSON.stringify(json[2]));
+      assert.ok(
+        tokenAt(json, 'import x', 'import x').scopes.includes(`meta.embedded.string.${language.id}.openapi-exposure`),
+        JSON.stringify(json[2]),
+      );
     });
   }
 }

@@ -27,5 +27,6 @@ test('package.json contributes the injection into YAML and JSON with the embedde
 test('every embedded grammar the injection includes is one of the code sample languages', () => {
   const includes = new Set([...readFileSync(GRAMMAR_FILE, 'utf8').matchAll(/"include": "(source\.[^"#]+)"/g)].map((m) => m[1]));
   assert.deepEqual([...includes].sort(), CODE_SAMPLE_LANGUAGES.map((l) => l.scope).sort());
-  for (const required of ['source.shell', 'source.js', 'source.python', 'source.go', 'source.java']) assert.ok(includes.has(required), required);
+  for (const required of ['source.shell', 'source.js', 'source.python', 'source.go', 'source.java'])
+    assert.ok(includes.has(required), required);
 });

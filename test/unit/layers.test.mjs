@@ -43,7 +43,14 @@ function relativeImports(file) {
 const isUnder = (target, dir) => target === dir || target.startsWith(`${dir}/`);
 
 /** Packages the engine must never import: editors and LSP are the front ends' business, I/O is the host's. */
-const ENGINE_FORBIDDEN_PACKAGES = [/^vscode$/, /^vscode-languageserver/, /^vscode-languageclient/, /^(node:)?fs(\/|$)/, /^(node:)?worker_threads$/, /^(node:)?child_process$/];
+const ENGINE_FORBIDDEN_PACKAGES = [
+  /^vscode$/,
+  /^vscode-languageserver/,
+  /^vscode-languageclient/,
+  /^(node:)?fs(\/|$)/,
+  /^(node:)?worker_threads$/,
+  /^(node:)?child_process$/,
+];
 
 /** [file, import] pairs of the engine that break its layer (empty when the engine holds). */
 function engineLayerViolations(files) {
@@ -80,7 +87,12 @@ test('the engine layer check fails on each kind of violation (it can fail)', () 
     "import { log } from '../../lsp/log';",
   ];
   for (const line of bad) assert.equal(engineLayerViolations([{ rel: at, text: line }]).length, 1, line);
-  const fine = ["import * as nodePath from 'node:path';", "import { Linter } from '../linter';", "// import 'node:fs' in a comment", "const s = \"require('fs')\";"];
+  const fine = [
+    "import * as nodePath from 'node:path';",
+    "import { Linter } from '../linter';",
+    "// import 'node:fs' in a comment",
+    'const s = "require(\'fs\')";',
+  ];
   assert.deepEqual(engineLayerViolations([{ rel: at, text: fine.join('\n') }]), []);
 });
 
@@ -92,8 +104,14 @@ test('client/ imports nothing from the server but server/src/protocol.ts', () =>
       .filter((target) => !isUnder(target, 'client'))
       .map((target) => `${posix(path.relative(root, file))} → ${target}`),
   );
-  assert.ok(outside.some((edge) => edge.endsWith('→ server/src/protocol')), 'the client imports the protocol');
-  assert.deepEqual(outside.filter((edge) => !edge.endsWith('→ server/src/protocol')), []);
+  assert.ok(
+    outside.some((edge) => edge.endsWith('→ server/src/protocol')),
+    'the client imports the protocol',
+  );
+  assert.deepEqual(
+    outside.filter((edge) => !edge.endsWith('→ server/src/protocol')),
+    [],
+  );
 });
 
 test('the language server and the CLI do not import each other', () => {
@@ -132,5 +150,6 @@ test('rule modules are registered: every rules/*.ts is in the registry', () => {
   const registry = readFileSync(path.join(root, 'rulesets/exposure/registry.ts'), 'utf8');
   const modules = readdirSync(path.join(root, 'rulesets/exposure/rules')).filter((f) => f.endsWith('.ts'));
   assert.ok(modules.length >= 5);
-  for (const file of modules) assert.match(registry, new RegExp(`from './rules/${file.replace(/\.ts$/, '')}'`), `${file} is imported by registry.ts`);
+  for (const file of modules)
+    assert.match(registry, new RegExp(`from './rules/${file.replace(/\.ts$/, '')}'`), `${file} is imported by registry.ts`);
 });

@@ -9,15 +9,20 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { engine, workspace, trusted } from './helpers/engine.mjs';
 
-const operations = Array.from({ length: 8 }, (_, i) => `  /items${i}:\n    get:\n      operationId: op${i}\n      responses: { '200': { description: OK } }\n`).join('');
+const operations = Array.from(
+  { length: 8 },
+  (_, i) => `  /items${i}:\n    get:\n      operationId: op${i}\n      responses: { '200': { description: OK } }\n`,
+).join('');
 const API = `openapi: 3.0.3\ninfo: { title: T, version: '1', x-audience: external-public }\npaths:\n${operations}`;
 
 test('past the budget, the findings so far are kept and one finding names the unfinished rule', async () => {
   const root = workspace({
     'api.yaml': API,
     // Each call "takes" 10 s of the simulated clock.
-    'functions/slow.js': 'module.exports = function slow() { globalThis.__budgetTestClock += 10000; return [{ message: "slow finding" }]; };\n',
-    '.spectral.yaml': 'extends: ["api-exposure-lint:exposure"]\nfunctions: [slow]\nrules:\n  slow:\n    given: $.paths[*][*]\n    then: { function: slow }\n',
+    'functions/slow.js':
+      'module.exports = function slow() { globalThis.__budgetTestClock += 10000; return [{ message: "slow finding" }]; };\n',
+    '.spectral.yaml':
+      'extends: ["api-exposure-lint:exposure"]\nfunctions: [slow]\nrules:\n  slow:\n    given: $.paths[*][*]\n    then: { function: slow }\n',
   });
   const file = path.join(root, 'api.yaml');
   // Wall-clock counting: a host that cannot tell the thread's CPU time.
@@ -36,8 +41,15 @@ test('past the budget, the findings so far are kept and one finding names the un
     assert.equal(partial.findings.filter((f) => f.code === 'slow').length, 3);
     const stopped = partial.findings.filter((f) => f.code === 'lint-timeout');
     assert.equal(stopped.length, 1);
-    assert.match(stopped[0].message, /^Linting stopped after 25 s: rule "slow" did not finish, so its findings may be incomplete; all other results are shown/);
-    const exposure = (r) => r.findings.filter((f) => engine.EXPOSURE_RULE_CODES.includes(f.code)).map((f) => f.code + f.path.join('.')).sort();
+    assert.match(
+      stopped[0].message,
+      /^Linting stopped after 25 s: rule "slow" did not finish, so its findings may be incomplete; all other results are shown/,
+    );
+    const exposure = (r) =>
+      r.findings
+        .filter((f) => engine.EXPOSURE_RULE_CODES.includes(f.code))
+        .map((f) => f.code + f.path.join('.'))
+        .sort();
     assert.deepEqual(exposure(partial), exposure(complete), 'the rules that ran before the budget was spent keep all their findings');
   } finally {
     Date.now = realNow;
@@ -49,7 +61,8 @@ async function lintWithClocks({ timeoutMs, cpuPerCall }) {
   const root = workspace({
     'api.yaml': API,
     'functions/slow.js': `module.exports = function slow() { globalThis.__budgetTestClock += 10000; globalThis.__budgetTestCpu += ${cpuPerCall}; return [{ message: "slow finding" }]; };\n`,
-    '.spectral.yaml': 'extends: ["api-exposure-lint:exposure"]\nfunctions: [slow]\nrules:\n  slow:\n    given: $.paths[*][*]\n    then: { function: slow }\n',
+    '.spectral.yaml':
+      'extends: ["api-exposure-lint:exposure"]\nfunctions: [slow]\nrules:\n  slow:\n    given: $.paths[*][*]\n    then: { function: slow }\n',
   });
   const file = path.join(root, 'api.yaml');
   const linter = new engine.Linter({ ...engine.createNodeHost(), threadCpuMs: () => globalThis.__budgetTestCpu });
@@ -59,7 +72,10 @@ async function lintWithClocks({ timeoutMs, cpuPerCall }) {
   Date.now = () => globalThis.__budgetTestClock;
   try {
     const result = await linter.lint({ filePath: file, text: readFileSync(file, 'utf8'), trust: trusted, timeoutMs });
-    return { slow: result.findings.filter((f) => f.code === 'slow').length, stopped: result.findings.some((f) => f.code === 'lint-timeout') };
+    return {
+      slow: result.findings.filter((f) => f.code === 'slow').length,
+      stopped: result.findings.some((f) => f.code === 'lint-timeout'),
+    };
   } finally {
     Date.now = realNow;
   }

@@ -23,11 +23,31 @@ const TEAM = path.resolve('/work/team');
 /** The same choices, as the CLI gets them (options) and as the editor gets them (settings). */
 const cases = [
   { name: 'nothing chosen', cli: {}, settings: {}, roots: [ROOT] },
-  { name: 'a ruleset file outside the repository: its folder is readable', cli: { ruleset: path.join(TEAM, 'rules.yaml') }, settings: { rulesetFile: path.join(TEAM, 'rules.yaml') }, roots: [ROOT, TEAM] },
-  { name: 'a ruleset file inside the repository', cli: { ruleset: path.join(ROOT, 'config', 'rules.yaml') }, settings: { rulesetFile: path.join(ROOT, 'config', 'rules.yaml') }, roots: [ROOT, path.join(ROOT, 'config')] },
-  { name: 'a ruleset file at the root: the root once', cli: { ruleset: path.join(ROOT, '.spectral.yaml') }, settings: { rulesetFile: path.join(ROOT, '.spectral.yaml') }, roots: [ROOT] },
+  {
+    name: 'a ruleset file outside the repository: its folder is readable',
+    cli: { ruleset: path.join(TEAM, 'rules.yaml') },
+    settings: { rulesetFile: path.join(TEAM, 'rules.yaml') },
+    roots: [ROOT, TEAM],
+  },
+  {
+    name: 'a ruleset file inside the repository',
+    cli: { ruleset: path.join(ROOT, 'config', 'rules.yaml') },
+    settings: { rulesetFile: path.join(ROOT, 'config', 'rules.yaml') },
+    roots: [ROOT, path.join(ROOT, 'config')],
+  },
+  {
+    name: 'a ruleset file at the root: the root once',
+    cli: { ruleset: path.join(ROOT, '.spectral.yaml') },
+    settings: { rulesetFile: path.join(ROOT, '.spectral.yaml') },
+    roots: [ROOT],
+  },
   { name: 'a built-in ruleset has no folder', cli: { ruleset: 'spectral:oas' }, settings: { rulesetFile: 'spectral:oas' }, roots: [ROOT] },
-  { name: 'a remote ruleset has no folder', cli: { ruleset: 'https://example.com/rules.yaml' }, settings: { rulesetFile: 'https://example.com/rules.yaml' }, roots: [ROOT] },
+  {
+    name: 'a remote ruleset has no folder',
+    cli: { ruleset: 'https://example.com/rules.yaml' },
+    settings: { rulesetFile: 'https://example.com/rules.yaml' },
+    roots: [ROOT],
+  },
   {
     name: 'more $ref roots (relative to the root), then the ruleset folder',
     cli: { ruleset: path.join(TEAM, 'rules.yaml'), allowRefRoots: ['../shared'] },
@@ -36,7 +56,12 @@ const cases = [
   },
   {
     name: 'audiences, remote and workspace code',
-    cli: { audience: 'company-internal', audienceGlobs: [{ glob: 'partner/**', audience: 'external-partner' }], allowRemote: true, trustWorkspaceCode: true },
+    cli: {
+      audience: 'company-internal',
+      audienceGlobs: [{ glob: 'partner/**', audience: 'external-partner' }],
+      allowRemote: true,
+      trustWorkspaceCode: true,
+    },
     settings: { defaultAudience: 'company-internal', audienceByGlob: { 'partner/**': 'external-partner' }, allowRemote: true },
     trusted: true,
     roots: [ROOT],
@@ -57,7 +82,13 @@ function fromCli(choice) {
 function fromEditor(choice, trusted) {
   const folders = new WorkspaceFolders();
   folders.set([{ uri: pathToFileURL(ROOT).href, name: 'repo' }]);
-  const request = buildLintRequest({ uri: pathToFileURL(FILE).href, languageId: 'yaml' }, 'openapi: 3.0.3\n', { ...DEFAULT_SETTINGS, ...choice }, folders, { trustWorkspaceCode: trusted });
+  const request = buildLintRequest(
+    { uri: pathToFileURL(FILE).href, languageId: 'yaml' },
+    'openapi: 3.0.3\n',
+    { ...DEFAULT_SETTINGS, ...choice },
+    folders,
+    { trustWorkspaceCode: trusted },
+  );
   assert.equal(request.kind, 'lint');
   return request.options;
 }
@@ -67,7 +98,11 @@ for (const c of cases) {
     const cli = fromCli(c.cli);
     const editor = fromEditor(c.settings, c.trusted === true);
     for (const options of [cli, editor]) {
-      assert.deepEqual(options.trust, { trustWorkspaceCode: c.trusted === true, allowRemote: c.cli.allowRemote === true, allowedRoots: c.roots });
+      assert.deepEqual(options.trust, {
+        trustWorkspaceCode: c.trusted === true,
+        allowRemote: c.cli.allowRemote === true,
+        allowedRoots: c.roots,
+      });
       assert.equal(options.rulesetFile, c.cli.ruleset);
       assert.equal(options.discoveryRoot, ROOT);
       assert.equal(options.filePath, FILE);
@@ -110,6 +145,9 @@ for (const { name, maxDocumentSize, limit } of sizes) {
     assert.equal(atLimit.length, limit);
     assert.ok(!(await lint(atLimit)).findings.some((f) => f.code === 'document-too-large'));
     const over = await lint(atLimit + 'é');
-    assert.deepEqual(over.findings.map((f) => f.code), ['document-too-large']);
+    assert.deepEqual(
+      over.findings.map((f) => f.code),
+      ['document-too-large'],
+    );
   });
 }

@@ -50,7 +50,10 @@ for (const [key, defaultValue] of flattenSettings(protocol.DEFAULT_SETTINGS)) {
 
 test('every contributed setting exists in the protocol (no orphans)', () => {
   const known = new Set(flattenSettings(protocol.DEFAULT_SETTINGS).map(([key]) => `${SECTION}.${key}`));
-  assert.deepEqual(Object.keys(contributed).filter((key) => !known.has(key)), []);
+  assert.deepEqual(
+    Object.keys(contributed).filter((key) => !known.has(key)),
+    [],
+  );
 });
 
 test('audience settings offer exactly the protocol audiences', () => {
@@ -194,10 +197,26 @@ const invalidRulesets = [
   ['an extends mode that does not exist', { extends: [['spectral:oas', 'some']] }, true],
   ['an override without files', { overrides: [{ rules: { 'operation-tags': 'off' } }] }, true],
   ['an unknown audience', { extends: 'spectral:oas', 'x-exposure': { defaultAudience: 'public' } }, false],
-  ['an audienceByGlob value that is no audience', { extends: 'spectral:oas', 'x-exposure': { audienceByGlob: { '**': 'everyone' } } }, false],
-  ['a rule scope with an unknown audience', { extends: 'spectral:oas', 'x-exposure': { rules: { 'operation-tags': { audiences: ['outer'] } } } }, false],
-  ['a rule scope with an unknown severity', { extends: 'spectral:oas', 'x-exposure': { rules: { 'operation-tags': { severity: { external: 'loud' } } } } }, false],
-  ['x-exposure.internalHosts that is not a list', { extends: 'spectral:oas', 'x-exposure': { internalHosts: '*.corp.example.com' } }, false],
+  [
+    'an audienceByGlob value that is no audience',
+    { extends: 'spectral:oas', 'x-exposure': { audienceByGlob: { '**': 'everyone' } } },
+    false,
+  ],
+  [
+    'a rule scope with an unknown audience',
+    { extends: 'spectral:oas', 'x-exposure': { rules: { 'operation-tags': { audiences: ['outer'] } } } },
+    false,
+  ],
+  [
+    'a rule scope with an unknown severity',
+    { extends: 'spectral:oas', 'x-exposure': { rules: { 'operation-tags': { severity: { external: 'loud' } } } } },
+    false,
+  ],
+  [
+    'x-exposure.internalHosts that is not a list',
+    { extends: 'spectral:oas', 'x-exposure': { internalHosts: '*.corp.example.com' } },
+    false,
+  ],
   ['an unknown x-exposure option', { extends: 'spectral:oas', 'x-exposure': { internalHost: ['*.corp.example.com'] } }, false],
 ];
 

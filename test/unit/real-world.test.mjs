@@ -60,12 +60,19 @@ const EXPECTED = {
 };
 
 const exposure = (findings) =>
-  findings.filter((f) => engine.EXPOSURE_RULE_CODES.includes(f.code)).map((f) => [f.code, JSON.stringify(f.path), f.audience]).sort();
+  findings
+    .filter((f) => engine.EXPOSURE_RULE_CODES.includes(f.code))
+    .map((f) => [f.code, JSON.stringify(f.path), f.audience])
+    .sort();
 
 const cliJson = JSON.parse(
   (() => {
     try {
-      return execFileSync(process.execPath, [path.join(repoRoot, 'dist/cli.js'), '--format', 'json', ...Object.keys(EXPECTED).map((f) => path.join(dir, f))], { cwd: repoRoot, encoding: 'utf8' });
+      return execFileSync(
+        process.execPath,
+        [path.join(repoRoot, 'dist/cli.js'), '--format', 'json', ...Object.keys(EXPECTED).map((f) => path.join(dir, f))],
+        { cwd: repoRoot, encoding: 'utf8' },
+      );
     } catch (error) {
       return error.stdout; // exit code 1: there are errors, which is the point
     }
@@ -78,6 +85,10 @@ for (const [file, expected] of Object.entries(EXPECTED)) {
     assert.deepEqual(exposure(result.findings), [...expected].sort());
     const fromCli = cliJson.filter((f) => f.file === path.relative(repoRoot, path.join(dir, file)));
     const key = (f) => `${f.code} ${JSON.stringify(f.path)} ${f.range.start.line}:${f.range.start.character} ${f.message}`;
-    assert.deepEqual(fromCli.map(key).sort(), result.findings.map(key).sort(), 'CLI and engine agree on every finding, not only exposure ones');
+    assert.deepEqual(
+      fromCli.map(key).sort(),
+      result.findings.map(key).sort(),
+      'CLI and engine agree on every finding, not only exposure ones',
+    );
   });
 }

@@ -4,14 +4,26 @@ import { assertRuleResults, fixturePath, lintFixture } from './rules-lint-helper
 
 const VALID = /use one of: external-public, external-partner, company-internal, business-unit-internal, component-internal$/;
 const partnerGlob = {
-  audienceByGlob: [{ glob: 'apis/partner/**', audience: 'external-partner', origin: fixturePath('audience/.spectral.yaml'), baseDir: fixturePath('audience') }],
+  audienceByGlob: [
+    {
+      glob: 'apis/partner/**',
+      audience: 'external-partner',
+      origin: fixturePath('audience/.spectral.yaml'),
+      baseDir: fixturePath('audience'),
+    },
+  ],
 };
 
 const cases = [
   {
     name: 'nothing declared: fallback to external-public, reported at info',
     fixture: 'audience/undeclared.yaml',
-    expected: [[['info'], /^The document declares no audience \(info\.x-audience\) and 1 of 2 operations has no x-audience of its own; operations are treated as external-public \(no audience declared\)$/]],
+    expected: [
+      [
+        ['info'],
+        /^The document declares no audience \(info\.x-audience\) and 1 of 2 operations has no x-audience of its own; operations are treated as external-public \(no audience declared\)$/,
+      ],
+    ],
   },
   {
     name: 'no info object: reported at the document root',

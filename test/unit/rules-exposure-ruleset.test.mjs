@@ -38,7 +38,10 @@ test('every rule has its docs page with failing/passing examples and suppression
 
 test('x-lint-ignore on an operation suppresses that rule only (through the Linter)', async () => {
   const findings = await lintFixture('code-samples/suppressed.yaml');
-  assert.deepEqual(findings.map((f) => `${f.code} ${f.path.join(' ')}`), ['external-code-samples paths /kept get']);
+  assert.deepEqual(
+    findings.map((f) => `${f.code} ${f.path.join(' ')}`),
+    ['external-code-samples paths /kept get'],
+  );
 });
 
 /** The text of a page's `## <title>` section, up to the next `## `. */
@@ -68,21 +71,36 @@ test('every rule page: severity, whether it has a quick fix (and why not), faili
 });
 
 test("every rule is in the README's and rulesets/README.md's rule tables, with its severity and whom it applies to", () => {
-  for (const [file, link] of [['README.md', 'rulesets/docs/'], ['rulesets/README.md', 'docs/']]) {
+  for (const [file, link] of [
+    ['README.md', 'rulesets/docs/'],
+    ['rulesets/README.md', 'docs/'],
+  ]) {
     const text = readFileSync(path.join(root, file), 'utf8');
     const rows = text.split('\n').filter((line) => /^\| \[`?[a-z0-9-]+`?\]\(/.test(line));
-    assert.deepEqual(rows.map((row) => /^\| \[`?([a-z0-9-]+)`?\]/.exec(row)[1]), [...EXPOSURE_RULE_CODES], `${file}: one row per rule, in registry order`);
+    assert.deepEqual(
+      rows.map((row) => /^\| \[`?([a-z0-9-]+)`?\]/.exec(row)[1]),
+      [...EXPOSURE_RULE_CODES],
+      `${file}: one row per rule, in registry order`,
+    );
     for (const rule of EXPOSURE_RULES) {
       const row = rows.find((r) => r.includes(`[${rule.code}]`) || r.includes(`[\`${rule.code}\`]`));
       assert.ok(row.includes(`](${link}${rule.code}.md)`), `${file}: ${rule.code} links its page`);
-      assert.ok(row.includes(` | ${rule.severity} | ${rule.appliesTo} | `), `${file}: ${rule.code} row says ${rule.severity}, ${rule.appliesTo}: ${row}`);
+      assert.ok(
+        row.includes(` | ${rule.severity} | ${rule.appliesTo} | `),
+        `${file}: ${rule.code} row says ${rule.severity}, ${rule.appliesTo}: ${row}`,
+      );
     }
   }
 });
 
 test('rules that take a concern from the OWASP ruleset say so on their page', () => {
   const owaspRules = EXPOSURE_RULES.filter((rule) => rule.supersedes?.length || rule.overlaps?.length);
-  assert.deepEqual(owaspRules.map((rule) => rule.code).sort(), ['exposure-servers-marked', 'external-auth-responses', 'external-https', 'external-rate-limit']);
+  assert.deepEqual(owaspRules.map((rule) => rule.code).sort(), [
+    'exposure-servers-marked',
+    'external-auth-responses',
+    'external-https',
+    'external-rate-limit',
+  ]);
   for (const rule of owaspRules) {
     const owasp = section(readFileSync(path.join(root, 'rulesets/docs', `${rule.code}.md`), 'utf8'), 'With the OWASP ruleset');
     assert.ok(owasp, `${rule.code}: a "With the OWASP ruleset" section`);

@@ -9,7 +9,10 @@ const cases = [
     name: '$ref 401/403 and a 4XX range pass; anonymous (security: [] or [{}]) and internal operations are skipped (3.0 YAML)',
     fixture: 'auth-responses/cases-30.yaml',
     expected: [
-      [op('/orders', 'post'), /^POST \/orders is external-partner \(info\.x-audience\) but is secured and does not document 403 \(credentials valid, permission missing\)$/],
+      [
+        op('/orders', 'post'),
+        /^POST \/orders is external-partner \(info\.x-audience\) but is secured and does not document 403 \(credentials valid, permission missing\)$/,
+      ],
       [op('/orders/{id}', 'delete'), /does not document 401 \(credentials missing or invalid\) nor 403/],
     ],
   },
@@ -34,7 +37,10 @@ for (const c of cases) {
 
 // The audience matrix: a secured operation without 401/403 fails for external operations only.
 const authDoc = (version, documented) => {
-  const responses = { 200: { description: 'OK' }, ...(documented ? { 401: { description: 'Unauthorized' }, 403: { description: 'Forbidden' } } : {}) };
+  const responses = {
+    200: { description: 'OK' },
+    ...(documented ? { 401: { description: 'Unauthorized' }, 403: { description: 'Forbidden' } } : {}),
+  };
   const doc = { ...documentHead(version, 'Orders'), security: [{ key: [] }], paths: { '/orders': { get: { responses } } } };
   const key = { type: 'apiKey', in: 'header', name: 'X-Key' };
   if (version === '2.0') doc.securityDefinitions = { key };

@@ -9,7 +9,10 @@ const cases = [
     name: 'server variables (enum and free), SDK samples, body URLs, relative servers, internal operations (3.0 YAML)',
     fixture: 'samples-server/cases-30.yaml',
     expected: [
-      [sample('/pets', 'get', 2), /^GET \/pets is external-public \(info\.x-audience\) but its code sample \(Shell\) calls https:\/\/pets-staging\.example\.com\/v1\/pets, which is not a server it is served by: https:\/\/api\.pets\.example\.com\/\{version\}, https:\/\/\{region\}\.pets\.example\.com\/v1$/],
+      [
+        sample('/pets', 'get', 2),
+        /^GET \/pets is external-public \(info\.x-audience\) but its code sample \(Shell\) calls https:\/\/pets-staging\.example\.com\/v1\/pets, which is not a server it is served by: https:\/\/api\.pets\.example\.com\/\{version\}, https:\/\/\{region\}\.pets\.example\.com\/v1$/,
+      ],
       [sample('/pets', 'get', 4), /calls https:\/\/api\.pets\.example\.com\/v3\/pets,/],
       [sample('/pets', 'post', 1, 'x-code-samples'), /code sample \(Python\) calls http:\/\/localhost:8000\/v1\/pets,/],
     ],
@@ -18,7 +21,10 @@ const cases = [
     name: 'Swagger 2.0 scheme + host + basePath (2.0 JSON)',
     fixture: 'samples-server/oas2.json',
     expected: [
-      [sample('/payments', 'get', 1), /external-partner .*calls http:\/\/api\.payments\.example\.com\/v2\/payments, .*served by: https:\/\/api\.payments\.example\.com\/v2$/],
+      [
+        sample('/payments', 'get', 1),
+        /external-partner .*calls http:\/\/api\.payments\.example\.com\/v2\/payments, .*served by: https:\/\/api\.payments\.example\.com\/v2$/,
+      ],
       [sample('/payments', 'get', 2), /calls https:\/\/api\.payments\.example\.com\/v1\/payments,/],
     ],
   },
@@ -37,7 +43,12 @@ for (const c of cases) {
 }
 
 test('external-code-samples-server: internal by configuration, nothing is reported', async () => {
-  await assertRuleResults(assert, { fixture: 'samples-server/cases-31.yaml', code: 'external-code-samples-server', config: { defaultAudience: 'business-unit-internal' }, expected: [] });
+  await assertRuleResults(assert, {
+    fixture: 'samples-server/cases-31.yaml',
+    code: 'external-code-samples-server',
+    config: { defaultAudience: 'business-unit-internal' },
+    expected: [],
+  });
 });
 
 // The audience matrix: a code sample calling a host the document does not declare fails for external operations only.
@@ -48,4 +59,8 @@ const samplesDoc = (version, host) => {
   else doc.servers = [{ url: 'https://api.orders.acme.io/v1' }];
   return { doc, op: ['paths', '/orders', 'get'], expected: [['paths', '/orders', 'get', 'x-codeSamples', '0', 'source']] };
 };
-audienceMatrix(assert, { code: 'external-code-samples-server', failing: (v) => samplesDoc(v, 'staging.orders.acme.io'), passing: (v) => samplesDoc(v, 'api.orders.acme.io') });
+audienceMatrix(assert, {
+  code: 'external-code-samples-server',
+  failing: (v) => samplesDoc(v, 'staging.orders.acme.io'),
+  passing: (v) => samplesDoc(v, 'api.orders.acme.io'),
+});

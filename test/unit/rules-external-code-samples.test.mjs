@@ -32,7 +32,14 @@ for (const c of cases) {
 const samplesDoc = (version, withSamples) => ({
   doc: {
     ...documentHead(version, 'Orders'),
-    paths: { '/orders': { get: { ...(withSamples ? { 'x-codeSamples': [{ lang: 'Shell', source: 'curl https://api.example.com/orders' }] } : {}), responses: { 200: { description: 'OK' } } } } },
+    paths: {
+      '/orders': {
+        get: {
+          ...(withSamples ? { 'x-codeSamples': [{ lang: 'Shell', source: 'curl https://api.example.com/orders' }] } : {}),
+          responses: { 200: { description: 'OK' } },
+        },
+      },
+    },
   },
   op: ['paths', '/orders', 'get'],
   expected: [['paths', '/orders', 'get']],

@@ -34,13 +34,25 @@ for (const c of cases) {
 
 test('external-deprecation-sunset: each internal default audience silences it', async () => {
   for (const defaultAudience of ['company-internal', 'business-unit-internal', 'component-internal']) {
-    await assertRuleResults(assert, { fixture: 'sunset/cases-31.yaml', code: 'external-deprecation-sunset', config: { defaultAudience }, expected: [] });
+    await assertRuleResults(assert, {
+      fixture: 'sunset/cases-31.yaml',
+      code: 'external-deprecation-sunset',
+      config: { defaultAudience },
+      expected: [],
+    });
   }
 });
 
 // The audience matrix: a deprecated operation that does not announce its end fails for external operations only.
 const sunsetDoc = (version, announced) => ({
-  doc: { ...documentHead(version, 'Orders'), paths: { '/v1/orders': { get: { deprecated: true, ...(announced ? { 'x-sunset': '2030-06-30' } : {}), responses: { 200: { description: 'OK' } } } } } },
+  doc: {
+    ...documentHead(version, 'Orders'),
+    paths: {
+      '/v1/orders': {
+        get: { deprecated: true, ...(announced ? { 'x-sunset': '2030-06-30' } : {}), responses: { 200: { description: 'OK' } } },
+      },
+    },
+  },
   op: ['paths', '/v1/orders', 'get'],
   expected: [['paths', '/v1/orders', 'get']],
 });

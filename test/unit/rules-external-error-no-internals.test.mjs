@@ -4,14 +4,33 @@ import { assertRuleResults, audienceMatrix, documentHead } from './rules-lint-he
 
 const cases = [
   {
-    name: 'a $ref\'d Spring-style error, nested allOf/items, traceId and success schemas pass, internal operations skipped (3.0 YAML)',
+    name: "a $ref'd Spring-style error, nested allOf/items, traceId and success schemas pass, internal operations skipped (3.0 YAML)",
     fixture: 'error-internals/cases-30.yaml',
     expected: [
       [['components', 'schemas', 'SpringError', 'properties', 'exception'], /^Error schema property 'exception' exposes internals/],
       [['components', 'schemas', 'SpringError', 'properties', 'stackTrace'], /'stackTrace'/],
       [['components', 'schemas', 'SpringError', 'properties', 'debugInfo'], /'debugInfo'/],
       [['components', 'schemas', 'SpringError', 'properties', 'debugInfo', 'properties', 'internalMessage'], /'internalMessage'/],
-      [['paths', '/accounts', 'post', 'responses', '400', 'content', 'application/problem+json', 'schema', 'allOf', '1', 'properties', 'errors', 'items', 'properties', 'sql_state'], /'sql_state'/],
+      [
+        [
+          'paths',
+          '/accounts',
+          'post',
+          'responses',
+          '400',
+          'content',
+          'application/problem+json',
+          'schema',
+          'allOf',
+          '1',
+          'properties',
+          'errors',
+          'items',
+          'properties',
+          'sql_state',
+        ],
+        /'sql_state'/,
+      ],
     ],
   },
   {
@@ -44,7 +63,8 @@ test('external-error-no-internals: teams add property names (x-exposure.internal
 // The audience matrix: an error schema with a stack trace fails for external operations only.
 const internalsDoc = (version, property) => {
   const schema = { type: 'object', properties: { title: { type: 'string' }, [property]: { type: 'string' } } };
-  const error = version === '2.0' ? { description: 'Error', schema } : { description: 'Error', content: { 'application/json': { schema } } };
+  const error =
+    version === '2.0' ? { description: 'Error', schema } : { description: 'Error', content: { 'application/json': { schema } } };
   const at = version === '2.0' ? ['schema'] : ['content', 'application/json', 'schema'];
   return {
     doc: { ...documentHead(version, 'Orders'), paths: { '/orders': { get: { responses: { 200: { description: 'OK' }, 500: error } } } } },
@@ -52,4 +72,8 @@ const internalsDoc = (version, property) => {
     expected: [['paths', '/orders', 'get', 'responses', '500', ...at, 'properties', property]],
   };
 };
-audienceMatrix(assert, { code: 'external-error-no-internals', failing: (v) => internalsDoc(v, 'stackTrace'), passing: (v) => internalsDoc(v, 'detail') });
+audienceMatrix(assert, {
+  code: 'external-error-no-internals',
+  failing: (v) => internalsDoc(v, 'stackTrace'),
+  passing: (v) => internalsDoc(v, 'detail'),
+});

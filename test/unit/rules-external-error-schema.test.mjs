@@ -7,7 +7,10 @@ const cases = [
     name: 'shared Problem, an allOf extension and an annotated copy pass; a bespoke shape and a body-less shared response are reported once; HEAD, HTML and internal skipped (3.0 YAML)',
     fixture: 'error-schema/cases-30.yaml',
     expected: [
-      [['paths', '/orders', 'post', 'responses', '422', 'content', 'application/json', 'schema'], /^This error schema differs from the one most error responses of external operations use/],
+      [
+        ['paths', '/orders', 'post', 'responses', '422', 'content', 'application/json', 'schema'],
+        /^This error schema differs from the one most error responses of external operations use/,
+      ],
       [['components', 'responses', 'NotFound'], /^This 404 error response of external operations documents no body schema/],
     ],
   },
@@ -35,15 +38,32 @@ test('external-error-schema: with no audience declared, the fallback and the con
 });
 
 // The audience matrix: an error response without a body schema fails for external operations only.
-const errorBody = (version) => (version === '2.0' ? { schema: { $ref: '#/definitions/Problem' } } : { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+const errorBody = (version) =>
+  version === '2.0'
+    ? { schema: { $ref: '#/definitions/Problem' } }
+    : { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
 const errorSchemaDoc = (version, withBody) => {
   const problem = { type: 'object', properties: { title: { type: 'string' }, status: { type: 'integer' } } };
   const doc = {
     ...documentHead(version, 'Orders'),
-    paths: { '/orders': { get: { responses: { 200: { description: 'OK' }, 400: { description: 'Bad request', ...errorBody(version) }, 404: { description: 'Not found', ...(withBody ? errorBody(version) : {}) } } } } },
+    paths: {
+      '/orders': {
+        get: {
+          responses: {
+            200: { description: 'OK' },
+            400: { description: 'Bad request', ...errorBody(version) },
+            404: { description: 'Not found', ...(withBody ? errorBody(version) : {}) },
+          },
+        },
+      },
+    },
   };
   if (version === '2.0') doc.definitions = { Problem: problem };
   else doc.components = { schemas: { Problem: problem } };
   return { doc, op: ['paths', '/orders', 'get'], expected: [['paths', '/orders', 'get', 'responses', '404']] };
 };
-audienceMatrix(assert, { code: 'external-error-schema', failing: (v) => errorSchemaDoc(v, false), passing: (v) => errorSchemaDoc(v, true) });
+audienceMatrix(assert, {
+  code: 'external-error-schema',
+  failing: (v) => errorSchemaDoc(v, false),
+  passing: (v) => errorSchemaDoc(v, true),
+});

@@ -7,7 +7,10 @@ const cases = [
     name: 'root, path-item and operation servers of external operations; templated schemes; internal http passes (3.0 YAML)',
     fixture: 'https/cases-30.yaml',
     expected: [
-      [['servers', '1', 'url'], /^The server http:\/\/api\.shipments\.example\.com\/v2 uses http but serves external-partner operations \(GET \/shipments\)/],
+      [
+        ['servers', '1', 'url'],
+        /^The server http:\/\/api\.shipments\.example\.com\/v2 uses http but serves external-partner operations \(GET \/shipments\)/,
+      ],
       [['paths', '/tracking/stream', 'servers', '0', 'url'], /ws:\/\/stream\.shipments\.example\.com uses ws/],
       [['paths', '/labels', 'get', 'servers', '0', 'url'], /\{scheme\}:\/\/labels\.shipments\.example\.com allows http/],
     ],

@@ -7,10 +7,37 @@ import { loadTypeScriptModule } from './helpers/load-ts.mjs';
 const { internalHostReason, internalHostsIn } = loadTypeScriptModule('rulesets/exposure/lib/hosts.ts');
 
 test('internal hosts: what is internal and what is not', () => {
-  const internal = ['10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.0.10', '127.0.0.1', '169.254.169.254', '[::1]', 'fd12:3456::1', 'fe80::1',
-    'localhost', 'api.localhost', 'orders.svc.cluster.local', 'db.internal', 'wiki.corp', 'nas.lan', 'portal.intranet', 'printer.home.arpa'];
-  const external = ['8.8.8.8', '172.32.0.1', '11.0.0.1', 'api.example.com', 'orders.internal.example.com', 'localhost.example.com', 'corp.example.com',
-    '{host}', '<your-host>', '0.0.0.0'];
+  const internal = [
+    '10.1.2.3',
+    '172.16.0.1',
+    '172.31.255.255',
+    '192.168.0.10',
+    '127.0.0.1',
+    '169.254.169.254',
+    '[::1]',
+    'fd12:3456::1',
+    'fe80::1',
+    'localhost',
+    'api.localhost',
+    'orders.svc.cluster.local',
+    'db.internal',
+    'wiki.corp',
+    'nas.lan',
+    'portal.intranet',
+    'printer.home.arpa',
+  ];
+  const external = [
+    '8.8.8.8',
+    '172.32.0.1',
+    '11.0.0.1',
+    'api.example.com',
+    'orders.internal.example.com',
+    'localhost.example.com',
+    'corp.example.com',
+    '{host}',
+    '<your-host>',
+    '0.0.0.0',
+  ];
   for (const host of internal) assert.ok(internalHostReason(host), `${host} is internal`);
   for (const host of external) assert.equal(internalHostReason(host), undefined, `${host} may be public`);
 });
@@ -30,7 +57,10 @@ test('internal hosts: found in URLs, localhost:port and bare private names; not 
     ['https://api.example.com/v1 and http://[::1]:3000/', ['[::1]']],
   ];
   for (const [text, expected] of table) assert.deepEqual(hosts(text), expected, text);
-  assert.deepEqual(hosts('https://gw.dc1.acme.net/x and build-7.acme.net', { internalHosts: ['*.acme.net'] }), ['gw.dc1.acme.net', 'build-7.acme.net']);
+  assert.deepEqual(hosts('https://gw.dc1.acme.net/x and build-7.acme.net', { internalHosts: ['*.acme.net'] }), [
+    'gw.dc1.acme.net',
+    'build-7.acme.net',
+  ]);
   assert.deepEqual(hosts('http://localhost:3000', { publicHosts: ['localhost'] }), []);
 });
 
@@ -39,9 +69,15 @@ const cases = [
     name: 'servers, info, externalDocs, tags, code samples and response examples of a partner API (3.0 YAML)',
     fixture: 'internal-hosts/cases-30.yaml',
     expected: [
-      [['info', 'description'], /^The internal host 'carriers\.staging\.corp' \(a \.corp name.*external readers of this document \(it has 2 external operations\)/],
+      [
+        ['info', 'description'],
+        /^The internal host 'carriers\.staging\.corp' \(a \.corp name.*external readers of this document \(it has 2 external operations\)/,
+      ],
       [['externalDocs', 'url'], /'wiki\.intranet'/],
-      [['servers', '1', 'url'], /'localhost' \(the local machine\).*external readers of POST \/labels \(external-partner, info\.x-audience\)/],
+      [
+        ['servers', '1', 'url'],
+        /'localhost' \(the local machine\).*external readers of POST \/labels \(external-partner, info\.x-audience\)/,
+      ],
       [['tags', '0', 'description'], /'label-renderer\.svc\.cluster\.local' \(a \.local name/],
       [['paths', '/labels', 'post', 'x-codeSamples', '0', 'source'], /'10\.20\.3\.4' \(a private address\)/],
       [['paths', '/labels', 'post', 'responses', '201', 'content', 'application/json', 'example', 'self'], /'labels\.internal'/],
@@ -75,7 +111,10 @@ test('external-no-internal-hosts: teams add internal host patterns and exempt pu
       [['info', 'description'], /carriers\.staging\.corp/],
       [['tags', '0', 'description'], /label-renderer/],
       [['paths', '/labels', 'post', 'x-codeSamples', '0', 'source'], /10\.20\.3\.4/],
-      [['paths', '/labels', 'post', 'requestBody', 'content', 'application/json', 'example', 'callbackUrl'], /'hooks\.partner\.example\.net' \(matches the internal host pattern \*\.example\.net\)/],
+      [
+        ['paths', '/labels', 'post', 'requestBody', 'content', 'application/json', 'example', 'callbackUrl'],
+        /'hooks\.partner\.example\.net' \(matches the internal host pattern \*\.example\.net\)/,
+      ],
       [['paths', '/labels', 'post', 'responses', '201', 'content', 'application/json', 'example', 'self'], /labels\.internal/],
     ],
   });
@@ -85,27 +124,55 @@ test('external-no-internal-hosts: x-exposure.internalHosts in a ruleset file rea
   const { workspace } = await import('./helpers/engine.mjs');
   const root = workspace({
     '.spectral.yaml': "extends: [api-exposure-lint:exposure]\nx-exposure:\n  internalHosts: ['*.dc1.acme.net']\n",
-    'api.yaml': "openapi: 3.0.3\ninfo: { title: A, version: '1', x-audience: external-public }\nservers: [{ url: 'https://gw.dc1.acme.net/v1' }]\npaths:\n  /a: { get: { responses: { '200': { description: ok } } } }\n",
+    'api.yaml':
+      "openapi: 3.0.3\ninfo: { title: A, version: '1', x-audience: external-public }\nservers: [{ url: 'https://gw.dc1.acme.net/v1' }]\npaths:\n  /a: { get: { responses: { '200': { description: ok } } } }\n",
   });
   const linter = new engine.Linter(engine.createNodeHost());
   const { readFileSync } = await import('node:fs');
   const file = `${root}/api.yaml`;
-  const result = await linter.lint({ filePath: file, text: readFileSync(file, 'utf8'), trust: { trustWorkspaceCode: false, allowRemote: false, allowedRoots: [root] }, discoveryRoot: root, onRulesetError: 'throw' });
+  const result = await linter.lint({
+    filePath: file,
+    text: readFileSync(file, 'utf8'),
+    trust: { trustWorkspaceCode: false, allowRemote: false, allowedRoots: [root] },
+    discoveryRoot: root,
+    onRulesetError: 'throw',
+  });
   const found = result.findings.filter((f) => f.code === 'external-no-internal-hosts');
-  assert.deepEqual(found.map((f) => f.path.map(String)), [['servers', '0', 'url']]);
+  assert.deepEqual(
+    found.map((f) => f.path.map(String)),
+    [['servers', '0', 'url']],
+  );
   assert.match(found[0].message, /'gw\.dc1\.acme\.net' \(matches the internal host pattern \*\.dc1\.acme\.net\)/);
 });
 
 test('external-no-internal-hosts: x-exposure options must be lists of strings (clear ruleset error)', () => {
-  assert.throws(() => engine.preprocessRuleset('/r/.spectral.yaml', 'x-exposure:\n  internalHosts: corp.example.com\n', false), /x-exposure\.internalHosts must be a list of non-empty strings/);
-  const { config } = engine.preprocessRuleset('/r/.spectral.yaml', "x-exposure:\n  publicHosts: ['docs.local']\n  internalErrorProperties: [debugId]\n", false);
+  assert.throws(
+    () => engine.preprocessRuleset('/r/.spectral.yaml', 'x-exposure:\n  internalHosts: corp.example.com\n', false),
+    /x-exposure\.internalHosts must be a list of non-empty strings/,
+  );
+  const { config } = engine.preprocessRuleset(
+    '/r/.spectral.yaml',
+    "x-exposure:\n  publicHosts: ['docs.local']\n  internalErrorProperties: [debugId]\n",
+    false,
+  );
   assert.deepEqual(config, { publicHosts: ['docs.local'], internalErrorProperties: ['debugId'] });
 });
 
 // The audience matrix: an operation description naming a private address fails for external operations only.
 const hostsDoc = (version, host) => ({
-  doc: { ...documentHead(version, 'Orders'), paths: { '/orders': { get: { description: `Lists orders (backed by http://${host}:8080/orders).`, responses: { 200: { description: 'OK' } } } } } },
+  doc: {
+    ...documentHead(version, 'Orders'),
+    paths: {
+      '/orders': {
+        get: { description: `Lists orders (backed by http://${host}:8080/orders).`, responses: { 200: { description: 'OK' } } },
+      },
+    },
+  },
   op: ['paths', '/orders', 'get'],
   expected: [['paths', '/orders', 'get', 'description']],
 });
-audienceMatrix(assert, { code: 'external-no-internal-hosts', failing: (v) => hostsDoc(v, '10.20.0.14'), passing: (v) => hostsDoc(v, 'api.orders.example.com') });
+audienceMatrix(assert, {
+  code: 'external-no-internal-hosts',
+  failing: (v) => hostsDoc(v, '10.20.0.14'),
+  passing: (v) => hostsDoc(v, 'api.orders.example.com'),
+});

@@ -26,7 +26,11 @@ const cases = [
     fixture: 'oauth2/oas2.yaml',
     expected: [[op('/basic'), /GET \/basic is external-partner \(info\.x-audience\) .*alternative 1 uses basic 'basic'/]],
   },
-  { name: 'internal audiences are not checked', fixture: 'scopes/cases-30.yaml', expected: [[op('/external'), /declares no security requirement/]] },
+  {
+    name: 'internal audiences are not checked',
+    fixture: 'scopes/cases-30.yaml',
+    expected: [[op('/external'), /declares no security requirement/]],
+  },
 ];
 
 for (const c of cases) {
@@ -49,12 +53,19 @@ test('external-oauth2: messages use the same prefix for the info audience', asyn
 const oauthDoc = (version, scheme) => {
   const schemes = {
     key: { type: 'apiKey', in: 'header', name: 'X-Key' },
-    oauth: version === '2.0'
-      ? { type: 'oauth2', flow: 'application', tokenUrl: 'https://auth.example.com/token', scopes: { 'orders:read': 'Read' } }
-      : { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://auth.example.com/token', scopes: { 'orders:read': 'Read' } } } },
+    oauth:
+      version === '2.0'
+        ? { type: 'oauth2', flow: 'application', tokenUrl: 'https://auth.example.com/token', scopes: { 'orders:read': 'Read' } }
+        : {
+            type: 'oauth2',
+            flows: { clientCredentials: { tokenUrl: 'https://auth.example.com/token', scopes: { 'orders:read': 'Read' } } },
+          },
   };
   const security = [{ [scheme]: scheme === 'oauth' ? ['orders:read'] : [] }];
-  const doc = { ...documentHead(version, 'Orders'), paths: { '/orders': { get: { security, responses: { 200: { description: 'OK' } } } } } };
+  const doc = {
+    ...documentHead(version, 'Orders'),
+    paths: { '/orders': { get: { security, responses: { 200: { description: 'OK' } } } } },
+  };
   if (version === '2.0') doc.securityDefinitions = schemes;
   else doc.components = { securitySchemes: schemes };
   return { doc, op: ['paths', '/orders', 'get'], expected: [['paths', '/orders', 'get']] };

@@ -12,7 +12,10 @@ const cases = [
     name: '$ref 429, headers on 2xx, lower-case names pass; each missing part is named (3.0)',
     fixture: 'rate-limit/cases-30.yaml',
     expected: [
-      [op('/no-429'), /^GET \/no-429 is external-public \(info\.x-audience\) but does not document rate limiting: missing a 429 response with a Retry-After header$/],
+      [
+        op('/no-429'),
+        /^GET \/no-429 is external-public \(info\.x-audience\) but does not document rate limiting: missing a 429 response with a Retry-After header$/,
+      ],
       [op('/no-retry-after'), /^(?!.*rate-limit headers).*missing a Retry-After header on its 429 response$/],
       [op('/no-rate-limit-headers'), /^(?!.*Retry-After header).*missing rate-limit headers/],
       [op('/nothing'), new RegExp(`${NO_429.source}; ${NO_HEADERS.source}`)],
@@ -41,8 +44,15 @@ test('external-rate-limit: the missing-part patterns are distinct', () => {
 const rateDoc = (version, documented) => {
   const header = version === '2.0' ? { type: 'integer' } : { schema: { type: 'integer' } };
   const responses = documented
-    ? { 200: { description: 'OK', headers: { RateLimit: header } }, 429: { description: 'Too many requests', headers: { 'Retry-After': header } } }
+    ? {
+        200: { description: 'OK', headers: { RateLimit: header } },
+        429: { description: 'Too many requests', headers: { 'Retry-After': header } },
+      }
     : { 200: { description: 'OK' } };
-  return { doc: { ...documentHead(version, 'Orders'), paths: { '/orders': { get: { responses } } } }, op: ['paths', '/orders', 'get'], expected: [['paths', '/orders', 'get']] };
+  return {
+    doc: { ...documentHead(version, 'Orders'), paths: { '/orders': { get: { responses } } } },
+    op: ['paths', '/orders', 'get'],
+    expected: [['paths', '/orders', 'get']],
+  };
 };
 audienceMatrix(assert, { code: 'external-rate-limit', failing: (v) => rateDoc(v, false), passing: (v) => rateDoc(v, true) });

@@ -9,7 +9,10 @@ const cases = [
     name: 'defined scopes (any flow), OIDC and API keys pass; each failure mode is named (3.0)',
     fixture: 'scopes/cases-30.yaml',
     expected: [
-      [op('/empty-scopes'), /^GET \/empty-scopes is company-internal \(info\.x-audience\) but does not enforce permission scopes: alternative 1 requires oauth2 'oauth' without any scope$/],
+      [
+        op('/empty-scopes'),
+        /^GET \/empty-scopes is company-internal \(info\.x-audience\) but does not enforce permission scopes: alternative 1 requires oauth2 'oauth' without any scope$/,
+      ],
       [op('/unknown-scope'), /requires scope 'orders:delete' that oauth2 'oauth' does not define$/],
       [op('/anonymous'), /alternative 2 \(\{\}\) allows anonymous access/],
       [op('/disabled'), /the operation sets security: \[\], which disables authentication/],
@@ -41,12 +44,20 @@ for (const c of cases) {
 
 // The audience matrix: an OAuth requirement without scopes fails for internal operations only.
 const scopesDoc = (version, scopes) => {
-  const oauth = version === '2.0'
-    ? { type: 'oauth2', flow: 'application', tokenUrl: 'https://auth.example.com/token', scopes: { 'orders:read': 'Read' } }
-    : { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://auth.example.com/token', scopes: { 'orders:read': 'Read' } } } };
-  const doc = { ...documentHead(version, 'Orders'), paths: { '/orders': { get: { security: [{ oauth: scopes }], responses: { 200: { description: 'OK' } } } } } };
+  const oauth =
+    version === '2.0'
+      ? { type: 'oauth2', flow: 'application', tokenUrl: 'https://auth.example.com/token', scopes: { 'orders:read': 'Read' } }
+      : { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://auth.example.com/token', scopes: { 'orders:read': 'Read' } } } };
+  const doc = {
+    ...documentHead(version, 'Orders'),
+    paths: { '/orders': { get: { security: [{ oauth: scopes }], responses: { 200: { description: 'OK' } } } } },
+  };
   if (version === '2.0') doc.securityDefinitions = { oauth };
   else doc.components = { securitySchemes: { oauth } };
   return { doc, op: ['paths', '/orders', 'get'], expected: [['paths', '/orders', 'get']] };
 };
-audienceMatrix(assert, { code: 'internal-permission-scopes', failing: (v) => scopesDoc(v, []), passing: (v) => scopesDoc(v, ['orders:read']) });
+audienceMatrix(assert, {
+  code: 'internal-permission-scopes',
+  failing: (v) => scopesDoc(v, []),
+  passing: (v) => scopesDoc(v, ['orders:read']),
+});

@@ -20,7 +20,13 @@ export async function lintFixture(relative, audience = {}) {
   const result = await linter.lint({ filePath, text, rulesetFile: 'api-exposure-lint:exposure', audience, trust, onRulesetError: 'throw' });
   const unexpected = result.findings.filter((f) => !engine.EXPOSURE_RULE_CODES.includes(f.code));
   if (unexpected.length) throw new Error(`unexpected findings: ${JSON.stringify(unexpected.map((f) => [f.code, f.message]))}`);
-  return result.findings.map((f) => ({ code: f.code, path: f.path.map(String), message: f.message, severity: f.severity, audience: f.audience }));
+  return result.findings.map((f) => ({
+    code: f.code,
+    path: f.path.map(String),
+    message: f.message,
+    severity: f.severity,
+    audience: f.audience,
+  }));
 }
 
 /**
@@ -51,14 +57,50 @@ const yaml = createRequire(import.meta.url)('yaml');
 
 /** Ways to give the target operation its audience: [label, audience, kind, apply(doc, opPath), config]. */
 export const AUDIENCE_DECLARATIONS = [
-  { label: 'info.x-audience: external-public', audience: 'external-public', kind: 'external', apply: (doc) => (doc.info['x-audience'] = 'external-public') },
-  { label: 'operation x-audience: external-partner', audience: 'external-partner', kind: 'external', apply: (doc, op) => (at(doc, op)['x-audience'] = 'external-partner') },
-  { label: 'path item x-audience: company-internal', audience: 'company-internal', kind: 'internal', apply: (doc, op) => (at(doc, op.slice(0, 2))['x-audience'] = 'company-internal') },
-  { label: 'info.x-audience: business-unit-internal', audience: 'business-unit-internal', kind: 'internal', apply: (doc) => (doc.info['x-audience'] = 'business-unit-internal') },
-  { label: 'operation x-audience: component-internal', audience: 'component-internal', kind: 'internal', apply: (doc, op) => (at(doc, op)['x-audience'] = 'component-internal') },
-  { label: 'operation x-internal: true', audience: 'company-internal', kind: 'internal', apply: (doc, op) => (at(doc, op)['x-internal'] = true) },
+  {
+    label: 'info.x-audience: external-public',
+    audience: 'external-public',
+    kind: 'external',
+    apply: (doc) => (doc.info['x-audience'] = 'external-public'),
+  },
+  {
+    label: 'operation x-audience: external-partner',
+    audience: 'external-partner',
+    kind: 'external',
+    apply: (doc, op) => (at(doc, op)['x-audience'] = 'external-partner'),
+  },
+  {
+    label: 'path item x-audience: company-internal',
+    audience: 'company-internal',
+    kind: 'internal',
+    apply: (doc, op) => (at(doc, op.slice(0, 2))['x-audience'] = 'company-internal'),
+  },
+  {
+    label: 'info.x-audience: business-unit-internal',
+    audience: 'business-unit-internal',
+    kind: 'internal',
+    apply: (doc) => (doc.info['x-audience'] = 'business-unit-internal'),
+  },
+  {
+    label: 'operation x-audience: component-internal',
+    audience: 'component-internal',
+    kind: 'internal',
+    apply: (doc, op) => (at(doc, op)['x-audience'] = 'component-internal'),
+  },
+  {
+    label: 'operation x-internal: true',
+    audience: 'company-internal',
+    kind: 'internal',
+    apply: (doc, op) => (at(doc, op)['x-internal'] = true),
+  },
   { label: 'nothing declared (treated as external-public)', audience: 'external-public', kind: 'external', apply: () => undefined },
-  { label: 'configured default audience: business-unit-internal', audience: 'business-unit-internal', kind: 'internal', apply: () => undefined, config: { defaultAudience: 'business-unit-internal' } },
+  {
+    label: 'configured default audience: business-unit-internal',
+    audience: 'business-unit-internal',
+    kind: 'internal',
+    apply: () => undefined,
+    config: { defaultAudience: 'business-unit-internal' },
+  },
 ];
 
 function at(doc, jsonPath) {
@@ -71,7 +113,14 @@ const matrixLinter = new engine.Linter(engine.createNodeHost());
 export async function lintData(data, ext, audience = {}) {
   const filePath = path.join(FIXTURES, `matrix.${ext}`);
   const text = ext === 'json' ? JSON.stringify(data, null, 2) : yaml.stringify(data);
-  const result = await matrixLinter.lint({ filePath, text, rulesetFile: 'api-exposure-lint:exposure', audience, trust, onRulesetError: 'throw' });
+  const result = await matrixLinter.lint({
+    filePath,
+    text,
+    rulesetFile: 'api-exposure-lint:exposure',
+    audience,
+    trust,
+    onRulesetError: 'throw',
+  });
   return result.findings.map((f) => ({ code: f.code, path: f.path.map(String), message: f.message, severity: f.severity }));
 }
 
@@ -103,11 +152,16 @@ export function audienceMatrix(assert, { code, failing, passing, appliesTo }) {
           declaration.apply(bad.doc, bad.op);
           const expected = applies(declaration) ? bad.expected : [];
           const results = (await lintData(bad.doc, ext, declaration.config)).filter((r) => r.code === code);
-          assert.deepEqual(results.map((r) => r.path.join(' > ')).sort(), expected.map((p) => p.map(String).join(' > ')).sort(), `${label}: failing document`);
+          assert.deepEqual(
+            results.map((r) => r.path.join(' > ')).sort(),
+            expected.map((p) => p.map(String).join(' > ')).sort(),
+            `${label}: failing document`,
+          );
           for (const r of results) {
             assert.equal(r.severity, rule.severity, `${label}: severity`);
             // Per-operation findings say the audience and where it came from.
-            if (r.path.join('/') === bad.op.map(String).join('/')) assert.match(r.message, new RegExp(` is ${declaration.audience} \\(`), label);
+            if (r.path.join('/') === bad.op.map(String).join('/'))
+              assert.match(r.message, new RegExp(` is ${declaration.audience} \\(`), label);
           }
           if (results.length) reported++;
           else silent++;
@@ -115,11 +169,19 @@ export function audienceMatrix(assert, { code, failing, passing, appliesTo }) {
           const good = passing(version);
           declaration.apply(good.doc, good.op);
           const passed = (await lintData(good.doc, ext, declaration.config)).filter((r) => r.code === code);
-          assert.deepEqual(passed.map((r) => `${r.path.join(' > ')}: ${r.message}`), [], `${label}: passing document`);
+          assert.deepEqual(
+            passed.map((r) => `${r.path.join(' > ')}: ${r.message}`),
+            [],
+            `${label}: passing document`,
+          );
         }
         // Both sides of the matrix were seen (unless the rule cannot apply to this version at all).
         const canApply = failing(version).expected.length > 0;
-        if (canApply) assert.ok(reported > 0 && silent > 0, `${code} (OAS ${version}, ${ext}): reported for ${reported}, silent for ${silent} declarations`);
+        if (canApply)
+          assert.ok(
+            reported > 0 && silent > 0,
+            `${code} (OAS ${version}, ${ext}): reported for ${reported}, silent for ${silent} declarations`,
+          );
         else assert.equal(reported, 0);
       });
     }

@@ -8,8 +8,14 @@ test('internal-no-public-servers: inherited root server and operation server mar
     fixture: 'servers/mixed-30.yaml',
     code: 'internal-no-public-servers',
     expected: [
-      [['paths', '/stock/{sku}/corrections', 'post'], /^POST \/stock\/\{sku\}\/corrections is business-unit-internal \(path item x-audience\) but is served by a server marked public: https:\/\/partner-api\.example\.com\/inventory \(root servers\[0\], marked x-internal: false\)$/],
-      [['paths', '/audit', 'get'], /company-internal \(operation x-internal: true\) .*https:\/\/audit\.example\.com \(operation servers\[0\], marked x-audience: external-public\)/],
+      [
+        ['paths', '/stock/{sku}/corrections', 'post'],
+        /^POST \/stock\/\{sku\}\/corrections is business-unit-internal \(path item x-audience\) but is served by a server marked public: https:\/\/partner-api\.example\.com\/inventory \(root servers\[0\], marked x-internal: false\)$/,
+      ],
+      [
+        ['paths', '/audit', 'get'],
+        /company-internal \(operation x-internal: true\) .*https:\/\/audit\.example\.com \(operation servers\[0\], marked x-audience: external-public\)/,
+      ],
     ],
   });
   for (const r of results) assert.equal(r.severity, 'error');
@@ -22,12 +28,21 @@ test('internal-no-public-servers: unmarked servers, Swagger 2.0 and external-onl
 });
 
 test('exposure-servers-marked: a mixed document reports each unmarked server, at every level (3.0 YAML, 3.1 JSON)', async () => {
-  const message = /^The document has external and internal operations, but the server https:\/\/\S+ does not say which it is for: add x-internal: true/;
-  const first = await assertRuleResults(assert, { fixture: 'servers/mixed-30.yaml', code: 'exposure-servers-marked', expected: [[['paths', '/reservations', 'servers', '0'], message]] });
+  const message =
+    /^The document has external and internal operations, but the server https:\/\/\S+ does not say which it is for: add x-internal: true/;
+  const first = await assertRuleResults(assert, {
+    fixture: 'servers/mixed-30.yaml',
+    code: 'exposure-servers-marked',
+    expected: [[['paths', '/reservations', 'servers', '0'], message]],
+  });
   const second = await assertRuleResults(assert, {
     fixture: 'servers/unmarked-31.json',
     code: 'exposure-servers-marked',
-    expected: [[['servers', '0'], message], [['servers', '1'], message], [['paths', '/public/orders/{id}', 'servers', '0'], message]],
+    expected: [
+      [['servers', '0'], message],
+      [['servers', '1'], message],
+      [['paths', '/public/orders/{id}', 'servers', '0'], message],
+    ],
   });
   for (const r of [...first, ...second]) assert.equal(r.severity, 'warn');
 });
@@ -36,12 +51,20 @@ test('exposure-servers-marked: single-audience documents and Swagger 2.0 (no ser
   await assertRuleResults(assert, { fixture: 'servers/external-only-30.yaml', code: 'exposure-servers-marked', expected: [] });
   await assertRuleResults(assert, { fixture: 'servers/single-audience-oas2.yaml', code: 'exposure-servers-marked', expected: [] });
   // Audience by configuration: every operation internal, so the document no longer mixes audiences.
-  await assertRuleResults(assert, { fixture: 'servers/external-only-30.yaml', code: 'exposure-servers-marked', config: { defaultAudience: 'component-internal' }, expected: [] });
+  await assertRuleResults(assert, {
+    fixture: 'servers/external-only-30.yaml',
+    code: 'exposure-servers-marked',
+    config: { defaultAudience: 'component-internal' },
+    expected: [],
+  });
 });
 
 // The audience matrices. Swagger 2.0 has no server objects: neither rule can apply there (expected: nothing).
 const serverDoc = (version, server, extraPaths = {}) => {
-  const doc = { ...documentHead(version, 'Inventory'), paths: { '/stock': { get: { responses: { 200: { description: 'OK' } } } }, ...extraPaths } };
+  const doc = {
+    ...documentHead(version, 'Inventory'),
+    paths: { '/stock': { get: { responses: { 200: { description: 'OK' } } } }, ...extraPaths },
+  };
   if (version === '2.0') Object.assign(doc, { host: 'inventory.example.com', schemes: ['https'] });
   else doc.servers = [{ url: 'https://inventory.example.com', ...server }];
   return doc;
@@ -53,7 +76,11 @@ const publicServerDoc = (version, internal) => ({
   op: ['paths', '/stock', 'get'],
   expected: version === '2.0' ? [] : [['paths', '/stock', 'get']],
 });
-audienceMatrix(assert, { code: 'internal-no-public-servers', failing: (v) => publicServerDoc(v, false), passing: (v) => publicServerDoc(v, true) });
+audienceMatrix(assert, {
+  code: 'internal-no-public-servers',
+  failing: (v) => publicServerDoc(v, false),
+  passing: (v) => publicServerDoc(v, true),
+});
 
 // An unmarked server fails when the document mixes audiences: next to an external operation, when the varied one is internal.
 const external = { '/catalogue': { get: { 'x-audience': 'external-public', responses: { 200: { description: 'OK' } } } } };

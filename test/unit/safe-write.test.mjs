@@ -3,7 +3,19 @@
 // and a failed write that leaves the original byte for byte and no temporary file behind.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readWithSnapshot, safeWriteFile, SafeWriteError } from '../../dist/cli.js';
@@ -151,16 +163,20 @@ test('a new file in a missing folder is created with createFolders; a folder in 
   });
 });
 
-test('a read-only folder: the write fails, cleanly', { skip: process.getuid?.() === 0 ? 'root may write into read-only folders' : false }, async () => {
-  const dir = freshDir();
-  const file = path.join(dir, 'spec.yaml');
-  writeFileSync(file, 'old\n');
-  chmodSync(dir, 0o555);
-  try {
-    await assert.rejects(safeWriteFile(file, 'new\n'), { reason: 'failed' });
-    assert.equal(readFileSync(file, 'utf8'), 'old\n');
-    assert.deepEqual(names(dir), ['spec.yaml']);
-  } finally {
-    chmodSync(dir, 0o755);
-  }
-});
+test(
+  'a read-only folder: the write fails, cleanly',
+  { skip: process.getuid?.() === 0 ? 'root may write into read-only folders' : false },
+  async () => {
+    const dir = freshDir();
+    const file = path.join(dir, 'spec.yaml');
+    writeFileSync(file, 'old\n');
+    chmodSync(dir, 0o555);
+    try {
+      await assert.rejects(safeWriteFile(file, 'new\n'), { reason: 'failed' });
+      assert.equal(readFileSync(file, 'utf8'), 'old\n');
+      assert.deepEqual(names(dir), ['spec.yaml']);
+    } finally {
+      chmodSync(dir, 0o755);
+    }
+  },
+);

@@ -24,7 +24,10 @@ const CORPUS = [
   path.join(fixtures, 'real-world/weather-public-swagger2.yaml'),
   path.join(repoRoot, 'examples/petstore-external.yaml'),
 ].map((file) => ({ file, text: readFileSync(file, 'utf8') }));
-CORPUS.push({ file: path.join(fixtures, 'examples-equivalence/generated-60kb.yaml'), text: generateSpec({ targetBytes: 60_000, seed: 7 }).text });
+CORPUS.push({
+  file: path.join(fixtures, 'examples-equivalence/generated-60kb.yaml'),
+  text: generateSpec({ targetBytes: 60_000, seed: 7 }).text,
+});
 
 const linter = new engine.Linter(engine.createNodeHost());
 

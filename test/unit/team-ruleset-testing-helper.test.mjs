@@ -63,7 +63,12 @@ const lintCases = [
   ['a document path', { document: 'api.yaml' }, 'external-public', true],
   ['a document path with a filePath', { document: 'api.yaml', filePath: 'internal/deep/a.yaml' }, 'company-internal', true],
   ['audience option as the default', { document: API, audience: 'component-internal' }, 'component-internal', true],
-  ['audienceByGlob option', { document: API, filePath: 'x/a.yaml', audienceByGlob: { 'x/**': 'external-partner' } }, 'external-partner', true],
+  [
+    'audienceByGlob option',
+    { document: API, filePath: 'x/a.yaml', audienceByGlob: { 'x/**': 'external-partner' } },
+    'external-partner',
+    true,
+  ],
   ['untrusted: the custom function is skipped', { document: API, trustWorkspaceCode: false }, 'external-public', false],
 ];
 
@@ -74,16 +79,27 @@ for (const [name, options, audience, customRan] of lintCases) {
     process.chdir(dir); // relative document paths are relative to the current directory
     t.after(() => process.chdir(cwd));
     const result = await lintResultWithRuleset({ ruleset: path.join(dir, 'ruleset.yaml'), ...options });
-    assert.deepEqual(result.operations.map((o) => [o.method, o.resolved.audience]), [['trace', audience]]);
-    assert.equal(result.findings.some((f) => f.code === 'no-trace'), customRan);
+    assert.deepEqual(
+      result.operations.map((o) => [o.method, o.resolved.audience]),
+      [['trace', audience]],
+    );
+    assert.equal(
+      result.findings.some((f) => f.code === 'no-trace'),
+      customRan,
+    );
   });
 }
 
 test('lintWithRuleset: built-in ruleset names work; a document that is not OpenAPI is an error, not a pass', async () => {
   const findings = await lintWithRuleset({ ruleset: 'api-exposure-lint:exposure', document: API });
   assert.ok(findings.some((f) => f.code === 'external-oauth2'));
-  await assert.rejects(lintWithRuleset({ ruleset: 'api-exposure-lint:exposure', document: 'name: not an api\n' }), { name: 'NotOpenApiError' });
-  await assert.rejects(lintWithRuleset({ ruleset: path.join(root, 'no-such-ruleset.yaml'), document: API }), { name: 'RulesetLoadError', message: /file not found/ });
+  await assert.rejects(lintWithRuleset({ ruleset: 'api-exposure-lint:exposure', document: 'name: not an api\n' }), {
+    name: 'NotOpenApiError',
+  });
+  await assert.rejects(lintWithRuleset({ ruleset: path.join(root, 'no-such-ruleset.yaml'), document: API }), {
+    name: 'RulesetLoadError',
+    message: /file not found/,
+  });
 });
 
 const finding = (code, pathArray, extra = {}) => ({
@@ -94,24 +110,53 @@ const finding = (code, pathArray, extra = {}) => ({
   range: { start: { line: 4, character: 4 }, end: { line: 4, character: 9 } },
   ...extra,
 });
-const FINDINGS = [finding('rule-a', ['paths', '/a', 'get'], { audience: 'external-public' }), finding('rule-b', ['info'], { severity: 'error' })];
+const FINDINGS = [
+  finding('rule-a', ['paths', '/a', 'get'], { audience: 'external-public' }),
+  finding('rule-b', ['info'], { severity: 'error' }),
+];
 
 // [case, expected, options, error message pattern or null when it passes]
 const expectCases = [
   ['exact match, dotted path', [{ code: 'rule-a', path: 'paths./a.get' }, { code: 'rule-b' }], {}, null],
-  ['array path, severity, audience, line, message RegExp', [{ code: 'rule-a', path: ['paths', '/a', 'get'], severity: 'warn', audience: 'external-public', line: 5, message: /says no/ }, { code: 'rule-b', message: 'rule-b says no' }], {}, null],
+  [
+    'array path, severity, audience, line, message RegExp',
+    [
+      { code: 'rule-a', path: ['paths', '/a', 'get'], severity: 'warn', audience: 'external-public', line: 5, message: /says no/ },
+      { code: 'rule-b', message: 'rule-b says no' },
+    ],
+    {},
+    null,
+  ],
   ['codes filter', [{ code: 'rule-b' }], { codes: ['rule-b'] }, null],
   ['not exact', [{ code: 'rule-a' }], { exact: false }, null],
-  ['a missing finding', [{ code: 'rule-a' }, { code: 'rule-b' }, { code: 'rule-c', path: 'info' }], {}, /Expected but not found:\n {2}- rule-c at info\nAll findings \(2\):/],
+  [
+    'a missing finding',
+    [{ code: 'rule-a' }, { code: 'rule-b' }, { code: 'rule-c', path: 'info' }],
+    {},
+    /Expected but not found:\n {2}- rule-c at info\nAll findings \(2\):/,
+  ],
   ['an unexpected finding', [{ code: 'rule-a' }], {}, /Found but not expected:\n {2}\+ rule-b \(error\) at info, line 5: rule-b says no/],
-  ['wrong severity', [{ code: 'rule-a', severity: 'error' }, { code: 'rule-b' }], {}, /- rule-a \(error\) at <any path>[\s\S]*\+ rule-a \(warn\) at paths\.\/a\.get, line 5 \[external-public\]/],
-  ['one expectation per finding', [{ code: 'rule-b' }, { code: 'rule-b' }, { code: 'rule-a' }], {}, /Expected but not found:\n {2}- rule-b at <any path>\n/],
+  [
+    'wrong severity',
+    [{ code: 'rule-a', severity: 'error' }, { code: 'rule-b' }],
+    {},
+    /- rule-a \(error\) at <any path>[\s\S]*\+ rule-a \(warn\) at paths\.\/a\.get, line 5 \[external-public\]/,
+  ],
+  [
+    'one expectation per finding',
+    [{ code: 'rule-b' }, { code: 'rule-b' }, { code: 'rule-a' }],
+    {},
+    /Expected but not found:\n {2}- rule-b at <any path>\n/,
+  ],
 ];
 
 for (const [name, expected, options, error] of expectCases) {
   test(`expectFindings: ${name}`, () => {
     if (!error) return expectFindings(FINDINGS, expected, options);
-    assert.throws(() => expectFindings(FINDINGS, expected, options), (e) => e.name === 'AssertionError' && error.test(e.message));
+    assert.throws(
+      () => expectFindings(FINDINGS, expected, options),
+      (e) => e.name === 'AssertionError' && error.test(e.message),
+    );
   });
 }
 
@@ -134,7 +179,10 @@ test('RuleTester: one test per case, valid and invalid, with readable names', as
     valid: [{ name: 'no trace', document: API.replace('trace:', 'get:') }],
     invalid: [{ document: API, findings: [{ path: 'paths./a', message: 'TRACE is not allowed', severity: 'warn' }] }],
   });
-  assert.deepEqual(cases.map((c) => c.name), ['valid: no trace', 'invalid: #1']);
+  assert.deepEqual(
+    cases.map((c) => c.name),
+    ['valid: no trace', 'invalid: #1'],
+  );
   for (const c of cases) await c.fn();
 });
 
@@ -148,5 +196,8 @@ test('RuleTester: a wrong expectation, a finding in a valid case and a suite wit
   });
   await assert.rejects(cases[0].fn(), /Found but not expected:\n {2}\+ no-trace \(warn\) at paths\.\/a/);
   await assert.rejects(cases[1].fn(), /Expected but not found:\n {2}- no-trace at paths\.\/b/);
-  assert.throws(() => ruleTester(ruleset, {}, framework).run('no-trac', { valid: [{ document: API }], invalid: [] }), /at least one invalid case/);
+  assert.throws(
+    () => ruleTester(ruleset, {}, framework).run('no-trac', { valid: [{ document: API }], invalid: [] }),
+    /at least one invalid case/,
+  );
 });

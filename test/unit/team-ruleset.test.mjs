@@ -53,21 +53,44 @@ const published = JSON.parse(readFileSync(path.join(template, 'package.json'), '
 for (const entry of ['package.json', ...published]) {
   cpSync(path.join(template, entry), path.join(repo, 'node_modules/@acme/api-ruleset', entry), { recursive: true });
 }
-write('.spectral.yaml', 'extends: ["@acme/api-ruleset"]\n' + readFileSync(path.join(template, 'consumer/.spectral.yaml'), 'utf8').replace(/^extends:\n(  - .*\n)+/m, ''));
+write(
+  '.spectral.yaml',
+  'extends: ["@acme/api-ruleset"]\n' +
+    readFileSync(path.join(template, 'consumer/.spectral.yaml'), 'utf8').replace(/^extends:\n(  - .*\n)+/m, ''),
+);
 write('apis/public/orders.yaml', spec());
 write('apis/partner/orders.yaml', spec());
 write('apis/internal/orders.yaml', spec({ owner: null }));
 write('apis/legacy/orders.yaml', spec({ audience: 'external-public' }));
 write('services/billing/openapi.yaml', spec({ owner: 'marketing' }));
-const FILES = ['apis/internal/orders.yaml', 'apis/legacy/orders.yaml', 'apis/partner/orders.yaml', 'apis/public/orders.yaml', 'services/billing/openapi.yaml'];
+const FILES = [
+  'apis/internal/orders.yaml',
+  'apis/legacy/orders.yaml',
+  'apis/partner/orders.yaml',
+  'apis/public/orders.yaml',
+  'services/billing/openapi.yaml',
+];
 
-const comparable = (f, file) => ({ file, code: f.code, severity: f.severity, path: f.path.map(String).join('.'), audience: f.audience ?? null, message: f.message });
+const comparable = (f, file) => ({
+  file,
+  code: f.code,
+  severity: f.severity,
+  path: f.path.map(String).join('.'),
+  audience: f.audience ?? null,
+  message: f.message,
+});
 const byLocation = (a, b) => `${a.file} ${a.code} ${a.path}`.localeCompare(`${b.file} ${b.code} ${b.path}`);
 
 function lintWithCli() {
-  const run = spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), '--trust-workspace-code', '--format', 'json', 'apis', 'services'], { cwd: repo, encoding: 'utf8', env, timeout: 120_000 });
+  const run = spawnSync(
+    process.execPath,
+    [path.join(root, 'dist/cli.js'), '--trust-workspace-code', '--format', 'json', 'apis', 'services'],
+    { cwd: repo, encoding: 'utf8', env, timeout: 120_000 },
+  );
   assert.equal(run.status, 1, run.stderr); // there are errors on purpose
-  return JSON.parse(run.stdout).map((f) => comparable(f, f.file)).sort(byLocation);
+  return JSON.parse(run.stdout)
+    .map((f) => comparable(f, f.file))
+    .sort(byLocation);
 }
 
 async function lintWithEngine() {
@@ -76,7 +99,13 @@ async function lintWithEngine() {
   const findings = [];
   for (const file of FILES) {
     const filePath = path.join(repo, file);
-    const result = await linter.lint({ filePath, text: readFileSync(filePath, 'utf8'), discoveryRoot: repo, trust, onRulesetError: 'throw' });
+    const result = await linter.lint({
+      filePath,
+      text: readFileSync(filePath, 'utf8'),
+      discoveryRoot: repo,
+      trust,
+      onRulesetError: 'throw',
+    });
     assert.equal(result.ruleset, path.join(repo, '.spectral.yaml'));
     findings.push(...result.findings.map((f) => comparable(f, file)));
   }
@@ -98,8 +127,22 @@ test('the CLI and the engine agree on every finding of the consumer repository',
 
 // [file, audience of GET /orders, rules about ownership or exposure expected there (code, severity)]
 const expectations = [
-  ['apis/public/orders.yaml', 'external-public', [['external-code-samples', 'warn'], ['external-rate-limit', 'warn']]],
-  ['apis/partner/orders.yaml', 'external-partner', [['external-code-samples', 'warn'], ['external-rate-limit', 'warn']]],
+  [
+    'apis/public/orders.yaml',
+    'external-public',
+    [
+      ['external-code-samples', 'warn'],
+      ['external-rate-limit', 'warn'],
+    ],
+  ],
+  [
+    'apis/partner/orders.yaml',
+    'external-partner',
+    [
+      ['external-code-samples', 'warn'],
+      ['external-rate-limit', 'warn'],
+    ],
+  ],
   // Per-glob severity: an unowned component-internal operation is only a warning.
   ['apis/internal/orders.yaml', 'component-internal', [['require-owner-team', 'warn']]],
   // Declared external-public in the document; code samples are off for apis/legacy/**.
@@ -107,7 +150,13 @@ const expectations = [
   // No glob: the package's default audience; the custom function rejects an unknown team.
   ['services/billing/openapi.yaml', 'company-internal', [['require-owner-team', 'error']]],
 ];
-const RULES_OF_INTEREST = new Set(['external-code-samples', 'external-rate-limit', 'external-oauth2', 'internal-permission-scopes', 'require-owner-team']);
+const RULES_OF_INTEREST = new Set([
+  'external-code-samples',
+  'external-rate-limit',
+  'external-oauth2',
+  'internal-permission-scopes',
+  'require-owner-team',
+]);
 
 for (const [file, audience, rules] of expectations) {
   test(`consumer ${file}: ${audience}, ${rules.map((r) => r.join(' ')).join(', ')}`, () => {

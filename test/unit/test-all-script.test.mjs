@@ -6,13 +6,19 @@ import { runTiers, summarizeOutput, TIERS } from '../../scripts/test-all.mjs';
 
 function sink() {
   let text = '';
-  return { write: (chunk) => (text += chunk), get text() { return text; } };
+  return {
+    write: (chunk) => (text += chunk),
+    get text() {
+      return text;
+    },
+  };
 }
 
 const node = (code) => `"${process.execPath}" -e ${JSON.stringify(code)}`;
 
 test('every tier runs after a failing one; the summary lists the failures; the exit code is the worst', async () => {
-  const tap = (name, ok) => `console.log(${JSON.stringify(`TAP version 13\n${ok ? 'ok' : 'not ok'} 1 - ${name}\n1..1\n# pass ${ok ? 1 : 0}\n# fail ${ok ? 0 : 1}`)})`;
+  const tap = (name, ok) =>
+    `console.log(${JSON.stringify(`TAP version 13\n${ok ? 'ok' : 'not ok'} 1 - ${name}\n1..1\n# pass ${ok ? 1 : 0}\n# fail ${ok ? 0 : 1}`)})`;
   const tiers = [
     { name: 'first', command: node(`${tap('adds numbers', false)}; process.exit(1)`) },
     { name: 'second', command: node(`${tap('parses YAML', true)}`) },
@@ -21,7 +27,14 @@ test('every tier runs after a failing one; the summary lists the failures; the e
   const stdout = sink();
   const stderr = sink();
   const { results, exitCode } = await runTiers(tiers, { stdout, stderr });
-  assert.deepEqual(results.map((r) => [r.name, r.code]), [['first', 1], ['second', 0], ['third', 3]]);
+  assert.deepEqual(
+    results.map((r) => [r.name, r.code]),
+    [
+      ['first', 1],
+      ['second', 0],
+      ['third', 3],
+    ],
+  );
   assert.equal(exitCode, 3);
   assert.match(stderr.text, /boom/); // each tier's own output is passed through
   const summary = stdout.text.slice(stdout.text.indexOf('test:all summary'));
@@ -33,7 +46,13 @@ test('every tier runs after a failing one; the summary lists the failures; the e
 });
 
 test('all tiers passing exit 0', async () => {
-  const { exitCode } = await runTiers([{ name: 'a', command: node('') }, { name: 'b', command: node('') }], { stdout: sink(), stderr: sink() });
+  const { exitCode } = await runTiers(
+    [
+      { name: 'a', command: node('') },
+      { name: 'b', command: node('') },
+    ],
+    { stdout: sink(), stderr: sink() },
+  );
   assert.equal(exitCode, 0);
 });
 
@@ -45,5 +64,8 @@ test('counts and failed names are read from both node --test reporters', () => {
 });
 
 test('the tiers cover the README test command: type check, lint, build, unit, LSP, hostile and real-editor tests', () => {
-  assert.deepEqual(TIERS.map((t) => t.name), ['typecheck', 'lint', 'build', 'unit', 'lsp', 'hostile', 'e2e']);
+  assert.deepEqual(
+    TIERS.map((t) => t.name),
+    ['typecheck', 'lint', 'build', 'unit', 'lsp', 'hostile', 'e2e'],
+  );
 });

@@ -13,7 +13,11 @@ const suite = path.join(here, 'fixes-cases.test.mjs');
 const { NODE_TEST_CONTEXT: _, UPDATE_FIXTURES: __, ...env } = process.env;
 
 function runCases(dir, extraEnv = {}) {
-  return spawnSync(process.execPath, ['--test', suite], { encoding: 'utf8', env: { ...env, FIX_CASES_DIR: dir, ...extraEnv }, timeout: 120_000 });
+  return spawnSync(process.execPath, ['--test', suite], {
+    encoding: 'utf8',
+    env: { ...env, FIX_CASES_DIR: dir, ...extraEnv },
+    timeout: 120_000,
+  });
 }
 
 test('fixes-cases fails on a missing expected file and does not write it; UPDATE_FIXTURES=1 writes it', (t) => {

@@ -73,6 +73,10 @@ test('vsce packages a small VSIX with only the runtime files', { skip: notBuilt 
     [/\.vsix$/, 'older packages'],
   ];
   for (const [pattern, what] of forbidden) {
-    assert.deepEqual(files.filter((f) => pattern.test(f)), [], `VSIX must not contain ${what}`);
+    assert.deepEqual(
+      files.filter((f) => pattern.test(f)),
+      [],
+      `VSIX must not contain ${what}`,
+    );
   }
 });

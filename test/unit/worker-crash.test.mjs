@@ -15,7 +15,8 @@ function rulesetWith(body) {
   return workspace({
     'api.yaml': EXTERNAL_API,
     'functions/rogue.js': body,
-    '.spectral.yaml': 'extends: ["api-exposure-lint:exposure"]\nfunctions: [rogue]\nrules:\n  rogue-rule:\n    given: $.info\n    then: { function: rogue }\n',
+    '.spectral.yaml':
+      'extends: ["api-exposure-lint:exposure"]\nfunctions: [rogue]\nrules:\n  rogue-rule:\n    given: $.info\n    then: { function: rogue }\n',
   });
 }
 
@@ -23,7 +24,10 @@ test('a lint worker terminated mid-lint: one lint-error for that lint, a new wor
   // The function signals (through a file) that it is running, then never settles.
   const root = rulesetWith('');
   const running = path.join(root, 'RUNNING');
-  writeFileSync(path.join(root, 'functions/rogue.js'), `module.exports = function rogue() { require('fs').writeFileSync(${JSON.stringify(running)}, ''); return new Promise(() => {}); };\n`);
+  writeFileSync(
+    path.join(root, 'functions/rogue.js'),
+    `module.exports = function rogue() { require('fs').writeFileSync(${JSON.stringify(running)}, ''); return new Promise(() => {}); };\n`,
+  );
   const linter = new engine.WorkerLinter({ workerScript, timeoutMs: 120000 });
   try {
     const pending = lint(linter, path.join(root, 'api.yaml'));
@@ -36,7 +40,10 @@ test('a lint worker terminated mid-lint: one lint-error for that lint, a new wor
     await linter.workers[0].worker.terminate();
     const result = await pending;
     assert.deepEqual(codes(result), ['lint-error']);
-    assert.match(result.findings[0].message, /^Linting stopped: the lint worker crashed: it exited unexpectedly \(exit code 1\). The worker was replaced/);
+    assert.match(
+      result.findings[0].message,
+      /^Linting stopped: the lint worker crashed: it exited unexpectedly \(exit code 1\). The worker was replaced/,
+    );
     const next = await lint(linter, path.join(root, 'api.yaml'), { rulesetFile: 'api-exposure-lint:exposure' });
     assert.deepEqual(codes(next).sort(), EXPOSURE);
   } finally {
@@ -60,7 +67,13 @@ test('a lint worker out of memory: one lint-error naming the limit; the next lin
 
 test('a quick-fix worker that dies fails its pending request clearly; the next request gets a new worker', { timeout: 60000 }, async () => {
   const fixes = new engine.FixWorker(workerScript);
-  const finding = { code: 'external-oauth2', message: '', severity: 'error', path: ['paths', '/orders', 'get'], range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+  const finding = {
+    code: 'external-oauth2',
+    message: '',
+    severity: 'error',
+    path: ['paths', '/orders', 'get'],
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  };
   try {
     const pending = fixes.run({ kind: 'list', text: EXTERNAL_API, finding });
     await fixes.worker.terminate();

@@ -52,17 +52,24 @@ const cases = [
 for (const [filePath, audience, detail] of cases) {
   test(`${filePath} is ${audience}`, async () => {
     const result = await lintResultWithRuleset({ ruleset, document: API, filePath });
-    assert.deepEqual(result.operations.map((o) => [o.resolved.audience, o.resolved.detail]), [[audience, detail]]);
+    assert.deepEqual(
+      result.operations.map((o) => [o.resolved.audience, o.resolved.detail]),
+      [[audience, detail]],
+    );
   });
 }
 
 test('external files get the external rules, internal ones do not', async () => {
   const codes = ['external-code-samples', 'external-rate-limit', 'internal-permission-scopes'];
   const partner = await lintResultWithRuleset({ ruleset, document: API, filePath: 'apis/partner/orders.yaml' });
-  expectFindings(partner.findings, [
-    { code: 'external-code-samples', path: 'paths./orders.get', audience: 'external-partner' },
-    { code: 'external-rate-limit', path: 'paths./orders.get', audience: 'external-partner' },
-  ], { codes });
+  expectFindings(
+    partner.findings,
+    [
+      { code: 'external-code-samples', path: 'paths./orders.get', audience: 'external-partner' },
+      { code: 'external-rate-limit', path: 'paths./orders.get', audience: 'external-partner' },
+    ],
+    { codes },
+  );
   const internal = await lintResultWithRuleset({ ruleset, document: API, filePath: 'apis/internal/orders.yaml' });
   expectFindings(internal.findings, [], { codes });
 });

@@ -21,7 +21,10 @@ ruleTester(ruleset).run('experimental-not-external', {
   valid: [
     { name: 'internal by the package default (company-internal)', document: api({}) },
     { name: 'internal by glob', document: api({}), filePath: 'apis/internal/orders.yaml' },
-    { name: 'external document, internal operation', document: api({ info: '  x-audience: external-public\n', operation: '      x-audience: company-internal\n' }) },
+    {
+      name: 'external document, internal operation',
+      document: api({ info: '  x-audience: external-public\n', operation: '      x-audience: company-internal\n' }),
+    },
   ],
   invalid: [
     {
@@ -31,7 +34,8 @@ ruleTester(ruleset).run('experimental-not-external', {
         {
           path: ['paths', '/orders/preview', 'get', 'x-stability'],
           severity: 'error',
-          message: 'GET /orders/preview is external-partner (info.x-audience) but x-stability is experimental: ship it as beta or stable, or keep it internal',
+          message:
+            'GET /orders/preview is external-partner (info.x-audience) but x-stability is experimental: ship it as beta or stable, or keep it internal',
         },
       ],
     },
@@ -39,7 +43,12 @@ ruleTester(ruleset).run('experimental-not-external', {
       name: 'external by folder glob, from the package',
       document: api({}),
       filePath: 'apis/public/orders.yaml',
-      findings: [{ path: ['paths', '/orders/preview', 'get', 'x-stability'], message: /is external-public \(glob apis\/public\/\*\* \(ruleset\.yaml\)\)/ }],
+      findings: [
+        {
+          path: ['paths', '/orders/preview', 'get', 'x-stability'],
+          message: /is external-public \(glob apis\/public\/\*\* \(ruleset\.yaml\)\)/,
+        },
+      ],
     },
     {
       name: 'external by the operation, in an internal document',

@@ -18,7 +18,8 @@ ruleTester(ruleset).run('require-owner-team', {
       name: 'info.x-owner covers every operation',
       document: api({
         info: '  x-owner: orders\n',
-        paths: "  /orders:\n    get: { responses: { '200': { description: ok } } }\n    post: { responses: { '201': { description: ok } } }\n",
+        paths:
+          "  /orders:\n    get: { responses: { '200': { description: ok } } }\n    post: { responses: { '201': { description: ok } } }\n",
       }),
     },
     {
@@ -43,10 +44,15 @@ ruleTester(ruleset).run('require-owner-team', {
     {
       name: 'no owner anywhere: one finding per operation',
       document: api({
-        paths: "  /orders:\n    get: { responses: { '200': { description: ok } } }\n    post: { responses: { '201': { description: ok } } }\n",
+        paths:
+          "  /orders:\n    get: { responses: { '200': { description: ok } } }\n    post: { responses: { '201': { description: ok } } }\n",
       }),
       findings: [
-        { path: 'paths./orders.get', severity: 'error', message: /^GET \/orders has no owning team: add x-owner \(one of identity, orders, payments, platform\)/ },
+        {
+          path: 'paths./orders.get',
+          severity: 'error',
+          message: /^GET \/orders has no owning team: add x-owner \(one of identity, orders, payments, platform\)/,
+        },
         { path: 'paths./orders.post', severity: 'error', message: /^POST \/orders has no owning team/ },
       ],
     },

@@ -27,7 +27,8 @@ export function responseSchema(document: unknown, response: JsonObject, at: Json
     for (const mediaType of types) {
       if (prefer && !prefer.test(mediaType)) continue;
       const media = content[mediaType];
-      if (isObject(media) && isObject(media.schema)) return { value: media.schema, jsonPath: [...at, 'content', mediaType, 'schema'], mediaType };
+      if (isObject(media) && isObject(media.schema))
+        return { value: media.schema, jsonPath: [...at, 'content', mediaType, 'schema'], mediaType };
     }
   }
   return undefined;
@@ -73,7 +74,9 @@ export function schemaShape(schema: unknown, depth = 0, stack: object[] = []): s
   }
   if (!isObject(schema)) return JSON.stringify(schema) ?? 'null';
   if (depth > 24 || stack.includes(schema)) return '"…"';
-  const keys = Object.keys(schema).filter((k) => !ANNOTATIONS.has(k) && !k.startsWith('x-')).sort();
+  const keys = Object.keys(schema)
+    .filter((k) => !ANNOTATIONS.has(k) && !k.startsWith('x-'))
+    .sort();
   const inner = [...stack, schema];
   const shapeOf = (key: string, value: unknown) => {
     if (!SCHEMA_MAPS.has(key) || !isObject(value)) return schemaShape(value, depth + 1, inner);

@@ -5,7 +5,19 @@
 import picomatch from 'picomatch';
 
 /** Suffixes reserved or customary for private networks (RFC 6762 .local, RFC 8375 .home.arpa, ICANN .internal). */
-const PRIVATE_SUFFIXES = ['internal', 'local', 'localdomain', 'localhost', 'corp', 'lan', 'intranet', 'intra', 'private', 'home.arpa', 'home'];
+const PRIVATE_SUFFIXES = [
+  'internal',
+  'local',
+  'localdomain',
+  'localhost',
+  'corp',
+  'lan',
+  'intranet',
+  'intra',
+  'private',
+  'home.arpa',
+  'home',
+];
 
 function ipv4Reason(host: string): string | undefined {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
@@ -87,7 +99,8 @@ export const isLoopbackReason = (reason: string) => reason === 'a loopback addre
  */
 export function internalHostsIn(text: string, options: HostOptions = {}): HostMention[] {
   // Most texts name no host, and the editor scans the same descriptions again at every keystroke.
-  const signature = options.internalHosts?.length || options.publicHosts?.length ? JSON.stringify([options.internalHosts, options.publicHosts]) : '';
+  const signature =
+    options.internalHosts?.length || options.publicHosts?.length ? JSON.stringify([options.internalHosts, options.publicHosts]) : '';
   const clean = textsWithoutHosts.get(signature);
   if (clean?.has(text)) return [];
   const mentions = scanForHosts(text, options);
@@ -123,7 +136,12 @@ function scanForHosts(text: string, options: HostOptions): HostMention[] {
     const host = m[1];
     const reason = internalHostReason(host, options);
     if (reason) add(host, reason);
-    else if (m[2] && SINGLE_LABEL_WITH_PORT.test(host) && host.toLowerCase() !== 'localhost' && !matchesAny(host.toLowerCase(), options.publicHosts)) {
+    else if (
+      m[2] &&
+      SINGLE_LABEL_WITH_PORT.test(host) &&
+      host.toLowerCase() !== 'localhost' &&
+      !matchesAny(host.toLowerCase(), options.publicHosts)
+    ) {
       add(host, 'a single-label service name, not resolvable on the Internet');
     }
   }

@@ -2,7 +2,13 @@
 // rule is handed the same resolved document (Spectral's resolved data, or the exposure-first pass's view of
 // it) and reads it without changing it; the next lint gets new objects. So results are keyed weakly by those
 // objects and go away with them. Only for rule checks: fixers read plain data that edits may change.
-import { effectiveSecurity, responses, securitySchemes, type EffectiveSecurity, type JsonObject } from '../../../server/src/engine/rules-api';
+import {
+  effectiveSecurity,
+  responses,
+  securitySchemes,
+  type EffectiveSecurity,
+  type JsonObject,
+} from '../../../server/src/engine/rules-api';
 
 function weakMemo<K extends object, V>(compute: (key: K) => V): (key: K) => V {
   const cache = new WeakMap<K, V>();

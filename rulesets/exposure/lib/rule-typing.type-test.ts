@@ -6,7 +6,12 @@ import type { Fixer } from '../../../server/src/engine/rules-api';
 import { exposureRule, ruleFromParts, type RuleMeta } from './exposure-rule';
 
 const check: RulesetFunction<unknown, unknown> = () => [];
-const meta: RuleMeta<'demo-rule'> = { code: 'demo-rule', severity: 'warn', appliesTo: 'external', description: 'A rule for the type tests.' };
+const meta: RuleMeta<'demo-rule'> = {
+  code: 'demo-rule',
+  severity: 'warn',
+  appliesTo: 'external',
+  description: 'A rule for the type tests.',
+};
 const fixDemo: Fixer<'demo-rule'> = () => [{ title: 'Fix it', id: 'demo-rule/fix', safe: true, ops: [] }];
 const fixOther: Fixer<'other-rule'> = () => [{ title: 'Fix it', id: 'other-rule/fix', safe: true, ops: [] }];
 

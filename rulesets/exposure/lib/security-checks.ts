@@ -10,7 +10,10 @@ export interface SecurityView {
 
 export function securityOf(document: unknown, operation: JsonObject): SecurityView {
   // Memoized per lint: four rules ask this of every operation.
-  return { security: securityIn(document, operation), schemes: typeof document === 'object' && document !== null ? schemesOf(document) : {} };
+  return {
+    security: securityIn(document, operation),
+    schemes: typeof document === 'object' && document !== null ? schemesOf(document) : {},
+  };
 }
 
 /** A problem that makes per-alternative checks meaningless (no requirement at all), or undefined. */

@@ -46,9 +46,20 @@ export const PLACEHOLDER_TOKEN_URL = 'https://auth.example.com/oauth2/token';
 function newOAuthScheme(version: SpecVersion, scopes: Record<string, string>): JsonObject {
   const description = 'OAuth 2.0 authorization code flow. Replace the placeholder URLs with your authorization server.';
   if (version === '2.0') {
-    return { type: 'oauth2', description, flow: 'accessCode', authorizationUrl: PLACEHOLDER_AUTHORIZATION_URL, tokenUrl: PLACEHOLDER_TOKEN_URL, scopes };
+    return {
+      type: 'oauth2',
+      description,
+      flow: 'accessCode',
+      authorizationUrl: PLACEHOLDER_AUTHORIZATION_URL,
+      tokenUrl: PLACEHOLDER_TOKEN_URL,
+      scopes,
+    };
   }
-  return { type: 'oauth2', description, flows: { authorizationCode: { authorizationUrl: PLACEHOLDER_AUTHORIZATION_URL, tokenUrl: PLACEHOLDER_TOKEN_URL, scopes } } };
+  return {
+    type: 'oauth2',
+    description,
+    flows: { authorizationCode: { authorizationUrl: PLACEHOLDER_AUTHORIZATION_URL, tokenUrl: PLACEHOLDER_TOKEN_URL, scopes } },
+  };
 }
 
 /** Paths (in the data) where a scope must be declared for a scheme: every flow's `scopes`, or `scopes` in 2.0. */

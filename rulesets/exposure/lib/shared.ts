@@ -24,7 +24,12 @@ export interface DocumentResult extends IFunctionResult {
 export function documentRule(check: (input: RuleInput) => DocumentResult[]): RulesetFunction<unknown, unknown> {
   return (document, _options, context) => {
     try {
-      const results = check({ document, context, config: exposureConfigOf(context), operations: operationsWithAudience(document, context) });
+      const results = check({
+        document,
+        context,
+        config: exposureConfigOf(context),
+        operations: operationsWithAudience(document, context),
+      });
       return results.map(({ path, message, concerns }) => {
         if (concerns?.length) noteConcerns(context, path, concerns);
         return { path, message };

@@ -33,7 +33,10 @@ function appliedInstead(config: ExposureConfig): string {
 }
 
 /** The document-level result, and the operations it concerns (those that fall back to a glob, default or external-public). */
-function undeclaredDocumentResult(document: unknown, config: ExposureConfig): (IFunctionResult & { path: JsonPath; concerns: OperationEntry[] }) | undefined {
+function undeclaredDocumentResult(
+  document: unknown,
+  config: ExposureConfig,
+): (IFunctionResult & { path: JsonPath; concerns: OperationEntry[] }) | undefined {
   if (documentAudience(document)) return undefined;
   const operations = listOperations(document);
   const undeclared = operations.filter((op) => !operationLevelAudience(op.operation, op.pathItem));
@@ -90,15 +93,13 @@ const fixAudienceDeclared: Fixer<typeof CODE> = (ctx) => {
     if (isAudience(value)) return [];
     const written = String(value ?? '').toLowerCase();
     const closest = [...AUDIENCES].sort((a, b) => editDistance(written, a) - editDistance(written, b))[0];
-    return AUDIENCES.map(
-      (audience): PlannedFix<typeof CODE> => ({
-        title: `Change ${last} to ${audience}`,
-        id: `exposure-audience-declared/value/${audience}`,
-        isPreferred: audience === closest,
-        safe: false,
-        ops: [setValue(finding.path, audience)],
-      }),
-    );
+    return AUDIENCES.map((audience): PlannedFix<typeof CODE> => ({
+      title: `Change ${last} to ${audience}`,
+      id: `exposure-audience-declared/value/${audience}`,
+      isPreferred: audience === closest,
+      safe: false,
+      ops: [setValue(finding.path, audience)],
+    }));
   }
   if (last === 'x-internal') {
     if (typeof getIn(data, finding.path) === 'boolean') return [];

@@ -64,7 +64,9 @@ export const fix: Fixer<'exposure-servers-marked'> = (ctx) => {
     if (!operationServers(ctx.data, op).some((s) => JSON.stringify(s.jsonPath.map(String)) === key)) continue;
     served++;
     // Only audiences the document itself declares: globs and defaults live in settings the fix cannot see.
-    const resolved = operationLevelAudience(op.operation, op.pathItem)?.kind ?? (docLevel && (docLevel.audience.startsWith('external') ? 'external' : 'internal'));
+    const resolved =
+      operationLevelAudience(op.operation, op.pathItem)?.kind ??
+      (docLevel && (docLevel.audience.startsWith('external') ? 'external' : 'internal'));
     kinds.add(resolved ?? 'unknown');
   }
   if (served === 0 || kinds.size !== 1 || kinds.has('unknown')) return [];

@@ -54,8 +54,16 @@ export const check = perOperationRule('external', (document, op) => {
 // Quick fix
 
 const NAMES: Record<'401' | '403', { name: string; pattern: RegExp; description: string }> = {
-  '401': { name: 'Unauthorized', pattern: /^(401|unauthori[sz]ed|unauthenticated)/i, description: 'Unauthorized: credentials are missing or invalid.' },
-  '403': { name: 'Forbidden', pattern: /^(403|forbidden)/i, description: 'Forbidden: the credentials do not grant access to this operation.' },
+  '401': {
+    name: 'Unauthorized',
+    pattern: /^(401|unauthori[sz]ed|unauthenticated)/i,
+    description: 'Unauthorized: credentials are missing or invalid.',
+  },
+  '403': {
+    name: 'Forbidden',
+    pattern: /^(403|forbidden)/i,
+    description: 'Forbidden: the credentials do not grant access to this operation.',
+  },
 };
 
 const responsesPath = (version: SpecVersion): JsonPath => (version === '2.0' ? ['responses'] : ['components', 'responses']);
@@ -64,7 +72,11 @@ function allOperations(data: unknown): JsonPath[] {
   const paths = getIn(data, ['paths']);
   if (!isObject(paths)) return [];
   return Object.entries(paths).flatMap(([p, item]) =>
-    isObject(item) ? Object.keys(item).filter((m) => isHttpMethod(m.toLowerCase())).map((m) => ['paths', p, m]) : [],
+    isObject(item)
+      ? Object.keys(item)
+          .filter((m) => isHttpMethod(m.toLowerCase()))
+          .map((m) => ['paths', p, m])
+      : [],
   );
 }
 

@@ -30,7 +30,10 @@ const fixCodeSamples: Fixer<typeof CODE> = (ctx) => {
   const existing = getIn(ctx.data, samplesPath);
   const legacy = getIn(ctx.data, [...opPath, 'x-code-samples']);
   const present = new Set(
-    [existing, legacy].flatMap((list) => (Array.isArray(list) ? list : [])).filter(isObject).map((s) => String(s.lang).toLowerCase()),
+    [existing, legacy]
+      .flatMap((list) => (Array.isArray(list) ? list : []))
+      .filter(isObject)
+      .map((s) => String(s.lang).toLowerCase()),
   );
   const request = buildSampleRequest(ctx.data, ctx.version, opPath);
   const fixes: PlannedFix<typeof CODE>[] = [];

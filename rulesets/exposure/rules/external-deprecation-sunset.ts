@@ -24,9 +24,13 @@ function isDate(value: unknown): boolean {
 export const check = perOperationRule('external', (_document, op) => {
   if (op.operation.deprecated !== true) return undefined;
   if ('x-sunset' in op.operation) {
-    return isDate(op.operation['x-sunset']) ? undefined : `is deprecated and its x-sunset ${JSON.stringify(op.operation['x-sunset'])} is not a date`;
+    return isDate(op.operation['x-sunset'])
+      ? undefined
+      : `is deprecated and its x-sunset ${JSON.stringify(op.operation['x-sunset'])} is not a date`;
   }
-  const announced = Object.values(responsesOf(op.operation)).some((r) => responseHeaderNames(r).some((h) => h === 'sunset' || h === 'deprecation'));
+  const announced = Object.values(responsesOf(op.operation)).some((r) =>
+    responseHeaderNames(r).some((h) => h === 'sunset' || h === 'deprecation'),
+  );
   if (announced) return undefined;
   return 'is deprecated without announcing its end: document a Sunset or Deprecation response header, or add an x-sunset date';
 });
@@ -39,13 +43,17 @@ export const fix: Fixer<'external-deprecation-sunset'> = (ctx) => {
   if (!opPath || !isObject(operation) || operation.deprecated !== true || 'x-sunset' in operation) return [];
   const list = isObject(operation.responses) ? operation.responses : {};
   // Shared ($ref'd) responses also serve operations that are not deprecated: leave them alone.
-  const hasSunset = (response: Record<string, unknown>) => isObject(response.headers) && Object.keys(response.headers).some((h) => h.toLowerCase() === 'sunset');
+  const hasSunset = (response: Record<string, unknown>) =>
+    isObject(response.headers) && Object.keys(response.headers).some((h) => h.toLowerCase() === 'sunset');
   const inline = Object.keys(list).filter((code) => {
     const response = list[code];
     return /^2(\d\d|xx)$/i.test(code) && isObject(response) && !('$ref' in response) && !hasSunset(response);
   });
   if (inline.length === 0) return [];
-  const header = ctx.version === '2.0' ? { description: SUNSET_DESCRIPTION, type: 'string' } : { description: SUNSET_DESCRIPTION, schema: { type: 'string' } };
+  const header =
+    ctx.version === '2.0'
+      ? { description: SUNSET_DESCRIPTION, type: 'string' }
+      : { description: SUNSET_DESCRIPTION, schema: { type: 'string' } };
   return [
     {
       title: `Document a Sunset header on the ${inline.join(', ')} response${inline.length > 1 ? 's' : ''}`,

@@ -18,8 +18,23 @@ export const meta: RuleMeta<'external-error-no-internals'> = {
 };
 
 export const INTERNAL_ERROR_PROPERTIES = [
-  'stackTrace', 'stack', 'trace', 'exception', 'exceptionType', 'exceptionClass', 'exceptionMessage', 'innerException',
-  'sql', 'sqlState', 'sqlQuery', 'debug', 'debugInfo', 'debugMessage', 'internalMessage', 'internalError', 'internalDetails',
+  'stackTrace',
+  'stack',
+  'trace',
+  'exception',
+  'exceptionType',
+  'exceptionClass',
+  'exceptionMessage',
+  'innerException',
+  'sql',
+  'sqlState',
+  'sqlQuery',
+  'debug',
+  'debugInfo',
+  'debugMessage',
+  'internalMessage',
+  'internalError',
+  'internalDetails',
 ];
 
 const normalise = (name: string) => name.toLowerCase().replace(/[_-]/g, '');

@@ -14,7 +14,8 @@ export const meta: RuleMeta<'external-error-schema'> = {
   code: 'external-error-schema',
   severity: 'warn',
   appliesTo: 'external',
-  description: 'The error responses of external operations document a body schema, and share one error schema (RFC 9457 problem+json recommended).',
+  description:
+    'The error responses of external operations document a body schema, and share one error schema (RFC 9457 problem+json recommended).',
 };
 
 interface Seen {

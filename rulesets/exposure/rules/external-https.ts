@@ -23,7 +23,12 @@ export const meta: RuleMeta<'external-https'> = {
   appliesTo: 'external',
   description: 'External operations are served over https only (servers at every level, Swagger 2.0 schemes).',
   // OWASP's rules ask the same of every root server / scheme: where this rule reports one, it is reported once, here.
-  overlaps: ['owasp:api8:2019-no-server-http', 'owasp:api8:2019-no-scheme-http', 'owasp:api8:2023-no-server-http', 'owasp:api8:2023-no-scheme-http'],
+  overlaps: [
+    'owasp:api8:2019-no-server-http',
+    'owasp:api8:2019-no-scheme-http',
+    'owasp:api8:2023-no-server-http',
+    'owasp:api8:2023-no-scheme-http',
+  ],
 };
 
 const INSECURE: Record<string, string> = { http: 'https', ws: 'wss' };
@@ -56,7 +61,11 @@ export const check = documentRule(({ document, operations }) => {
   const results = new ResultSet();
   for (const { path, what, ops } of served.values()) {
     const audiences = [...new Set(ops.map((op) => op.resolved.audience))].join('/');
-    results.add(path, `${what} but serves ${audiences} operations (${operationList(ops)}): external operations must be served over https (wss) only`, ops);
+    results.add(
+      path,
+      `${what} but serves ${audiences} operations (${operationList(ops)}): external operations must be served over https (wss) only`,
+      ops,
+    );
   }
   return results.results;
 });
@@ -80,7 +89,11 @@ function secureScheme(path: JsonPath): EditOp {
     const written = doc.text.slice(node.range[0], node.range[1]);
     const scheme = /^(["']?)(http|ws):\/\//i.exec(written);
     if (!scheme) return null;
-    return { offset: node.range[0] + scheme[1].length + scheme[2].length, length: 0, newText: scheme[2] === scheme[2].toUpperCase() ? 'S' : 's' };
+    return {
+      offset: node.range[0] + scheme[1].length + scheme[2].length,
+      length: 0,
+      newText: scheme[2] === scheme[2].toUpperCase() ? 'S' : 's',
+    };
   };
 }
 
@@ -101,7 +114,13 @@ export const fix: Fixer<'external-https'> = (ctx) => {
     const schemes = getIn(ctx.data, path);
     if (!Array.isArray(schemes)) return [];
     const next = [...new Set(schemes.map((s) => (typeof s === 'string' && INSECURE[s.toLowerCase()]) || s))];
-    fixes.push({ title: `Serve over ${next.join(', ')} only`, id: 'external-https/schemes', isPreferred: true, safe: true, ops: [setValue(path, next)] });
+    fixes.push({
+      title: `Serve over ${next.join(', ')} only`,
+      id: 'external-https/schemes',
+      isPreferred: true,
+      safe: true,
+      ops: [setValue(path, next)],
+    });
   }
   return fixes;
 };

@@ -15,12 +15,23 @@ export const meta: RuleMeta<'external-no-internal-hosts'> = {
   code: 'external-no-internal-hosts',
   severity: 'warn',
   appliesTo: 'external',
-  description: 'Nothing an external reader sees names an internal host (private or loopback address, localhost, .internal, .local, .corp, …).',
+  description:
+    'Nothing an external reader sees names an internal host (private or loopback address, localhost, .internal, .local, .corp, …).',
 };
 
 /** Keys whose string value (or, for examples, whole subtree) a reader of the rendered docs sees. */
 const PROSE = new Set(['description', 'summary', 'title', 'termsOfService', 'url', 'x-example', 'source']);
-const SHOWN_SUBTREES = new Set(['example', 'examples', 'x-example', 'x-examples', 'externalDocs', 'x-codeSamples', 'x-code-samples', 'value', 'externalValue']);
+const SHOWN_SUBTREES = new Set([
+  'example',
+  'examples',
+  'x-example',
+  'x-examples',
+  'externalDocs',
+  'x-codeSamples',
+  'x-code-samples',
+  'value',
+  'externalValue',
+]);
 // Example values are data: a loopback URL there is the reader's machine (e.g. an OAuth redirect URI).
 const EXAMPLE_DATA = new Set(['example', 'examples', 'x-example', 'x-examples']);
 // Inside a schema, `properties` maps names to schemas: a property called "example" is not an example.
@@ -114,7 +125,11 @@ export const check = documentRule(({ document, operations, config }) => {
 
   // Security schemes external operations use: their descriptions and OAuth / OpenID Connect URLs.
   const holderPath: JsonPath = isOas2(document) ? ['securityDefinitions'] : ['components', 'securitySchemes'];
-  const holder = isOas2(document) ? document.securityDefinitions : isObject(document.components) ? document.components.securitySchemes : undefined;
+  const holder = isOas2(document)
+    ? document.securityDefinitions
+    : isObject(document.components)
+      ? document.components.securitySchemes
+      : undefined;
   for (const [name, users] of schemes) {
     const scheme = isObject(holder) ? (holder[name] as JsonObject | undefined) : undefined;
     scanner.readers = users;

@@ -32,9 +32,12 @@ const check = perOperationRule('external', (_document, op) => {
   else if (!responseHeaderNames(tooManyRequests).includes('retry-after')) missing.push('a Retry-After header on its 429 response');
 
   const documents = (response: JsonObject | undefined) => responseHeaderNames(response).some((h) => RATE_LIMIT_HEADER.test(h));
-  const hasRateLimitHeaders = documents(tooManyRequests) || Object.keys(byStatus).some((code) => isSuccessStatus(code) && documents(byStatus[code]));
+  const hasRateLimitHeaders =
+    documents(tooManyRequests) || Object.keys(byStatus).some((code) => isSuccessStatus(code) && documents(byStatus[code]));
   if (!hasRateLimitHeaders) {
-    missing.push('rate-limit headers (RateLimit/RateLimit-Policy, RateLimit-Limit/-Remaining/-Reset or X-RateLimit-*) on its 429 or 2xx responses');
+    missing.push(
+      'rate-limit headers (RateLimit/RateLimit-Policy, RateLimit-Limit/-Remaining/-Reset or X-RateLimit-*) on its 429 or 2xx responses',
+    );
   }
   return missing.length ? `does not document rate limiting: missing ${missing.join('; missing ')}` : undefined;
 });

@@ -32,14 +32,23 @@ const where = (level: string, jsonPath: JsonPath) => `${level} servers[${jsonPat
 export const check = perOperationRule('internal', (document, op) => {
   const marked = operationServers(document, op).filter(({ server }) => isMarkedPublic(server));
   if (marked.length === 0) return undefined;
-  const list = marked.map(({ server, jsonPath, level }) => `${String(server.url ?? '?')} (${where(level, jsonPath)}, marked ${server['x-internal'] === false ? 'x-internal: false' : `x-audience: ${String(server['x-audience'])}`})`);
+  const list = marked.map(
+    ({ server, jsonPath, level }) =>
+      `${String(server.url ?? '?')} (${where(level, jsonPath)}, marked ${server['x-internal'] === false ? 'x-internal: false' : `x-audience: ${String(server['x-audience'])}`})`,
+  );
   return `is served by ${marked.length > 1 ? 'servers' : 'a server'} marked public: ${list.join(', ')}`;
 });
 
 export const fix: Fixer<'internal-no-public-servers'> = (ctx) => {
   const opPath = ctx.operationPath;
   if (!opPath || !isObject(getIn(ctx.data, opPath))) return [];
-  const op = { path: String(opPath[1]), method: String(opPath[2]) as never, jsonPath: opPath, operation: getIn(ctx.data, opPath) as JsonObject, pathItem: (getIn(ctx.data, opPath.slice(0, 2)) ?? {}) as JsonObject };
+  const op = {
+    path: String(opPath[1]),
+    method: String(opPath[2]) as never,
+    jsonPath: opPath,
+    operation: getIn(ctx.data, opPath) as JsonObject,
+    pathItem: (getIn(ctx.data, opPath.slice(0, 2)) ?? {}) as JsonObject,
+  };
   const servers = operationServers(ctx.data, op);
   const kept = servers.filter(({ server }) => !isMarkedPublic(server));
   if (kept.length === 0 || kept.length === servers.length) return [];
@@ -49,7 +58,12 @@ export const fix: Fixer<'internal-no-public-servers'> = (ctx) => {
       id: 'internal-no-public-servers/operation-servers',
       isPreferred: true,
       safe: false,
-      ops: [setValue([...opPath, 'servers'], kept.map(({ server }) => server))],
+      ops: [
+        setValue(
+          [...opPath, 'servers'],
+          kept.map(({ server }) => server),
+        ),
+      ],
     },
   ];
 };

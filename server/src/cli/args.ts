@@ -87,7 +87,17 @@ const VALUE_OPTIONS: readonly ValueOption[] = [
   'allow-ref-root',
   'shard',
 ];
-const FLAG_OPTIONS: readonly FlagOption[] = ['quiet', 'trust-workspace-code', 'allow-remote', 'verbose', 'version', 'help', 'fix', 'fix-dry-run', 'new-only'];
+const FLAG_OPTIONS: readonly FlagOption[] = [
+  'quiet',
+  'trust-workspace-code',
+  'allow-remote',
+  'verbose',
+  'version',
+  'help',
+  'fix',
+  'fix-dry-run',
+  'new-only',
+];
 /** Long spellings accepted for the same option. */
 const LONG_ALIASES: Record<string, ValueOption | FlagOption> = {
   'allow-remote-refs': 'allow-remote',
@@ -246,7 +256,8 @@ function checkCombinations(options: CliOptions): void {
     throw new UsageError('--write-baseline records every current finding: do not combine it with --baseline');
   }
   if (options.writeBaseline !== undefined && options.newOnly) throw new UsageError('--write-baseline cannot be combined with --new-only');
-  if (options.writeBaseline !== undefined && options.fixDryRun) throw new UsageError('--write-baseline cannot be combined with --fix-dry-run');
+  if (options.writeBaseline !== undefined && options.fixDryRun)
+    throw new UsageError('--write-baseline cannot be combined with --fix-dry-run');
 }
 
 export const HELP_TEXT = `Usage: api-exposure-lint [options] <files, folders or globs...>

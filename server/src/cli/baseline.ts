@@ -39,7 +39,12 @@ export function baselineEntries(reports: FileReport[], baselineFile: string): Ba
     for (const finding of report.findings) {
       if (isOperational(finding)) continue;
       const file = relativePosix(dir, findingFile(report, finding));
-      entries.push({ file, code: finding.code, path: jsonPointer(finding.path), fingerprint: fingerprint(finding.code, file, finding.path) });
+      entries.push({
+        file,
+        code: finding.code,
+        path: jsonPointer(finding.path),
+        fingerprint: fingerprint(finding.code, file, finding.path),
+      });
     }
   }
   return entries.sort(compareEntries);
@@ -75,7 +80,9 @@ export async function readBaseline(baselineFile: string): Promise<BaselineEntry[
   }
   const content = data as Partial<BaselineFile> | null;
   if (!content || typeof content !== 'object' || content.version !== BASELINE_VERSION || !Array.isArray(content.findings)) {
-    throw new ConfigurationError(`baseline ${baselineFile}: expected { "version": ${BASELINE_VERSION}, "findings": [...] } (write one with --write-baseline)`);
+    throw new ConfigurationError(
+      `baseline ${baselineFile}: expected { "version": ${BASELINE_VERSION}, "findings": [...] } (write one with --write-baseline)`,
+    );
   }
   const bad = content.findings.findIndex((e) => !e || typeof e !== 'object' || typeof (e as BaselineEntry).fingerprint !== 'string');
   if (bad >= 0) throw new ConfigurationError(`baseline ${baselineFile}: findings[${bad}] has no "fingerprint" string`);
@@ -89,7 +96,8 @@ export function dropBaselined(reports: FileReport[], entries: BaselineEntry[], b
   return reports.map((report) => ({
     ...report,
     findings: report.findings.filter(
-      (finding) => isOperational(finding) || !recorded.take(fingerprint(finding.code, relativePosix(dir, findingFile(report, finding)), finding.path)),
+      (finding) =>
+        isOperational(finding) || !recorded.take(fingerprint(finding.code, relativePosix(dir, findingFile(report, finding)), finding.path)),
     ),
   }));
 }

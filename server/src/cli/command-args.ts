@@ -76,7 +76,7 @@ export function parseCommandArgs(command: string, argv: readonly string[], spec:
     {
       positional: (arg) => parsed.positionals.push(arg),
       value: (name, value) => {
-        const list = spec.repeatable?.includes(name) ? parsed.values.get(name) ?? [] : [];
+        const list = spec.repeatable?.includes(name) ? (parsed.values.get(name) ?? []) : [];
         list.push(value);
         parsed.values.set(name, list);
       },

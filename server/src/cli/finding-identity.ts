@@ -8,7 +8,13 @@ import type { Finding } from '../engine/types';
  * Problems of the run rather than of the document (a rule function threw or ran too long, the
  * document could not be linted). Baselines and --new-only never hide them.
  */
-export const OPERATIONAL_CODES: ReadonlySet<string> = new Set(['rule-error', 'rule-timeout', 'ruleset-error', 'lint-timeout', 'lint-error']);
+export const OPERATIONAL_CODES: ReadonlySet<string> = new Set([
+  'rule-error',
+  'rule-timeout',
+  'ruleset-error',
+  'lint-timeout',
+  'lint-error',
+]);
 
 /** Codes that end the run with exit 2: a ruleset function failed, so the results are incomplete. */
 export const RULE_FAILURE_CODES: ReadonlySet<string> = new Set(['rule-error', 'rule-timeout', 'ruleset-error']);
@@ -19,7 +25,9 @@ export function isOperational(finding: Finding): boolean {
 
 export function fingerprint(ruleId: string, relativeFile: string, path: Finding['path']): string {
   // JSON-encode the parts so no choice of separator can make two different inputs collide.
-  return createHash('sha256').update(JSON.stringify([ruleId, relativeFile, path])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([ruleId, relativeFile, path]))
+    .digest('hex');
 }
 
 /** A multiset of fingerprints: each recorded occurrence excuses one finding. */

@@ -72,7 +72,11 @@ export async function fixFiles(files: LintedFile[], plan: LintPlan, write: boole
     for (const [file, findings] of byFragment(report.findings, report.file)) {
       const fragment = await textOf(file);
       if (!fragment) continue;
-      const out = applyReferencedFixAll({ file: report.file, text: root.text, format: report.format }, { file, text: fragment.text }, findings);
+      const out = applyReferencedFixAll(
+        { file: report.file, text: root.text, format: report.format },
+        { file, text: fragment.text },
+        findings,
+      );
       root.text = out.root;
       fragment.text = out.fragment;
     }
@@ -90,7 +94,8 @@ export async function fixFiles(files: LintedFile[], plan: LintPlan, write: boole
       await safeWriteFile(file, (entry.bom ? '\ufeff' : '') + entry.text, { expected: entry.snapshot });
     } catch (error) {
       // The file is as it was: report its findings as they are, and say why it was not fixed.
-      const reason = error instanceof SafeWriteError ? error.message.replace(file, rel) : `cannot write ${rel}: ${(error as Error).message}`;
+      const reason =
+        error instanceof SafeWriteError ? error.message.replace(file, rel) : `cannot write ${rel}: ${(error as Error).message}`;
       outcome.writeFailures.push(`${PROGRAM}: --fix: ${oneLine(reason)}\n`);
       failedWrites.add(file);
       entry.text = entry.original;

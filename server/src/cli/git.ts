@@ -14,13 +14,18 @@ interface GitOutput {
 
 function git(args: readonly string[], cwd: string, env?: NodeJS.ProcessEnv, option = '--changed-since'): Promise<GitOutput> {
   return new Promise((resolve, reject) => {
-    execFile('git', args as string[], { cwd, env, maxBuffer: MAX_OUTPUT_BYTES, encoding: 'utf8', windowsHide: true }, (error, stdout, stderr) => {
-      if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
-        reject(new ConfigurationError(`${option} needs git, and git was not found on the PATH`));
-        return;
-      }
-      resolve({ ok: !error, stdout, stderr });
-    });
+    execFile(
+      'git',
+      args as string[],
+      { cwd, env, maxBuffer: MAX_OUTPUT_BYTES, encoding: 'utf8', windowsHide: true },
+      (error, stdout, stderr) => {
+        if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
+          reject(new ConfigurationError(`${option} needs git, and git was not found on the PATH`));
+          return;
+        }
+        resolve({ ok: !error, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -42,7 +47,9 @@ export async function repositoryRoot(cwd: string, option = '--changed-since'): P
 export async function resolveCommit(ref: string, root: string, option = '--changed-since'): Promise<string> {
   const out = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], root, undefined, option);
   if (!out.ok || !out.stdout.trim()) {
-    throw new ConfigurationError(`${option}: unknown git ref "${ref}" (in a shallow clone, fetch it first, e.g. actions/checkout with fetch-depth: 0)`);
+    throw new ConfigurationError(
+      `${option}: unknown git ref "${ref}" (in a shallow clone, fetch it first, e.g. actions/checkout with fetch-depth: 0)`,
+    );
   }
   return out.stdout.trim();
 }
@@ -51,7 +58,9 @@ export async function resolveCommit(ref: string, root: string, option = '--chang
 export async function mergeBase(commit: string, ref: string, root: string, option = '--changed-since'): Promise<string> {
   const out = await git(['merge-base', commit, 'HEAD'], root, undefined, option);
   if (!out.ok || !out.stdout.trim()) {
-    throw new ConfigurationError(`${option}: "${ref}" and HEAD share no history (in a shallow clone, fetch more, e.g. actions/checkout with fetch-depth: 0)`);
+    throw new ConfigurationError(
+      `${option}: "${ref}" and HEAD share no history (in a shallow clone, fetch more, e.g. actions/checkout with fetch-depth: 0)`,
+    );
   }
   return out.stdout.trim();
 }
@@ -70,11 +79,14 @@ export interface ChangedFile {
  * are not ignored. Deleted files are left out.
  */
 export async function changedFiles(base: string, root: string): Promise<ChangedFile[]> {
-  const diff = await git(['-c', 'core.quotePath=false', 'diff', '--name-status', '-z', '-M', '--diff-filter=ACMR', '--no-ext-diff', base, '--'], root);
+  const diff = await git(
+    ['-c', 'core.quotePath=false', 'diff', '--name-status', '-z', '-M', '--diff-filter=ACMR', '--no-ext-diff', base, '--'],
+    root,
+  );
   if (!diff.ok) throw failure('--changed-since: git diff failed', diff);
   const fields = diff.stdout.split('\0');
   const files: ChangedFile[] = [];
-  for (let i = 0; i + 1 < fields.length; ) {
+  for (let i = 0; i + 1 < fields.length;) {
     const status = fields[i++];
     if (status.startsWith('R')) {
       const oldPath = fields[i++];

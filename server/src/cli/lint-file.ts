@@ -44,7 +44,10 @@ export interface LintPlan {
 }
 
 /** The plan of a command that lints files (lint, report): one linter, the run's profile, repository roots. */
-export function createLintPlan(options: CliOptions, environment: { cwd: string; stderr: OutputStream; createLinter: () => LinterLike }): LintPlan {
+export function createLintPlan(
+  options: CliOptions,
+  environment: { cwd: string; stderr: OutputStream; createLinter: () => LinterLike },
+): LintPlan {
   const { cwd } = environment;
   return {
     linter: environment.createLinter(),

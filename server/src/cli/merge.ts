@@ -35,7 +35,11 @@ interface SarifNotification {
   locations?: { physicalLocation?: { artifactLocation?: { uri?: string } } }[];
 }
 interface SarifLog {
-  runs: { tool: { driver: { rules?: SarifRule[] } }; invocations?: { toolExecutionNotifications?: SarifNotification[] }[]; results?: SarifResult[] }[];
+  runs: {
+    tool: { driver: { rules?: SarifRule[] } };
+    invocations?: { toolExecutionNotifications?: SarifNotification[] }[];
+    results?: SarifResult[];
+  }[];
 }
 
 /** The order of the lint's folder walk (node/file-walk.ts): path segments compared one by one, by the walk's name order. */
@@ -50,7 +54,11 @@ export function compareWalkOrder(a: string, b: string): number {
 }
 
 const uriOf = (item: SarifResult | SarifNotification) => item.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? '';
-const byUri = <T extends SarifResult | SarifNotification>(items: T[]) => items.map((item, i) => ({ item, i })).sort((x, y) => compareWalkOrder(uriOf(x.item), uriOf(y.item)) || x.i - y.i).map((x) => x.item);
+const byUri = <T extends SarifResult | SarifNotification>(items: T[]) =>
+  items
+    .map((item, i) => ({ item, i }))
+    .sort((x, y) => compareWalkOrder(uriOf(x.item), uriOf(y.item)) || x.i - y.i)
+    .map((x) => x.item);
 
 export function mergeJson(inputs: JsonFinding[][]): JsonFinding[] {
   return inputs
@@ -92,15 +100,21 @@ async function readInput(file: string): Promise<unknown> {
   }
 }
 
-const isSarif = (value: unknown): value is SarifLog => typeof value === 'object' && value !== null && Array.isArray((value as SarifLog).runs) && (value as SarifLog).runs.length === 1;
+const isSarif = (value: unknown): value is SarifLog =>
+  typeof value === 'object' && value !== null && Array.isArray((value as SarifLog).runs) && (value as SarifLog).runs.length === 1;
 
 export async function runMerge(argv: readonly string[], environment: RunEnvironment): Promise<number> {
-  const parsed = parseCommandArgs('merge', argv, { values: ['format', 'output'], flags: ['help'], short: { f: 'format', o: 'output', h: 'help' } });
+  const parsed = parseCommandArgs('merge', argv, {
+    values: ['format', 'output'],
+    flags: ['help'],
+    short: { f: 'format', o: 'output', h: 'help' },
+  });
   if (parsed.flags.has('help')) {
     environment.stdout.write(MERGE_HELP);
     return EXIT_OK;
   }
-  if (parsed.positionals.length === 0) throw new UsageError('merge needs the json or sarif files of the shards (usage: api-exposure-lint merge <files...>)');
+  if (parsed.positionals.length === 0)
+    throw new UsageError('merge needs the json or sarif files of the shards (usage: api-exposure-lint merge <files...>)');
   const inputs = await Promise.all(parsed.positionals.map((file) => readInput(path.resolve(environment.cwd, file))));
   const kinds = inputs.map((input, i) => {
     if (Array.isArray(input)) return 'json';
@@ -110,7 +124,13 @@ export async function runMerge(argv: readonly string[], environment: RunEnvironm
   if (new Set(kinds).size > 1) throw new UsageError('merge: the inputs mix json and sarif reports; merge each format on its own');
   const format = oneOfValues('format', lastValue(parsed, 'format') ?? kinds[0], ['json', 'sarif'] as const);
   if (format !== kinds[0]) throw new UsageError(`merge: the inputs are ${kinds[0]} reports, not ${format}`);
-  const merged = format === 'json' ? mergeJson(inputs as JsonFinding[][]) : mergeSarif(inputs as SarifLog[], (environment.rules ?? []).map((r) => r.id));
+  const merged =
+    format === 'json'
+      ? mergeJson(inputs as JsonFinding[][])
+      : mergeSarif(
+          inputs as SarifLog[],
+          (environment.rules ?? []).map((r) => r.id),
+        );
   const text = JSON.stringify(merged, null, 2) + '\n';
   const output = lastValue(parsed, 'output');
   if (output) await writeReport(path.resolve(environment.cwd, output), text);

@@ -10,7 +10,8 @@ import { fileAtCommit } from './git';
 import { lintText, type LintPlan } from './lint-file';
 
 function identity(report: FileReport, root: string) {
-  return (finding: FileReport['findings'][number]) => fingerprint(finding.code, relativePosix(root, findingFile(report, finding)), finding.path);
+  return (finding: FileReport['findings'][number]) =>
+    fingerprint(finding.code, relativePosix(root, findingFile(report, finding)), finding.path);
 }
 
 async function baseFindings(report: FileReport, selection: ChangeSelection, plan: LintPlan): Promise<FingerprintCounter> {
@@ -26,7 +27,12 @@ async function baseFindings(report: FileReport, selection: ChangeSelection, plan
     const atBase = await fileAtCommit(selection.base, rel, selection.root);
     referenced[file] = atBase === undefined ? '' : atBase.charCodeAt(0) === 0xfeff ? atBase.slice(1) : atBase;
   }
-  const before = await lintText(report.file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, plan, Object.keys(referenced).length > 0 ? referenced : undefined);
+  const before = await lintText(
+    report.file,
+    text.charCodeAt(0) === 0xfeff ? text.slice(1) : text,
+    plan,
+    Object.keys(referenced).length > 0 ? referenced : undefined,
+  );
   return new FingerprintCounter(before.findings.filter((f) => !isOperational(f)).map(identity(before, selection.root)));
 }
 

@@ -14,7 +14,9 @@ export function untrustedNotes(reports: FileReport[]): string[] {
     const key = report.ruleset ?? '';
     if (seen.has(key)) continue;
     seen.add(key);
-    lines.push(`${PROGRAM}: note: workspace code not run (untrusted): ${report.untrustedCodeSkipped.join(', ')}; pass --trust-workspace-code to run it\n`);
+    lines.push(
+      `${PROGRAM}: note: workspace code not run (untrusted): ${report.untrustedCodeSkipped.join(', ')}; pass --trust-workspace-code to run it\n`,
+    );
   }
   return lines;
 }
@@ -27,7 +29,11 @@ export function ruleFailureLines(reports: FileReport[], cwd: string): string[] {
   const lines = reports.flatMap((report) =>
     report.findings
       .filter((f) => RULE_FAILURE_CODES.has(f.code))
-      .map((f) => (f.code === 'ruleset-error' ? `${PROGRAM}: ${f.message}\n` : `${PROGRAM}: ${relativePosix(cwd, f.source ?? report.file)}: ${f.message}\n`)),
+      .map((f) =>
+        f.code === 'ruleset-error'
+          ? `${PROGRAM}: ${f.message}\n`
+          : `${PROGRAM}: ${relativePosix(cwd, f.source ?? report.file)}: ${f.message}\n`,
+      ),
   );
   return [...new Set(lines)];
 }

@@ -9,6 +9,7 @@ export interface OutputSpec {
 /** "sarif=out/results.sarif" → { format: 'sarif', file }; anything else (no known format before "=") is a plain file. */
 export function parseOutputSpec(value: string, formats: readonly string[]): OutputSpec {
   const at = value.indexOf('=');
-  if (at > 0 && formats.includes(value.slice(0, at)) && at < value.length - 1) return { format: value.slice(0, at), file: value.slice(at + 1) };
+  if (at > 0 && formats.includes(value.slice(0, at)) && at < value.length - 1)
+    return { format: value.slice(0, at), file: value.slice(at + 1) };
   return { file: value };
 }

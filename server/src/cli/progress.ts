@@ -12,7 +12,13 @@ const NONE: Progress = { tick() {}, stop() {} };
 /** Below this many files a run is over before a bar would help. */
 const MIN_FILES = 2;
 
-export function createProgress(total: number, stream: OutputStream, env: Record<string, string | undefined>, quiet: boolean, label = 'Linting'): Progress {
+export function createProgress(
+  total: number,
+  stream: OutputStream,
+  env: Record<string, string | undefined>,
+  quiet: boolean,
+  label = 'Linting',
+): Progress {
   if (quiet || stream.isTTY !== true || env.CI || env.TERM === 'dumb' || total < MIN_FILES) return NONE;
   const bar = new SingleBar(
     {

@@ -23,7 +23,16 @@ export function dropRepeatedFindings(reports: FileReport[]): FileReport[] {
     const findings = report.findings.filter((finding) => {
       if (!finding.source || finding.source === report.file) return true;
       const r = finding.range;
-      const key = JSON.stringify([finding.source, finding.code, finding.path, r.start.line, r.start.character, r.end.line, r.end.character, finding.message]);
+      const key = JSON.stringify([
+        finding.source,
+        finding.code,
+        finding.path,
+        r.start.line,
+        r.start.character,
+        r.end.line,
+        r.end.character,
+        finding.message,
+      ]);
       if (seen.has(key)) return false;
       seen.add(key);
       return true;

@@ -55,13 +55,20 @@ function colorFor(stream: OutputStream, env: RunEnvironment['env']): boolean {
 async function lintAll(files: string[], plan: LintPlan, noteSkipped: boolean, environment: RunEnvironment): Promise<LintedFile[]> {
   const kept = withoutCoveredFragments(await lintWithProgress(files, plan, environment));
   for (const { report } of kept) {
-    if (report.skipped && noteSkipped) plan.stderr.write(`${PROGRAM}: skipped ${relativePosix(plan.cwd, report.file)}: ${report.skipped}\n`);
+    if (report.skipped && noteSkipped)
+      plan.stderr.write(`${PROGRAM}: skipped ${relativePosix(plan.cwd, report.file)}: ${report.skipped}\n`);
   }
   return kept;
 }
 
 /** Prints the report (and the summary where the report leaves no room for it); returns nothing. */
-async function printReport(shown: FileReport[], diffs: string[], options: CliOptions, environment: RunEnvironment, formatOptions: FormatOptions) {
+async function printReport(
+  shown: FileReport[],
+  diffs: string[],
+  options: CliOptions,
+  environment: RunEnvironment,
+  formatOptions: FormatOptions,
+) {
   const { cwd, stdout, stderr, env } = environment;
   const summary = () => formatSummary(shown, { ...formatOptions, color: colorFor(stderr, env) }) + '\n';
   if (options.fixDryRun) {
@@ -140,7 +147,8 @@ async function lintAndReport(options: CliOptions, environment: RunEnvironment, s
   if (options.writeBaseline !== undefined) {
     const file = path.resolve(cwd, options.writeBaseline);
     const count = await writeBaseline(reports, file);
-    if (!options.quiet) stderr.write(`${PROGRAM}: wrote ${count} finding${count === 1 ? '' : 's'} to baseline ${relativePosix(cwd, file)}\n`);
+    if (!options.quiet)
+      stderr.write(`${PROGRAM}: wrote ${count} finding${count === 1 ? '' : 's'} to baseline ${relativePosix(cwd, file)}\n`);
     ruleFailures.forEach((line) => stderr.write(line));
     return ruleFailures.length > 0 ? EXIT_USAGE : EXIT_OK;
   }
@@ -169,7 +177,9 @@ async function lintAndReport(options: CliOptions, environment: RunEnvironment, s
   const afterFixes = computeExitCode(reports, options.failSeverity);
   const inFiles = unfixed ? computeExitCode(unfixed, options.failSeverity) : EXIT_OK;
   if (inFiles > afterFixes && !options.quiet) {
-    stderr.write(`${PROGRAM}: --fix-dry-run wrote nothing: the files still have the problems the diff would fix (exit ${inFiles}; apply the diff or run --fix)\n`);
+    stderr.write(
+      `${PROGRAM}: --fix-dry-run wrote nothing: the files still have the problems the diff would fix (exit ${inFiles}; apply the diff or run --fix)\n`,
+    );
   }
   return Math.max(afterFixes, inFiles);
 }

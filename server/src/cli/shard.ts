@@ -12,7 +12,8 @@ export function parseShard(value: string): Shard {
   const match = /^(\d+)\/(\d+)$/.exec(value.trim());
   const index = match ? Number(match[1]) : NaN;
   const count = match ? Number(match[2]) : NaN;
-  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`invalid value "${value}" for --shard: expected I/N with 1 <= I <= N, e.g. 2/3`);
+  if (!match || count < 1 || index < 1 || index > count)
+    throw new UsageError(`invalid value "${value}" for --shard: expected I/N with 1 <= I <= N, e.g. 2/3`);
   return { index, count };
 }
 

@@ -13,6 +13,10 @@ export async function writeReport(file: string, text: string): Promise<void> {
 }
 
 /** --output <format>=<file> (repeatable): the same results in more formats, each to its file (relative to cwd). */
-export async function writeFormatOutputs<F extends string>(outputs: readonly { format?: F; file: string }[], cwd: string, render: (format: F) => string): Promise<void> {
+export async function writeFormatOutputs<F extends string>(
+  outputs: readonly { format?: F; file: string }[],
+  cwd: string,
+  render: (format: F) => string,
+): Promise<void> {
   for (const output of outputs) if (output.format) await writeReport(path.resolve(cwd, output.file), render(output.format));
 }

@@ -52,7 +52,10 @@ export function applyAudienceScopes(
  * and the concern does not apply to the others); on the superseding rule's operations only, when it is
  * turned off. Explicit scopes (`x-exposure.rules`) win.
  */
-export function effectiveScopes(ruleset: Ruleset, explicit: Record<string, RuleAudienceScope> | undefined): Record<string, RuleAudienceScope> {
+export function effectiveScopes(
+  ruleset: Ruleset,
+  explicit: Record<string, RuleAudienceScope> | undefined,
+): Record<string, RuleAudienceScope> {
   const scopes: Record<string, RuleAudienceScope> = {};
   for (const rule of installedRules()) {
     const own = ruleset.rules[rule.code];

@@ -11,5 +11,12 @@ export function documentFinding(code: string, message: string, severity: Severit
 
 /** A result with only that finding: nothing else was linted. */
 export function notLintedResult(filePath: string, text: string, finding: Finding, overrides: Partial<LintResult> = {}): LintResult {
-  return { isOpenApi: looksLikeOpenApi(text), format: detectFormat(filePath, text), findings: [finding], operations: [], ruleset: '', ...overrides };
+  return {
+    isOpenApi: looksLikeOpenApi(text),
+    format: detectFormat(filePath, text),
+    findings: [finding],
+    operations: [],
+    ruleset: '',
+    ...overrides,
+  };
 }

@@ -97,7 +97,7 @@ function refuseAliasBombs(text: string): void {
       let size = 1;
       if (isAlias(node)) {
         const target = anchors.get(node.source);
-        size = target ? sizes.get(target) ?? 1 : 1; // an alias inside its own anchor: counted once
+        size = target ? (sizes.get(target) ?? 1) : 1; // an alias inside its own anchor: counted once
       } else {
         const anchor = (node as { anchor?: string }).anchor;
         if (anchor) anchors.set(anchor, node as Node);
@@ -113,7 +113,9 @@ function refuseAliasBombs(text: string): void {
     return; // not YAML we can read: Spectral's parser reports the syntax errors
   }
   if (expanded > Math.max(MAX_EXPANDED_NODES, EXPANSION_RATIO * own)) {
-    throw new DocumentRefusedError(`Not linted: YAML aliases expand the document to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} nodes (an alias bomb?)`);
+    throw new DocumentRefusedError(
+      `Not linted: YAML aliases expand the document to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} nodes (an alias bomb?)`,
+    );
   }
 }
 

@@ -78,7 +78,11 @@ const concernKey = (rule: string, path: readonly (string | number)[]) => `${rule
  * `path` is the result's path as the rule returns it; it is mapped, as Spectral maps the result, to where the
  * node is written (the target of a `$ref`), so the finding is found by the path it is reported at.
  */
-export function noteConcerns(functionContext: RuleFunctionContextLike, path: readonly (string | number)[], operations: readonly OperationRef[]): void {
+export function noteConcerns(
+  functionContext: RuleFunctionContextLike,
+  path: readonly (string | number)[],
+  operations: readonly OperationRef[],
+): void {
   const rule = (functionContext.rule as { name?: unknown } | undefined)?.name;
   if (typeof rule !== 'string' || operations.length === 0) return;
   const written = functionContext.documentInventory?.findAssociatedItemForPath?.([...path], true)?.path ?? path;
@@ -121,7 +125,10 @@ function isFunctionContext(value: object): value is RuleFunctionContextLike {
  * };
  * ```
  */
-export function getOperationAudience(target: RuleFunctionContextLike | object, path?: readonly (string | number)[]): ResolvedAudience | undefined {
+export function getOperationAudience(
+  target: RuleFunctionContextLike | object,
+  path?: readonly (string | number)[],
+): ResolvedAudience | undefined {
   const functionContext = isFunctionContext(target) ? target : undefined;
   const document = functionContext ? functionContext.document : target;
   const operationPath = operationPathOf(path ?? functionContext?.path ?? []);

@@ -11,7 +11,11 @@ const SEVERITY_BY_SPECTRAL: Severity[] = ['error', 'warn', 'info', 'hint'];
  * `linted`: the linted document's source and key ranges. A finding in it is marked on the smallest meaningful
  * range (see KeyRanges); findings in other files ($ref'd) keep Spectral's range.
  */
-export function toFinding(result: ISpectralDiagnostic, ruleset: Ruleset | undefined, linted?: { source: string | null; keyRanges?: KeyRanges }): Finding {
+export function toFinding(
+  result: ISpectralDiagnostic,
+  ruleset: Ruleset | undefined,
+  linted?: { source: string | null; keyRanges?: KeyRanges },
+): Finding {
   const code = String(result.code);
   const rule = ruleset?.rules[code];
   const keyRanges = linted && (!result.source || result.source === linted.source) ? linted.keyRanges : undefined;

@@ -5,9 +5,15 @@ import { HTTP_METHODS, isObject } from './openapi';
 
 export function looksLikeFragmentData(data: unknown): boolean {
   if (!isObject(data)) return false;
-  if (isObject(data.responses) && (typeof data.operationId === 'string' || 'summary' in data || 'parameters' in data || 'requestBody' in data)) return true;
+  if (
+    isObject(data.responses) &&
+    (typeof data.operationId === 'string' || 'summary' in data || 'parameters' in data || 'requestBody' in data)
+  )
+    return true;
   const methods = Object.keys(data).filter((key) => (HTTP_METHODS as readonly string[]).includes(key));
-  return methods.length > 0 && methods.every((method) => isObject(data[method]) && isObject((data[method] as Record<string, unknown>).responses));
+  return (
+    methods.length > 0 && methods.every((method) => isObject(data[method]) && isObject((data[method] as Record<string, unknown>).responses))
+  );
 }
 
 /** The same check on text; small documents only (it parses them). */

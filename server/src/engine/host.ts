@@ -19,7 +19,10 @@ export interface EngineFileSystem {
   fileInfo?(path: string): Promise<{ isFile: boolean; size: number } | undefined>;
 }
 
-export type EngineFetch = (url: string, init?: { signal?: AbortSignal }) => Promise<{ ok: boolean; status: number; statusText: string; text(): Promise<string>; headers: { get(name: string): string | null } }>;
+export type EngineFetch = (
+  url: string,
+  init?: { signal?: AbortSignal },
+) => Promise<{ ok: boolean; status: number; statusText: string; text(): Promise<string>; headers: { get(name: string): string | null } }>;
 
 export interface EngineLogger {
   info(message: string): void;

@@ -19,7 +19,15 @@ export { referencedOperations, placeReferencedFindings } from './referenced-find
 // Exposure model (audience resolution, OpenAPI walking helpers) and the built-in exposure ruleset.
 export * from './audience';
 export * from './openapi';
-export { setExposureConfig, getExposureConfig, getOperationAudience, exposureContextOf, setExposureContext, operationKey, noteConcerns } from './exposure-context';
+export {
+  setExposureConfig,
+  getExposureConfig,
+  getOperationAudience,
+  exposureContextOf,
+  setExposureContext,
+  operationKey,
+  noteConcerns,
+} from './exposure-context';
 export type { ExposureConfig, ExposureContext, RuleFunctionContextLike } from './exposure-context';
 export { installRulePack, installedRules, ruleModule } from './rules/installed';
 export { defineRule } from './rules/rule-module';

@@ -19,7 +19,9 @@ const firstIndexes = new WeakMap<JsonNode, Map<string, JsonNode>>();
 function propertyValue(node: JsonNode, key: string): JsonNode | undefined {
   const children = node.children!;
   if (children.length <= INDEX_FROM) {
-    for (const property of children) if (Array.isArray(property.children) && property.children[0].value === key && property.children.length === 2) return property.children[1];
+    for (const property of children)
+      if (Array.isArray(property.children) && property.children[0].value === key && property.children.length === 2)
+        return property.children[1];
     return undefined;
   }
   let index = firstIndexes.get(node);
@@ -47,7 +49,8 @@ function findNode(root: JsonNode, path: JsonPath, closest: boolean): JsonNode | 
       node = next;
       continue;
     }
-    if (node.type !== 'array' || segment < 0 || !Array.isArray(node.children) || segment >= node.children.length) return closest ? node : undefined;
+    if (node.type !== 'array' || segment < 0 || !Array.isArray(node.children) || segment >= node.children.length)
+      return closest ? node : undefined;
     node = node.children[segment];
   }
   return node;

@@ -51,17 +51,27 @@ export class KeyRanges {
     if (typeof text !== 'string' || !ast || typeof ast !== 'object') return undefined;
     if ('kind' in ast) {
       const root = ast as YamlNode;
-      return new KeyRanges(document, text, (path) => walkYaml(root, path), () => {
-        const key = root.kind === YAML_MAP ? root.mappings?.[0]?.key : undefined;
-        return key ? { start: key.startPosition, end: key.endPosition } : undefined;
-      });
+      return new KeyRanges(
+        document,
+        text,
+        (path) => walkYaml(root, path),
+        () => {
+          const key = root.kind === YAML_MAP ? root.mappings?.[0]?.key : undefined;
+          return key ? { start: key.startPosition, end: key.endPosition } : undefined;
+        },
+      );
     }
     if ('type' in ast) {
       const root = ast as JsonNode;
-      return new KeyRanges(document, text, (path) => walkJson(root, path), () => {
-        const key = root.type === 'object' ? root.children?.[0]?.children?.[0] : undefined;
-        return key ? { start: key.offset, end: key.offset + key.length } : undefined;
-      });
+      return new KeyRanges(
+        document,
+        text,
+        (path) => walkJson(root, path),
+        () => {
+          const key = root.type === 'object' ? root.children?.[0]?.children?.[0] : undefined;
+          return key ? { start: key.offset, end: key.offset + key.length } : undefined;
+        },
+      );
     }
     return undefined;
   }
@@ -130,18 +140,27 @@ function lineStartsOf(text: string): number[] {
 function walkYaml(root: YamlNode, path: JsonPath): { steps: Step[]; complete: boolean } {
   const yamlStep = (node: YamlNode, key?: YamlNode): Step => ({
     key: key ? { start: key.startPosition, end: key.endPosition } : undefined,
-    node: { start: node.startPosition, end: node.endPosition, isCollection: node.kind === YAML_MAP || node.kind === YAML_SEQ || node.kind === 4 },
+    node: {
+      start: node.startPosition,
+      end: node.endPosition,
+      isCollection: node.kind === YAML_MAP || node.kind === YAML_SEQ || node.kind === 4,
+    },
   });
   const steps: Step[] = [yamlStep(root)];
   let node = root;
   for (const segment of path) {
     if (node.kind === YAML_MAP) {
       // The last mapping with that key wins, as in Spectral's own lookup (and in the parsed data).
-      const mapping = lastByKey(node, node.mappings, String(segment), (m) => (m?.key?.kind === YAML_SCALAR ? String((m.key as { value?: unknown }).value) : undefined));
+      const mapping = lastByKey(node, node.mappings, String(segment), (m) =>
+        m?.key?.kind === YAML_SCALAR ? String((m.key as { value?: unknown }).value) : undefined,
+      );
       if (!mapping?.key) return { steps, complete: false };
       if (!mapping.value) {
         // `key:` with nothing after it: the key is all there is to mark.
-        steps.push({ key: { start: mapping.key.startPosition, end: mapping.key.endPosition }, node: { start: mapping.key.startPosition, end: mapping.key.endPosition, isCollection: false } });
+        steps.push({
+          key: { start: mapping.key.startPosition, end: mapping.key.endPosition },
+          node: { start: mapping.key.startPosition, end: mapping.key.endPosition, isCollection: false },
+        });
         return { steps, complete: steps.length === path.length + 1 };
       }
       node = mapping.value;
@@ -167,7 +186,9 @@ function walkJson(root: JsonNode, path: JsonPath): { steps: Step[]; complete: bo
   let node = root;
   for (const segment of path) {
     if (node.type === 'object') {
-      const property = lastByKey(node, node.children, String(segment), (p) => (p.children?.length === 2 && typeof p.children[0].value === 'string' ? p.children[0].value : undefined));
+      const property = lastByKey(node, node.children, String(segment), (p) =>
+        p.children?.length === 2 && typeof p.children[0].value === 'string' ? p.children[0].value : undefined,
+      );
       if (!property?.children) return { steps, complete: false };
       node = property.children[1];
       steps.push(jsonStep(node, property.children[0]));
@@ -184,7 +205,12 @@ function walkJson(root: JsonNode, path: JsonPath): { steps: Step[]; complete: bo
 }
 
 function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }
 
 /** Mappings with more entries than this get an index (Microsoft Graph's `paths` has ~5,800: a scan per finding was quadratic). */

@@ -67,7 +67,10 @@ export interface LintProgress {
 /** One finding for all the rules a spent time budget cut short; everything they and the others found is kept. */
 function budgetSpentFinding(budgetMs: number, rules: string[]): Finding {
   const names = rules.map((rule) => `"${rule}"`).join(', ');
-  const which = rules.length === 1 ? `rule ${names} did not finish, so its findings may be incomplete` : `rules ${names} did not finish, so their findings may be incomplete`;
+  const which =
+    rules.length === 1
+      ? `rule ${names} did not finish, so its findings may be incomplete`
+      : `rules ${names} did not finish, so their findings may be incomplete`;
   return documentFinding(
     'lint-timeout',
     `Linting stopped after ${Math.round(budgetMs / 1000)} s: ${which}; all other results are shown (raise the limit with lintTimeoutMs / --timeout)`,
@@ -288,7 +291,7 @@ export class Linter {
       return findings;
     } catch (error) {
       // One throwing rule function aborts Spectral's whole run; say so instead of showing nothing.
-      this.host.log.error(`lint of ${options.filePath} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      this.host.log.error(`lint of ${options.filePath} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return [documentFinding('lint-error', `Linting failed: ${oneLine(error)}`)];
     }
   }

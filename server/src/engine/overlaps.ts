@@ -13,7 +13,8 @@ function isUnder(path: JsonPath, prefix: JsonPath): boolean {
 export function dropOverlappingFindings(findings: Finding[]): Finding[] {
   // Other rule → the built-in rules that cover it.
   const coveredBy = new Map<string, string[]>();
-  for (const rule of installedRules()) for (const other of rule.overlaps ?? []) coveredBy.set(other, [...(coveredBy.get(other) ?? []), rule.code]);
+  for (const rule of installedRules())
+    for (const other of rule.overlaps ?? []) coveredBy.set(other, [...(coveredBy.get(other) ?? []), rule.code]);
   if (coveredBy.size === 0) return findings;
   const covering = new Set([...coveredBy.values()].flat());
   const ours = findings.filter((f) => covering.has(f.code) && f.path.length > 0);

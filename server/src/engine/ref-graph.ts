@@ -137,12 +137,13 @@ export function pointerToPath(pointer: string): JsonPath {
   });
 }
 
-
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 function rangeOf(document: Document<unknown, any> | undefined, path: JsonPath): Range {
   const range = document?.getRangeForJsonPath(path, true);
-  return range ? { start: { ...range.start }, end: { ...range.end } } : { start: { ...DOCUMENT_START.start }, end: { ...DOCUMENT_START.end } };
+  return range
+    ? { start: { ...range.start }, end: { ...range.end } }
+    : { start: { ...DOCUMENT_START.start }, end: { ...DOCUMENT_START.end } };
 }
 
 /** Why a file may not be read for the graph, or undefined when it may. */
@@ -241,7 +242,9 @@ export async function buildRefGraph(input: RefGraphInput): Promise<RefGraph> {
     const at: RefLocation = { file: frame.file, path: frame.path, range: rangeOf(frame.document, [...frame.path, '$ref']) };
     const key = `${target.file}#/${target.pointer.join('/')}`;
     if (frame.refChain.includes(key)) {
-      const loop = [...frame.refChain.slice(frame.refChain.indexOf(key)), key].map((k) => nodePath.basename(k.split('#')[0]) + (k.endsWith('#/') ? '' : '#' + k.split('#')[1]));
+      const loop = [...frame.refChain.slice(frame.refChain.indexOf(key)), key].map(
+        (k) => nodePath.basename(k.split('#')[0]) + (k.endsWith('#/') ? '' : '#' + k.split('#')[1]),
+      );
       graph.problems.push({ code: 'ref-cycle', message: `$ref cycle: ${loop.join(' → ')} never reaches a value`, at });
       return;
     }
@@ -285,7 +288,11 @@ function parseOrUndefined(file: string, text: string): Document<unknown, any> | 
  * Where a JSON path of a referenced file sits in the root's tree: the mount of that file whose pointer
  * is the longest prefix of `path` (under `paths` first: that is where operations and audiences are).
  */
-export function mountFor(graph: Pick<RefGraph, 'mounts'>, file: string, path: JsonPath): { mount: RefMount; rootPath: JsonPath } | undefined {
+export function mountFor(
+  graph: Pick<RefGraph, 'mounts'>,
+  file: string,
+  path: JsonPath,
+): { mount: RefMount; rootPath: JsonPath } | undefined {
   let best: RefMount | undefined;
   for (const mount of graph.mounts) {
     if (mount.file !== file || mount.pointer.length > path.length) continue;

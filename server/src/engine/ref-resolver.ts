@@ -80,11 +80,15 @@ class PerRunResolver extends Resolver {
 export function createRefResolver(host: EngineHost, trust: TrustOptions): Resolver {
   // Roots compared both as given and with symlinks resolved (/tmp → /private/tmp on macOS).
   let roots: Promise<string[]> | undefined;
-  const allowedRoots = () => (roots ??= Promise.all(trust.allowedRoots.map((root) => realPath(host.fs, root))).then((real) => [...new Set([...trust.allowedRoots, ...real])]));
+  const allowedRoots = () =>
+    (roots ??= Promise.all(trust.allowedRoots.map((root) => realPath(host.fs, root))).then((real) => [
+      ...new Set([...trust.allowedRoots, ...real]),
+    ]));
 
   const readRemote = async (ref: RefUri): Promise<string> => {
     const url = ref.toString();
-    if (!trust.allowRemote) throw new Error(`remote $ref ${url} not fetched (remote references are disabled; enable allowRemote / --allow-remote)`);
+    if (!trust.allowRemote)
+      throw new Error(`remote $ref ${url} not fetched (remote references are disabled; enable allowRemote / --allow-remote)`);
     if (!host.fetch) throw new Error(`remote $ref ${url} not fetched: no network access in this host`);
     const response = await host.fetch(url);
     if (!response.ok) throw new Error(`remote $ref ${url}: HTTP ${response.status}`);

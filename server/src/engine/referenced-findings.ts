@@ -12,8 +12,8 @@ import { mountFor, type RefGraph, type RefProblemCode } from './ref-graph';
 const PROBLEM_SEVERITY: Record<RefProblemCode, Severity> = { 'ref-cycle': 'error', 'ref-limit': 'warn' };
 
 const sameFile = (a: string, b: string) => nodePath.resolve(a) === nodePath.resolve(b);
-const isZero = (f: Finding) => f.range.start.line === 0 && f.range.start.character === 0 && f.range.end.line === 0 && f.range.end.character === 0;
-
+const isZero = (f: Finding) =>
+  f.range.start.line === 0 && f.range.start.character === 0 && f.range.end.line === 0 && f.range.end.character === 0;
 
 /** `x-lint-ignore` on the operation or path item, where they are written in the referenced file. */
 function ignoredInFile(finding: Finding, data: unknown): boolean {
@@ -52,7 +52,13 @@ export function placeReferencedFindings(findings: Finding[], graph: RefGraph): F
     placed.push(finding);
   }
   for (const problem of graph.problems) {
-    const finding: Finding = { code: problem.code, message: problem.message, severity: PROBLEM_SEVERITY[problem.code], path: [...problem.at.path, '$ref'], range: problem.at.range };
+    const finding: Finding = {
+      code: problem.code,
+      message: problem.message,
+      severity: PROBLEM_SEVERITY[problem.code],
+      path: [...problem.at.path, '$ref'],
+      range: problem.at.range,
+    };
     if (!sameFile(problem.at.file, graph.root)) {
       finding.source = problem.at.file;
       const mounted = mountFor(graph, problem.at.file, problem.at.path);
@@ -76,7 +82,12 @@ export function referencedOperations(graph: RefGraph, rootData: unknown, config:
   const documentLevel = documentAudience(rootData);
   const inherited = () =>
     documentLevel
-      ? { audience: documentLevel.audience, kind: audienceKind(documentLevel.audience), source: documentLevel.source, detail: documentLevel.detail }
+      ? {
+          audience: documentLevel.audience,
+          kind: audienceKind(documentLevel.audience),
+          source: documentLevel.source,
+          detail: documentLevel.detail,
+        }
       : fileLevelAudience(config, graph.root);
   for (const mount of graph.mounts) {
     if (mount.rootPath[0] !== 'paths' || mount.rootPath.length > 3) continue;
@@ -99,7 +110,12 @@ export function referencedOperations(graph: RefGraph, rootData: unknown, config:
       addPathItem(String(mount.rootPath[1]), node, mount.pointer);
     } else if (mount.rootPath.length === 3 && (HTTP_METHODS as readonly string[]).includes(String(mount.rootPath[2]).toLowerCase())) {
       const pathItem = getIn(rootData, mount.rootPath.slice(0, 2));
-      candidates.push({ path: String(mount.rootPath[1]), method: String(mount.rootPath[2]), filePath: mount.pointer, pathItem: isObject(pathItem) ? pathItem : {} });
+      candidates.push({
+        path: String(mount.rootPath[1]),
+        method: String(mount.rootPath[2]),
+        filePath: mount.pointer,
+        pathItem: isObject(pathItem) ? pathItem : {},
+      });
     }
     for (const candidate of candidates) {
       const operation = getIn(document.data, candidate.filePath);
@@ -112,7 +128,9 @@ export function referencedOperations(graph: RefGraph, rootData: unknown, config:
         path: candidate.path,
         method: candidate.method.toLowerCase(),
         jsonPath: ['paths', candidate.path, candidate.method],
-        range: range ? { start: { ...range.start }, end: { ...range.end } } : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        range: range
+          ? { start: { ...range.start }, end: { ...range.end } }
+          : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         resolved: operationLevelAudience(operation, candidate.pathItem) ?? inherited(),
         file: mount.file,
         filePath: candidate.filePath,

@@ -1,7 +1,17 @@
 // What rule packs (rulesets/*) may use from the engine, and the only engine module they import.
 // Direction: rulesets/ → engine (this file); the engine never imports rulesets/ (the composition root
 // server/src/builtin-rules.ts installs the built-in packs). A test checks both directions.
-export type { Audience, AudienceConfig, AudienceKind, AudienceSource, Finding, JsonPath, OperationRef, ResolvedAudience, Severity } from './types';
+export type {
+  Audience,
+  AudienceConfig,
+  AudienceKind,
+  AudienceSource,
+  Finding,
+  JsonPath,
+  OperationRef,
+  ResolvedAudience,
+  Severity,
+} from './types';
 export { AUDIENCES, EXTERNAL_AUDIENCES, INTERNAL_AUDIENCES } from './types';
 export * from './openapi';
 export {
@@ -16,7 +26,13 @@ export {
   isInternal,
   operationLevelAudience,
 } from './audience';
-export { exposureContextOf, getOperationAudience, noteConcerns, type ExposureConfig, type RuleFunctionContextLike } from './exposure-context';
+export {
+  exposureContextOf,
+  getOperationAudience,
+  noteConcerns,
+  type ExposureConfig,
+  type RuleFunctionContextLike,
+} from './exposure-context';
 export { defineRule, type AnyRuleModule, type RuleAppliesTo, type RuleModule, type RulePack, type RuleSeverity } from './rules/rule-module';
 export type { FixContext, Fixer, PlannedFix } from './fixes/plan';
 export { appendItem, setValue, type EditOp } from './fixes/edit-ops';

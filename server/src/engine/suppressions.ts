@@ -10,7 +10,8 @@ export function ignoredCodes(node: unknown): Set<string> {
   if (!Array.isArray(list)) return codes;
   for (const item of list) {
     if (typeof item === 'string') codes.add(item);
-    else if (item && typeof item === 'object' && typeof (item as { rule?: unknown }).rule === 'string') codes.add((item as { rule: string }).rule);
+    else if (item && typeof item === 'object' && typeof (item as { rule?: unknown }).rule === 'string')
+      codes.add((item as { rule: string }).rule);
   }
   return codes;
 }

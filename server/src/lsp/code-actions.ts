@@ -33,7 +33,9 @@ export function fixEdit(context: ServerContext, uri: string, version: number, ed
   const document = isCurrent(context, uri, version);
   if (!document) return undefined;
   const lspEdits = toLspTextEdits(document, edits);
-  return context.versionedEdits ? { documentChanges: [{ textDocument: { uri, version }, edits: lspEdits }] } : { changes: { [uri]: lspEdits } };
+  return context.versionedEdits
+    ? { documentChanges: [{ textDocument: { uri, version }, edits: lspEdits }] }
+    : { changes: { [uri]: lspEdits } };
 }
 
 function kindRequested(only: string[] | undefined, kind: string): boolean {
@@ -88,7 +90,12 @@ export async function provideCodeActions(context: ServerContext, params: CodeAct
       if (href && !documented.has(diagnostic.code)) {
         documented.add(diagnostic.code);
         const title = `Show documentation for ${diagnostic.code}`;
-        actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: COMMANDS.showRuleDocumentation, arguments: [href] } });
+        actions.push({
+          title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          command: { title, command: COMMANDS.showRuleDocumentation, arguments: [href] },
+        });
       }
     }
   }
@@ -102,7 +109,9 @@ export async function provideCodeActions(context: ServerContext, params: CodeAct
     lint = await context.results.whenVersion(document.uri, document.version, settings.lintTimeoutMs);
   }
   if (lint && fixAllRequested) {
-    const edits = await context.fixes.getFixAllEdits(lint.text, findingsOfFile(lint.result, lint.options.filePath), { format: lint.result.format });
+    const edits = await context.fixes.getFixAllEdits(lint.text, findingsOfFile(lint.result, lint.options.filePath), {
+      format: lint.result.format,
+    });
     const edit = edits.length > 0 ? fixEdit(context, document.uri, lint.version, edits) : undefined;
     if (edit) actions.push({ title: 'Fix all safe API exposure problems', kind: FIX_ALL_KIND, edit });
   }
@@ -136,7 +145,13 @@ async function quickFixes(context: ServerContext, document: TextDocument, diagno
   for (const fix of fixes) {
     const edit = fixEdit(context, document.uri, version, fix.edits);
     if (!edit) return []; // the user typed meanwhile: offer nothing rather than edits for text that is gone
-    actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred === true, edit });
+    actions.push({
+      title: fix.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      isPreferred: fix.isPreferred === true,
+      edit,
+    });
   }
   return actions;
 }

@@ -30,7 +30,11 @@ export function provideCodeLenses(context: ServerContext, params: CodeLensParams
     const start = view.toCurrent(operation.range.start);
     if (!start) continue;
     const requirements = lensRequirements(requirementStatus(operation, findings));
-    const title = [operation.resolved.audience, `from ${operation.resolved.detail}`, ...(requirements.length ? [requirements.join(' ')] : [])].join(' · ');
+    const title = [
+      operation.resolved.audience,
+      `from ${operation.resolved.detail}`,
+      ...(requirements.length ? [requirements.join(' ')] : []),
+    ].join(' · ');
     // An empty command id renders the title as a plain label.
     const line = start.line;
     lenses.push({ range: { start: { line, character: 0 }, end: { line, character: 0 } }, command: { title, command: '' } });

@@ -40,4 +40,3 @@ export interface ServerContext {
   /** Lint a document now instead of after its debounce (fix-all on save needs the current version's findings). */
   lintNow(uri: string): void;
 }
-

@@ -42,7 +42,9 @@ export class CrossFile {
   /** Watch YAML/JSON files: fragments and roots change on disk too (git checkout, another editor, rename). */
   async start(dynamicRegistration: boolean): Promise<void> {
     if (!dynamicRegistration) return;
-    await this.context.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,json}' }] });
+    await this.context.connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.{yaml,yml,json}' }],
+    });
   }
 
   dispose(): void {
@@ -149,7 +151,9 @@ export class CrossFile {
 
   private isLive(lint: RootLint): boolean {
     const open = (uri: string) => this.context.documents.get(uri) !== undefined;
-    return open(lint.rootUri) || [...lint.byUri.keys()].some(open) || this.index.filesOfRoot(lint.rootFile).some((file) => open(pathToUri(file)));
+    return (
+      open(lint.rootUri) || [...lint.byUri.keys()].some(open) || this.index.filesOfRoot(lint.rootFile).some((file) => open(pathToUri(file)))
+    );
   }
 
   private republish(uris: Iterable<string>): void {
@@ -185,7 +189,13 @@ export class CrossFile {
     }
     const settings = await this.context.settings.get(rootUri);
     if (token.isCancellationRequested) return;
-    const request = buildLintRequest({ uri: rootUri, languageId: /\.json$/i.test(rootFile) ? 'json' : 'yaml' }, text, settings, this.context.folders, this.context.trust);
+    const request = buildLintRequest(
+      { uri: rootUri, languageId: /\.json$/i.test(rootFile) ? 'json' : 'yaml' },
+      text,
+      settings,
+      this.context.folders,
+      this.context.trust,
+    );
     if (request.kind === 'skip') {
       this.forgetRoot(rootUri, rootFile);
       return;

@@ -47,7 +47,8 @@ export class DiagnosticsPublisher {
     if ((existing?.extra.length ?? 0) === 0 && diagnostics.length === 0) return;
     const entry = existing ?? this.entry(uri);
     entry.extra = diagnostics;
-    if (entry.lint.length === 0 && entry.extra.length === 0 && entry.referenced.length === 0 && entry.version === undefined) this.byUri.delete(uri);
+    if (entry.lint.length === 0 && entry.extra.length === 0 && entry.referenced.length === 0 && entry.version === undefined)
+      this.byUri.delete(uri);
     this.send(uri, entry);
   }
 
@@ -58,7 +59,8 @@ export class DiagnosticsPublisher {
     if ((existing?.referenced.length ?? 0) === 0 && diagnostics.length === 0) return;
     const entry = existing ?? this.entry(uri);
     entry.referenced = diagnostics;
-    if (entry.lint.length === 0 && entry.extra.length === 0 && entry.referenced.length === 0 && entry.version === undefined) this.byUri.delete(uri);
+    if (entry.lint.length === 0 && entry.extra.length === 0 && entry.referenced.length === 0 && entry.version === undefined)
+      this.byUri.delete(uri);
     this.send(uri, entry);
   }
 

@@ -46,7 +46,8 @@ export function isDiagnosticData(value: unknown): value is DiagnosticData {
  * or a client that does not send `data` back).
  */
 export function findingOfDiagnostic(diagnostic: Diagnostic): { finding: Finding; version: number } | undefined {
-  if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string' || !isDiagnosticData(diagnostic.data)) return undefined;
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string' || !isDiagnosticData(diagnostic.data))
+    return undefined;
   const { path, version } = diagnostic.data;
   const severity = (Object.keys(SEVERITY) as Severity[]).find((key) => SEVERITY[key] === diagnostic.severity) ?? 'warn';
   const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;

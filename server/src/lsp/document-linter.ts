@@ -29,7 +29,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 /** A lint that failed as a whole is shown as one diagnostic at the top of the document. */
 function failureResult(options: LintOptions, code: 'lint-timeout' | 'lint-error', message: string): LintResult {
   // Shown even if the text no longer looks like OpenAPI: the user must learn that the lint failed.
-  return notLintedResult(options.filePath, options.text, documentFinding(code, message), { isOpenApi: true, ruleset: options.rulesetFile ?? '' });
+  return notLintedResult(options.filePath, options.text, documentFinding(code, message), {
+    isOpenApi: true,
+    ruleset: options.rulesetFile ?? '',
+  });
 }
 
 /** Findings of $ref'd files are reported when those files are linted themselves. */
@@ -100,7 +103,12 @@ export async function lintAndPublish(
   return result;
 }
 
-async function runLint(context: ServerContext, options: LintOptions, settings: Settings, token: CancellationToken): Promise<LintResult | undefined> {
+async function runLint(
+  context: ServerContext,
+  options: LintOptions,
+  settings: Settings,
+  token: CancellationToken,
+): Promise<LintResult | undefined> {
   try {
     // The worker enforces lintTimeoutMs itself (scaled to the document's size, in CPU time) and names the rule; this
     // race only guards against a wedged backend, so it allows for everything the worker may legitimately take: a

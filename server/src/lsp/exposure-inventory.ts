@@ -14,7 +14,11 @@ function label(file: LintedWorkspaceFile, multiRoot: boolean): string {
   return multiRoot ? `${path.basename(file.folder)}/${relative}` : relative;
 }
 
-export async function exposureInventory(context: ServerContext, params: ExposureInventoryParams | undefined, token: CancellationToken): Promise<ExposureInventoryResult> {
+export async function exposureInventory(
+  context: ServerContext,
+  params: ExposureInventoryParams | undefined,
+  token: CancellationToken,
+): Promise<ExposureInventoryResult> {
   const files: LintedWorkspaceFile[] = [];
   await lintWorkspace(context, token, (file) => files.push(file));
   files.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
@@ -37,7 +41,12 @@ export async function exposureInventory(context: ServerContext, params: Exposure
         audienceDetail: op.audienceDetail,
         range: files[i].result.operations[j].range,
         score: op.score,
-        requirements: op.requirements.map((r) => ({ rule: r.rule, passed: r.passed, ...(r.severity ? { severity: r.severity } : {}), ...(r.messages[0] ? { message: r.messages[0] } : {}) })),
+        requirements: op.requirements.map((r) => ({
+          rule: r.rule,
+          passed: r.passed,
+          ...(r.severity ? { severity: r.severity } : {}),
+          ...(r.messages[0] ? { message: r.messages[0] } : {}),
+        })),
       })),
     })),
   };

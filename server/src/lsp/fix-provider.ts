@@ -36,11 +36,15 @@ export function createWorkerFixProvider(workerScript: string): FixProvider {
     getFixes: (text, finding, options = {}) =>
       large(text) ? worker.run<Fix[]>({ kind: 'all', text, finding, format: options.format }) : getFixes(text, finding, options),
     getFixAllEdits: (text, findings, options = {}) =>
-      large(text) ? worker.run<TextEdit[]>({ kind: 'fixAll', text, findings, format: options.format }) : getFixAllEdits(text, findings, options),
+      large(text)
+        ? worker.run<TextEdit[]>({ kind: 'fixAll', text, findings, format: options.format })
+        : getFixAllEdits(text, findings, options),
     listFixes: (text, finding, options = {}) =>
       large(text) ? worker.run<FixSummary[]>({ kind: 'list', text, finding, format: options.format }) : listFixes(text, finding, options),
     resolveFix: async (text, finding, id, options = {}) =>
-      large(text) ? ((await worker.run<Fix | null>({ kind: 'resolve', text, finding, id, format: options.format })) ?? undefined) : resolveFix(text, finding, id, options),
+      large(text)
+        ? ((await worker.run<Fix | null>({ kind: 'resolve', text, finding, id, format: options.format })) ?? undefined)
+        : resolveFix(text, finding, id, options),
     dispose: () => worker.dispose(),
   };
 }

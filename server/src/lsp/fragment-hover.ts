@@ -13,13 +13,17 @@ export function provideFragmentHover(context: ServerContext, params: HoverParams
   if (!file) return null;
   const uses = context.crossFile.findings
     .all()
-    .flatMap((lint) => (lint.operations ?? []).filter((op) => op.file === file && rangeContains(op.range, params.position)).map((op) => ({ lint, op })))
+    .flatMap((lint) =>
+      (lint.operations ?? []).filter((op) => op.file === file && rangeContains(op.range, params.position)).map((op) => ({ lint, op })),
+    )
     .sort((a, b) => a.lint.rootFile.localeCompare(b.lint.rootFile));
   if (uses.length === 0) return null;
   // The innermost operation under the cursor (path items in one file hold several).
   const innermost = uses.reduce((best, use) => (use.op.range.start.line >= best.op.range.start.line ? use : best)).op;
   const here = uses.filter(({ op }) => op.range.start.line === innermost.range.start.line);
-  const lines = [`**${innermost.method.toUpperCase()} ${innermost.path}** · used by ${here.length === 1 ? '1 root document' : `${here.length} root documents`}`];
+  const lines = [
+    `**${innermost.method.toUpperCase()} ${innermost.path}** · used by ${here.length === 1 ? '1 root document' : `${here.length} root documents`}`,
+  ];
   for (const { lint, op } of here) {
     const { audience, kind, detail } = op.resolved;
     lines.push('', `In \`${path.basename(lint.rootFile)}\`: audience \`${audience}\` (${kind}), from ${detail}`, '');

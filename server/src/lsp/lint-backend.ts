@@ -22,7 +22,6 @@ export interface LintBackend {
   dispose?(): void | Promise<void>;
 }
 
-
 /** Runs the engine on the language server's own thread. */
 export function createInProcessBackend(host: EngineHost): LintBackend {
   const linter = new Linter(host);

@@ -12,9 +12,7 @@ export interface TrustState {
   trustWorkspaceCode: boolean;
 }
 
-export type LintRequest =
-  | { kind: 'lint'; options: LintOptions; folder?: string }
-  | { kind: 'skip'; reason: 'disabled' | 'excluded' };
+export type LintRequest = { kind: 'lint'; options: LintOptions; folder?: string } | { kind: 'skip'; reason: 'disabled' | 'excluded' };
 
 /** Where a document is linted from, before its text is read. */
 export type LintTarget =
@@ -35,7 +33,13 @@ export function documentPath(uri: string, languageId: string, folders: Workspace
   return path.join(folders.all()[0] ?? process.cwd(), name + extension);
 }
 
-export function settingsProfile(settings: Settings, folder: string | undefined, filePath: string, root: string, trust: TrustState): LintProfile {
+export function settingsProfile(
+  settings: Settings,
+  folder: string | undefined,
+  filePath: string,
+  root: string,
+  trust: TrustState,
+): LintProfile {
   return {
     rulesetFile: resolveRulesetSetting(settings.rulesetFile, folder, filePath),
     audience: {
@@ -54,7 +58,12 @@ export function settingsProfile(settings: Settings, folder: string | undefined, 
 }
 
 /** Whether and how a document is linted; decided without its text, so "Lint workspace" reads only files it lints. */
-export function lintTarget(document: { uri: string; languageId: string }, settings: Settings, folders: WorkspaceFolders, trust: TrustState): LintTarget {
+export function lintTarget(
+  document: { uri: string; languageId: string },
+  settings: Settings,
+  folders: WorkspaceFolders,
+  trust: TrustState,
+): LintTarget {
   if (!settings.enable) return { kind: 'skip', reason: 'disabled' };
   const filePath = documentPath(document.uri, document.languageId, folders);
   const folder = folders.folderOf(filePath);
@@ -69,7 +78,12 @@ export function lintTarget(document: { uri: string; languageId: string }, settin
  * The folders a file's `$ref`s may read (navigation, the reverse `$ref` index): those of its lint, or, for a file
  * that is not linted, its workspace folder (else its own folder).
  */
-export function refRootsFor(document: { uri: string; languageId: string }, settings: Settings, folders: WorkspaceFolders, trust: TrustState): string[] {
+export function refRootsFor(
+  document: { uri: string; languageId: string },
+  settings: Settings,
+  folders: WorkspaceFolders,
+  trust: TrustState,
+): string[] {
   const target = lintTarget(document, settings, folders, trust);
   if (target.kind === 'lint') return trustOptions(target.root, target.profile).allowedRoots;
   const filePath = documentPath(document.uri, document.languageId, folders);
@@ -85,5 +99,9 @@ export function buildLintRequest(
 ): LintRequest {
   const target = lintTarget(document, settings, folders, trust);
   if (target.kind === 'skip') return target;
-  return { kind: 'lint', options: lintOptionsFor({ filePath: target.filePath, text, root: target.root }, target.profile), folder: target.folder };
+  return {
+    kind: 'lint',
+    options: lintOptionsFor({ filePath: target.filePath, text, root: target.root }, target.profile),
+    folder: target.folder,
+  };
 }

@@ -22,7 +22,11 @@ export interface LintedWorkspaceFile {
   result: LintResult;
 }
 
-export async function lintWorkspace(context: ServerContext, token: CancellationToken, onLinted?: (file: LintedWorkspaceFile) => void): Promise<LintWorkspaceResult> {
+export async function lintWorkspace(
+  context: ServerContext,
+  token: CancellationToken,
+  onLinted?: (file: LintedWorkspaceFile) => void,
+): Promise<LintWorkspaceResult> {
   const totals: LintWorkspaceResult = { files: 0, findings: 0 };
   for (const folder of context.folders.all()) {
     for await (const filePath of walkFiles(folder, { include: isDocumentFile, isCancelled: () => token.isCancellationRequested })) {
@@ -54,7 +58,12 @@ async function lintFile(
   const uri = pathToUri(filePath);
   const settings = await context.settings.get(uri);
   const open = context.documents.get(uri);
-  const target = lintTarget({ uri, languageId: open?.languageId ?? (/\.json$/i.test(filePath) ? 'json' : 'yaml') }, settings, context.folders, context.trust);
+  const target = lintTarget(
+    { uri, languageId: open?.languageId ?? (/\.json$/i.test(filePath) ? 'json' : 'yaml') },
+    settings,
+    context.folders,
+    context.trust,
+  );
   if (target.kind === 'skip') return undefined;
   // Over the lint's size limit in bytes: not read (likely generated or data; the engine checks the characters of what is read).
   if (!open && (await fs.stat(filePath)).size > documentSizeLimit(target.profile.maxDocumentSize)) return undefined;

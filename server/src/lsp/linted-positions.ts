@@ -40,12 +40,14 @@ function shiftedView(lint: DocumentLint, current: TextDocument): LintedView {
   let prefix = 0;
   while (prefix < max && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
   let suffix = 0;
-  while (suffix < max - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+  while (suffix < max - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix))
+    suffix++;
   const oldChangeEnd = oldText.length - suffix;
   const newChangeEnd = newText.length - suffix;
   const delta = newText.length - oldText.length;
   // Offsets up to the first difference stay; offsets from the end of the changed region on shift by `delta`.
-  const map = (offset: number, changeEnd: number, shift: number) => (offset < prefix ? offset : offset >= changeEnd ? offset + shift : undefined);
+  const map = (offset: number, changeEnd: number, shift: number) =>
+    offset < prefix ? offset : offset >= changeEnd ? offset + shift : undefined;
   return {
     lint,
     toCurrent(position) {

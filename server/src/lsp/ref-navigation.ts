@@ -51,7 +51,8 @@ export function targetSpan(text: string, pointer: JsonPath): { start: number; en
   let pair: Pair<Node, Node> | undefined;
   for (const segment of pointer) {
     if (isMap(node)) {
-      pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment)) as Pair<Node, Node> | undefined;
+      pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment)) as
+        Pair<Node, Node> | undefined;
       node = pair?.value;
     } else if (node && typeof node === 'object' && 'items' in node && Array.isArray((node as { items: unknown[] }).items)) {
       pair = undefined;
@@ -76,7 +77,12 @@ interface Target {
   label: string;
 }
 
-async function resolveTarget(context: ServerContext, uri: string, offset: number, text: string): Promise<{ ref: RefUnderCursor; target?: Target } | undefined> {
+async function resolveTarget(
+  context: ServerContext,
+  uri: string,
+  offset: number,
+  text: string,
+): Promise<{ ref: RefUnderCursor; target?: Target } | undefined> {
   const filePath = uriToPath(uri);
   const ref = refAt(text, offset);
   if (!ref || !filePath) return ref && { ref };
@@ -119,9 +125,19 @@ export async function provideRefHover(context: ServerContext, params: HoverParam
   if (!resolved) return null;
   const range = { start: document.positionAt(resolved.ref.start), end: document.positionAt(resolved.ref.end) };
   const target = resolved.target;
-  if (!target) return { contents: { kind: MarkupKind.Markdown, value: `\`$ref\` \`${resolved.ref.value}\`: target not found (or not readable here)` }, range };
+  if (!target)
+    return {
+      contents: { kind: MarkupKind.Markdown, value: `\`$ref\` \`${resolved.ref.value}\`: target not found (or not readable here)` },
+      range,
+    };
   const lines = target.document.getText().slice(target.start, target.end).split(/\r?\n/);
   const preview = lines.slice(0, PREVIEW_LINES).join('\n') + (lines.length > PREVIEW_LINES ? '\n…' : '');
   const language = target.document.languageId === 'json' ? 'json' : 'yaml';
-  return { contents: { kind: MarkupKind.Markdown, value: `\`$ref\` → \`${target.label || resolved.ref.value}\`\n\n\`\`\`${language}\n${preview}\n\`\`\`` }, range };
+  return {
+    contents: {
+      kind: MarkupKind.Markdown,
+      value: `\`$ref\` → \`${target.label || resolved.ref.value}\`\n\n\`\`\`${language}\n${preview}\n\`\`\``,
+    },
+    range,
+  };
 }

@@ -100,7 +100,8 @@ export class ReferencedFindings {
         severity: DiagnosticSeverity.Information,
         source: DIAGNOSTIC_SOURCE,
         code: UNREFERENCED_CODE,
-        message: 'No OpenAPI document in the workspace $refs this file, so it is not linted: its findings show once a root document uses it',
+        message:
+          'No OpenAPI document in the workspace $refs this file, so it is not linted: its findings show once a root document uses it',
       });
     }
     return diagnostics;

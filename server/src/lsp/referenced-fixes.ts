@@ -18,7 +18,10 @@ export function referencedFindingsFor(context: ServerContext, uri: string, diagn
   const data = isDiagnosticData(diagnostic.data) ? diagnostic.data : undefined;
   return context.crossFile.findings
     .findingsFor(uri, context.documents.get(uri) ? uri : undefined)
-    .filter(({ finding }) => finding.code === diagnostic.code && sameRange(finding.range, diagnostic.range) && (!data || samePath(finding.path, data.path)));
+    .filter(
+      ({ finding }) =>
+        finding.code === diagnostic.code && sameRange(finding.range, diagnostic.range) && (!data || samePath(finding.path, data.path)),
+    );
 }
 
 async function textOf(context: ServerContext, file: string): Promise<{ document: TextDocument; text: string }> {
@@ -38,18 +41,29 @@ export async function referencedQuickFixes(context: ServerContext, uri: string, 
   const titles = new Set<string>();
   for (const { root, finding } of matches) {
     const rootText = await textOf(context, root.rootFile);
-    const fixes = getReferencedFixes({ file: root.rootFile, text: rootText.text }, { file: fragmentFile, text: fragmentDocument.getText() }, finding);
+    const fixes = getReferencedFixes(
+      { file: root.rootFile, text: rootText.text },
+      { file: fragmentFile, text: fragmentDocument.getText() },
+      finding,
+    );
     for (const fix of fixes) {
       const changes: Record<string, LspTextEdit[]> = {};
       for (const [file, edits] of Object.entries(fix.edits)) {
-        const target = file === fragmentFile ? { document: fragmentDocument } : file === root.rootFile ? rootText : await textOf(context, file);
+        const target =
+          file === fragmentFile ? { document: fragmentDocument } : file === root.rootFile ? rootText : await textOf(context, file);
         changes[pathToUri(file)] = toLspTextEdits(target.document, edits);
       }
       const touchesRoot = Object.keys(fix.edits).includes(root.rootFile);
       const title = matches.length > 1 || touchesRoot ? `${fix.title} (${path.basename(root.rootFile)})` : fix.title;
       if (titles.has(title)) continue;
       titles.add(title);
-      actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred === true && actions.every((a) => !a.isPreferred), edit: { changes } });
+      actions.push({
+        title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: fix.isPreferred === true && actions.every((a) => !a.isPreferred),
+        edit: { changes },
+      });
     }
   }
   return actions;

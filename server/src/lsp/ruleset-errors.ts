@@ -34,11 +34,11 @@ export class RulesetErrors {
       this.shown.set(key, true);
       void this.connection
         .sendNotification('window/showMessage', {
-        type: MessageType.Warning,
-        // The engine's error names the file already; otherwise say which file it is about.
-        message: error.includes(rulesetFile)
-          ? `API Exposure Lint: ruleset error: ${error}`
-          : `API Exposure Lint: ruleset ${rulesetFile} could not be loaded: ${error} (using ${fallback})`,
+          type: MessageType.Warning,
+          // The engine's error names the file already; otherwise say which file it is about.
+          message: error.includes(rulesetFile)
+            ? `API Exposure Lint: ruleset error: ${error}`
+            : `API Exposure Lint: ruleset ${rulesetFile} could not be loaded: ${error} (using ${fallback})`,
         })
         .catch(() => undefined);
       log(this.connection, 'warn', `Ruleset ${rulesetFile} failed: ${error}`);

@@ -2,12 +2,7 @@
 // change), plus every file a loaded ruleset was built from (extended rulesets, function files).
 // Dependencies come from the engine, which records every file it reads while loading a ruleset.
 import path from 'node:path';
-import {
-  DidChangeWatchedFilesNotification,
-  type Connection,
-  type Disposable,
-  type FileSystemWatcher,
-} from 'vscode-languageserver';
+import { DidChangeWatchedFilesNotification, type Connection, type Disposable, type FileSystemWatcher } from 'vscode-languageserver';
 import { isRulesetFileName } from '../engine/ruleset/discover';
 import { pathToUri } from './workspace';
 import { log } from './log';

@@ -123,7 +123,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       warn: (m: string) => log(connection, 'warn', m),
       error: (m: string) => log(connection, 'error', m),
     };
-    const backend = options.backend ?? (options.inProcess ? createInProcessBackend(createNodeHost(logger)) : createWorkerBackend(logger, initOptions.proxy));
+    const backend =
+      options.backend ??
+      (options.inProcess ? createInProcessBackend(createNodeHost(logger)) : createWorkerBackend(logger, initOptions.proxy));
     context = {
       connection,
       documents,
@@ -143,7 +145,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       versionedEdits: capabilities.workspace?.workspaceEdit?.documentChanges === true,
       crossFile: undefined as unknown as CrossFile, // set just below: it needs the context
       lazyFixThreshold: capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit')
-        ? options.lazyFixThreshold ?? DEFAULT_LAZY_FIX_THRESHOLD
+        ? (options.lazyFixThreshold ?? DEFAULT_LAZY_FIX_THRESHOLD)
         : Number.POSITIVE_INFINITY,
     };
     const ctx = context;
@@ -154,7 +156,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       async (uri, token) => {
         const before = ctx.results.get(uri);
         await lintDocument(ctx, uri, token);
-        if (refreshLenses && ctx.results.get(uri) !== before) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+        if (refreshLenses && ctx.results.get(uri) !== before)
+          void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
       },
       (uri, error) => logError(ctx, `Lint of ${uri}`, error),
     );

@@ -8,7 +8,10 @@ export function summarizeAudience(operations: OperationAudience[]): { audience?:
   const audiences = new Set(operations.map((op) => op.resolved.audience));
   if (audiences.size === 1) {
     const details = new Set(operations.map((op) => op.resolved.detail));
-    return { audience: operations[0].resolved.audience, audienceSource: details.size === 1 ? operations[0].resolved.detail : 'several sources' };
+    return {
+      audience: operations[0].resolved.audience,
+      audienceSource: details.size === 1 ? operations[0].resolved.detail : 'several sources',
+    };
   }
   const external = operations.filter((op) => op.resolved.kind === 'external').length;
   const internal = operations.length - external;

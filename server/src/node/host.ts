@@ -46,7 +46,11 @@ export function createNodeHost(log: EngineLogger = silentLogger, options: NodeHo
         }
       },
       realPath: (path) => fs.realpath(path),
-      fileInfo: (path) => fs.stat(path).then((stat) => ({ isFile: stat.isFile(), size: stat.size }), () => undefined),
+      fileInfo: (path) =>
+        fs.stat(path).then(
+          (stat) => ({ isFile: stat.isFile(), size: stat.size }),
+          () => undefined,
+        ),
       mtime: async (path) => {
         try {
           return (await fs.stat(path)).mtimeMs;

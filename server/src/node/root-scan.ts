@@ -29,7 +29,12 @@ export function mayBeRoot(text: string): boolean {
  * The files a document reaches through `$ref`s (transitively), none when it is not an OpenAPI root that `$ref`s
  * other files. `readFile`: the text of a referenced file (an editor's open text; default the disk's).
  */
-export async function filesReferencedBy(filePath: string, text: string, allowedRoots: string[], readFile = readFromDisk): Promise<string[]> {
+export async function filesReferencedBy(
+  filePath: string,
+  text: string,
+  allowedRoots: string[],
+  readFile = readFromDisk,
+): Promise<string[]> {
   if (!mayBeRoot(text)) return [];
   return referencedFiles({
     filePath,
@@ -37,6 +42,10 @@ export async function filesReferencedBy(filePath: string, text: string, allowedR
     trust: { allowedRoots },
     readFile,
     realPath: (p) => fs.realpath(p),
-    fileInfo: (p) => fs.stat(p).then((stat) => ({ isFile: stat.isFile(), size: stat.size }), () => undefined),
+    fileInfo: (p) =>
+      fs.stat(p).then(
+        (stat) => ({ isFile: stat.isFile(), size: stat.size }),
+        () => undefined,
+      ),
   });
 }

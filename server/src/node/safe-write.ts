@@ -147,7 +147,14 @@ async function withOriginalLineEndings(target: string, content: string | Uint8Ar
 
 function describe(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
-  const text = e?.code === 'ENOSPC' ? 'no space left on device' : e?.code === 'EACCES' || e?.code === 'EPERM' ? 'permission denied' : e?.code === 'EROFS' ? 'read-only file system' : undefined;
+  const text =
+    e?.code === 'ENOSPC'
+      ? 'no space left on device'
+      : e?.code === 'EACCES' || e?.code === 'EPERM'
+        ? 'permission denied'
+        : e?.code === 'EROFS'
+          ? 'read-only file system'
+          : undefined;
   return (text ?? (e instanceof Error ? e.message : String(error))).replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
@@ -208,7 +215,8 @@ export async function safeWriteFile(file: string, content: string | Uint8Array, 
   }
   const unchanged = stat ? 'the file is unchanged' : 'nothing was written';
   if (stat && !stat.isFile()) throw new SafeWriteError('not-a-file', file, `not a regular file; ${unchanged}`, 'cannot write', shown);
-  if (stat && !(await isWritable(target, stat))) throw new SafeWriteError('read-only', file, `the file is read-only; ${unchanged}`, 'cannot write', shown);
+  if (stat && !(await isWritable(target, stat)))
+    throw new SafeWriteError('read-only', file, `the file is read-only; ${unchanged}`, 'cannot write', shown);
   const refuseIfChanged = async () => {
     const why = options.expected ? await changedSince(target, options.expected) : undefined;
     if (why) throw new SafeWriteError('changed', file, `${why}; it was left as it is`, 'not writing', shown);

@@ -118,7 +118,11 @@ export const formatReportHtml: ReportFormatter = (inventory: Inventory, options)
   const documents = inventory.documents
     .map((d) => {
       const docReqs = d.documentRequirements.map(requirementBadge).join(' ');
-      const by = audiences.map((a) => `<td class="num"><span class="score ${scoreClass(d.scoreByAudience[a])}">${shownScore(d.scoreByAudience[a])}</span></td>`).join('');
+      const by = audiences
+        .map(
+          (a) => `<td class="num"><span class="score ${scoreClass(d.scoreByAudience[a])}">${shownScore(d.scoreByAudience[a])}</span></td>`,
+        )
+        .join('');
       return `<tr><td>${esc(d.file)}</td><td class="num">${d.operations.length}</td>${by}<td class="num"><span class="score ${scoreClass(d.score)}">${shownScore(d.score)}</span></td><td>${docReqs}</td></tr>`;
     })
     .join('\n');

@@ -15,16 +15,25 @@ export const formatReportMarkdown: ReportFormatter = (inventory) => {
   }
   lines.push('### Documents', '', '| Document | Operations | Readiness by audience | Score |', '|---|---:|---|---:|');
   for (const d of inventory.documents) {
-    const by = AUDIENCES.filter((a) => d.scoreByAudience[a] !== undefined).map((a) => `${a} ${shownScore(d.scoreByAudience[a])}`).join(', ');
+    const by = AUDIENCES.filter((a) => d.scoreByAudience[a] !== undefined)
+      .map((a) => `${a} ${shownScore(d.scoreByAudience[a])}`)
+      .join(', ');
     lines.push(`| ${cell(code(d.file))} | ${d.operations.length} | ${by || '–'} | ${shownScore(d.score)} |`);
   }
   lines.push('');
   const ops = inventory.documents.flatMap((d) => d.operations.map((op) => ({ d, op })));
   if (ops.length) {
-    lines.push('### Operations', '', '| Document | Operation | Audience | From | Failing requirements | Score |', '|---|---|---|---|---|---:|');
+    lines.push(
+      '### Operations',
+      '',
+      '| Document | Operation | Audience | From | Failing requirements | Score |',
+      '|---|---|---|---|---|---:|',
+    );
     for (const { d, op } of ops) {
       const failing = op.requirements.filter((r) => !r.passed).map((r) => r.rule);
-      lines.push(`| ${cell(code(d.file))} | ${cell(code(operationName(op)))} | ${op.audience} | ${cell(op.audienceDetail)} | ${failing.join(', ') || 'none'} | ${shownScore(op.score)} |`);
+      lines.push(
+        `| ${cell(code(d.file))} | ${cell(code(operationName(op)))} | ${op.audience} | ${cell(op.audienceDetail)} | ${failing.join(', ') || 'none'} | ${shownScore(op.score)} |`,
+      );
     }
     lines.push('');
   }

@@ -72,8 +72,16 @@ export function expectFindings(findings: readonly Finding[], expected: readonly 
   const lines = ['Findings do not match the expectations.'];
   if (missing.length) lines.push('Expected but not found:', ...missing.map((e) => `  - ${describeExpected(e)}`));
   if (unexpected.length) lines.push('Found but not expected:', ...unexpected.map((f) => `  + ${describeFinding(f)}`));
-  lines.push(`All findings${scope} (${considered.length}):`, ...(considered.length ? considered.map((f) => `    ${describeFinding(f)}`) : ['    (none)']));
-  throw new AssertionError({ message: lines.join('\n'), actual: considered.map(describeFinding), expected: expected.map(describeExpected), operator: 'expectFindings' });
+  lines.push(
+    `All findings${scope} (${considered.length}):`,
+    ...(considered.length ? considered.map((f) => `    ${describeFinding(f)}`) : ['    (none)']),
+  );
+  throw new AssertionError({
+    message: lines.join('\n'),
+    actual: considered.map(describeFinding),
+    expected: expected.map(describeExpected),
+    operator: 'expectFindings',
+  });
 }
 
 /** Asserts there are no findings (of the given rules, if any are named). */

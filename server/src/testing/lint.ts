@@ -58,7 +58,12 @@ export async function lintResultWithRuleset(options: LintWithRulesetOptions): Pr
   const text = documentFile ? readFileSync(documentFile, 'utf8') : options.document;
   const filePath = documentPath(options, rulesetFile, documentFile, text);
   const globBase = isBuiltinRulesetName(rulesetFile) ? process.cwd() : nodePath.dirname(rulesetFile);
-  const audienceByGlob: AudienceGlob[] = Object.entries(options.audienceByGlob ?? {}).map(([glob, audience]) => ({ glob, audience, origin: 'test', baseDir: globBase }));
+  const audienceByGlob: AudienceGlob[] = Object.entries(options.audienceByGlob ?? {}).map(([glob, audience]) => ({
+    glob,
+    audience,
+    origin: 'test',
+    baseDir: globBase,
+  }));
 
   const result = await linter().lint({
     filePath,
@@ -69,7 +74,10 @@ export async function lintResultWithRuleset(options: LintWithRulesetOptions): Pr
     trust: { trustWorkspaceCode: options.trustWorkspaceCode ?? true, allowRemote: false, allowedRoots: [] },
     onRulesetError: 'throw',
   });
-  if (!result.isOpenApi) throw new NotOpenApiError(`${documentFile ?? 'the document'} is not an OpenAPI 2.0/3.x document (no openapi: or swagger: key), so nothing was linted`);
+  if (!result.isOpenApi)
+    throw new NotOpenApiError(
+      `${documentFile ?? 'the document'} is not an OpenAPI 2.0/3.x document (no openapi: or swagger: key), so nothing was linted`,
+    );
   return result;
 }
 

@@ -33,7 +33,10 @@ export type RuleTesterDefaults = Omit<LintWithRulesetOptions, 'document'>;
 export class RuleTester {
   private readonly framework: TestFramework;
 
-  constructor(private readonly defaults: RuleTesterDefaults, framework?: TestFramework) {
+  constructor(
+    private readonly defaults: RuleTesterDefaults,
+    framework?: TestFramework,
+  ) {
     this.framework = framework ?? { describe: nodeTest.describe as unknown as Suite, it: nodeTest.it as unknown as Case };
   }
 
@@ -59,7 +62,8 @@ export class RuleTester {
 
   /** Fails unless the document's findings of `rule` are exactly `testCase.findings`. */
   async assertInvalid(rule: string, testCase: InvalidRuleTestCase): Promise<void> {
-    if (!testCase.findings.length) throw new Error(`invalid case ${caseName(testCase, '')} of ${rule} expects no findings: make it a valid case`);
+    if (!testCase.findings.length)
+      throw new Error(`invalid case ${caseName(testCase, '')} of ${rule} expects no findings: make it a valid case`);
     const expected = testCase.findings.map((f) => ({ ...f, code: f.code ?? rule }));
     expectFindings(await this.lint(testCase), expected, { codes: [rule] });
   }

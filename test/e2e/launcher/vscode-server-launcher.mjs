@@ -59,14 +59,19 @@ async function startServer(options, scratch) {
   const port = await freePort();
   const args = [
     e2ePaths.vscodeServerMain,
-    '--host', '127.0.0.1',
-    '--port', String(port),
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
     '--without-connection-token',
     '--accept-server-license-terms',
     '--enable-smoke-test-driver',
-    '--server-data-dir', path.join(scratch, 'server-data'),
-    '--user-data-dir', options.userDataDir,
-    '--extensions-dir', options.extensionsDir,
+    '--server-data-dir',
+    path.join(scratch, 'server-data'),
+    '--user-data-dir',
+    options.userDataDir,
+    '--extensions-dir',
+    options.extensionsDir,
   ];
   if (options.flags.has('disable-workspace-trust') && !KEEP_TRUST) args.push('--disable-workspace-trust');
   if (options.flags.has('disable-extensions')) args.push('--disable-extensions');

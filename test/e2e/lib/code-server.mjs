@@ -31,7 +31,17 @@ export function installVsix(scratch, vsix) {
   const { folders, env } = profileFolders(scratch);
   execFileSync(
     e2ePaths.node24,
-    [e2ePaths.codeServerBin, '--extensions-dir', folders.extensions, '--user-data-dir', folders.userData, '--config', folders.config, '--install-extension', vsix],
+    [
+      e2ePaths.codeServerBin,
+      '--extensions-dir',
+      folders.extensions,
+      '--user-data-dir',
+      folders.userData,
+      '--config',
+      folders.config,
+      '--install-extension',
+      vsix,
+    ],
     { env, stdio: 'pipe' },
   );
   return readdirSync(folders.extensions).filter((name) => !name.startsWith('.') && !name.endsWith('.json'));
@@ -45,14 +55,19 @@ export async function startCodeServer(scratch, folder) {
     e2ePaths.node24,
     [
       e2ePaths.codeServerBin,
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--auth', 'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
-      '--extensions-dir', folders.extensions,
-      '--user-data-dir', folders.userData,
-      '--config', folders.config,
+      '--extensions-dir',
+      folders.extensions,
+      '--user-data-dir',
+      folders.userData,
+      '--config',
+      folders.config,
       folder,
     ],
     { env, stdio: ['ignore', 'ignore', 'pipe'] },

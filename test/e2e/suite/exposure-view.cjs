@@ -11,13 +11,20 @@ const brief = (items) => items.map((item) => [item.label, item.description, item
 test('the view is contributed to the explorer and lists documents, audiences and operations with icons', async () => {
   const extension = await h.activateExtension();
   const manifest = extension.packageJSON.contributes.views.explorer;
-  assert.deepEqual(manifest.map((v) => [v.id, v.name]), [['apiExposureLint.exposureView', 'API Exposure']]);
+  assert.deepEqual(
+    manifest.map((v) => [v.id, v.name]),
+    [['apiExposureLint.exposureView', 'API Exposure']],
+  );
   const api = extension.exports;
   // The server may still be starting: poll until it answers with both documents.
-  const tree = await h.pollUntil(async () => {
-    const items = await api.exposureView();
-    return items.length === 2 && items;
-  }, 'the exposure view to list two documents', 60_000);
+  const tree = await h.pollUntil(
+    async () => {
+      const items = await api.exposureView();
+      return items.length === 2 && items;
+    },
+    'the exposure view to list two documents',
+    60_000,
+  );
   assert.deepEqual(brief(tree), [
     [
       'internal.yaml',
@@ -32,7 +39,17 @@ test('the view is contributed to the explorer and lists documents, audiences and
       'public.yaml',
       'readiness 95',
       'warning',
-      [['external-public', '2 operations, 1 not ready', 'globe', [['GET /pets', 'ready', 'pass', []], ['POST /pets', 'external-oauth2', 'error', []]]]],
+      [
+        [
+          'external-public',
+          '2 operations, 1 not ready',
+          'globe',
+          [
+            ['GET /pets', 'ready', 'pass', []],
+            ['POST /pets', 'external-oauth2', 'error', []],
+          ],
+        ],
+      ],
     ],
   ]);
 });
@@ -60,7 +77,10 @@ test('"Open Exposure Report" shows the workspace report in a webview', async () 
   assert.match(html, /4 operations in 2 documents, overall readiness 85\/100/);
   assert.match(html, /default-src 'none'/);
   const tab = await h.pollUntil(
-    () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.label === 'API Exposure Report'),
+    () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputWebview && t.label === 'API Exposure Report'),
     'the report tab',
   );
   assert.match(tab.input.viewType, /apiExposureLint\.report/);

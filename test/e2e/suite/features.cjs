@@ -12,7 +12,10 @@ const hasNone = (unwanted) => (codes) => unwanted.every((code) => !codes.include
 
 /** Line of the GET operation key (`    get:`) in the fixtures: its CodeLens sits there. */
 function operationLine(document) {
-  const line = document.getText().split('\n').findIndex((text) => /^ {4}get:/.test(text));
+  const line = document
+    .getText()
+    .split('\n')
+    .findIndex((text) => /^ {4}get:/.test(text));
   assert.ok(line >= 0, 'fixture has a GET operation');
   return line;
 }
@@ -41,13 +44,19 @@ test('an external document shows the external exposure findings with documentati
 test('an internal document shows only the internal exposure finding', async () => {
   const document = await h.openDocument('internal.yaml');
   const codes = await h.waitForCodes(document.uri, (c) => c.includes('internal-permission-scopes'), 'internal finding');
-  assert.deepEqual(codes.filter((c) => c.startsWith('external-') || c.startsWith('internal-')), ['internal-permission-scopes']);
+  assert.deepEqual(
+    codes.filter((c) => c.startsWith('external-') || c.startsWith('internal-')),
+    ['internal-permission-scopes'],
+  );
 });
 
 test('diagnostics follow a WorkspaceEdit that changes the audience', async () => {
   const document = await h.openDocument('edited.yaml');
   await h.waitForCodes(document.uri, hasAll(EXTERNAL_CODES), 'external findings before the edit');
-  const line = document.getText().split('\n').findIndex((text) => text.includes('x-audience: external-public'));
+  const line = document
+    .getText()
+    .split('\n')
+    .findIndex((text) => text.includes('x-audience: external-public'));
   const edit = new vscode.WorkspaceEdit();
   const start = document.lineAt(line).text.indexOf('external-public');
   edit.replace(document.uri, new vscode.Range(line, start, line, start + 'external-public'.length), 'company-internal');
@@ -83,7 +92,10 @@ test('each exposure quick fix, applied, removes its finding', async () => {
     assert.equal(await vscode.workspace.applyEdit(fix.edit), true, `applying "${fix.title}"`);
     await h.waitForCodes(document.uri, (c) => !c.includes(code), `${code} to disappear after "${fix.title}"`);
   }
-  assert.deepEqual(h.codesOf(document.uri).filter((c) => EXTERNAL_CODES.includes(c)), []);
+  assert.deepEqual(
+    h.codesOf(document.uri).filter((c) => EXTERNAL_CODES.includes(c)),
+    [],
+  );
 });
 
 test('source.fixAll.apiExposureLint runs on save when enabled in editor.codeActionsOnSave', async () => {
@@ -141,7 +153,7 @@ test('hover on an operation shows its audience and where it came from', async ()
   }
 });
 
-test('a CodeLens above the operation names its audience, its source and the requirements\' status', async () => {
+test("a CodeLens above the operation names its audience, its source and the requirements' status", async () => {
   const document = await h.openDocument('internal.yaml');
   await h.waitForCodes(document.uri, (c) => c.includes('internal-permission-scopes'), 'internal finding');
   const lenses = await vscode.commands.executeCommand('vscode.executeCodeLensProvider', document.uri, 10);

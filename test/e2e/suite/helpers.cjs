@@ -68,4 +68,16 @@ async function activateExtension() {
   return extension;
 }
 
-module.exports = { SOURCE, EXTENSION_ID, workspaceUri, codeOf, ourDiagnostics, codesOf, pollUntil, waitForCodes, openDocument, setSetting, activateExtension };
+module.exports = {
+  SOURCE,
+  EXTENSION_ID,
+  workspaceUri,
+  codeOf,
+  ourDiagnostics,
+  codesOf,
+  pollUntil,
+  waitForCodes,
+  openDocument,
+  setSetting,
+  activateExtension,
+};

@@ -10,26 +10,56 @@ const h = require('./helpers.cjs');
 test('a fragment shows the findings its root reports in it, and its quick fixes apply and save', async () => {
   await h.activateExtension();
   const fragment = await h.openDocument('paths/pets.yaml');
-  await h.waitForCodes(fragment.uri, (c) => c.includes('external-code-samples') && c.includes('external-oauth2'), 'the root\'s findings in the fragment');
+  await h.waitForCodes(
+    fragment.uri,
+    (c) => c.includes('external-code-samples') && c.includes('external-oauth2'),
+    "the root's findings in the fragment",
+  );
   const samples = h.ourDiagnostics(fragment.uri).find((d) => h.codeOf(d) === 'external-code-samples');
   assert.equal(samples.relatedInformation?.[0]?.location.uri.toString(), h.workspaceUri('openapi.yaml').toString(), 'it names the root');
 
   const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', fragment.uri, samples.range);
   const fix = actions.find((a) => /^Add a curl code sample/.test(a.title));
   assert.ok(fix?.edit, `a code sample fix among ${actions.map((a) => a.title)}`);
-  const described = (edit) => JSON.stringify(edit.entries().map(([uri, edits]) => [uri.toString(), edits.map((e) => [e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character, e.newText.length])]));
-  assert.equal(await vscode.workspace.applyEdit(fix.edit), true, `applying ${described(fix.edit)} to ${fragment.uri.toString()} v${fragment.version}`);
-  assert.equal(fragment.isDirty, true, `the fragment has unsaved edits: ${described(fix.edit)} on ${fragment.uri.toString()}, text ${JSON.stringify(fragment.getText().slice(0, 200))}`);
+  const described = (edit) =>
+    JSON.stringify(
+      edit
+        .entries()
+        .map(([uri, edits]) => [
+          uri.toString(),
+          edits.map((e) => [e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character, e.newText.length]),
+        ]),
+    );
+  assert.equal(
+    await vscode.workspace.applyEdit(fix.edit),
+    true,
+    `applying ${described(fix.edit)} to ${fragment.uri.toString()} v${fragment.version}`,
+  );
+  assert.equal(
+    fragment.isDirty,
+    true,
+    `the fragment has unsaved edits: ${described(fix.edit)} on ${fragment.uri.toString()}, text ${JSON.stringify(fragment.getText().slice(0, 200))}`,
+  );
   assert.equal(await fragment.save(), true, 'saved');
   assert.match(fs.readFileSync(fragment.uri.fsPath, 'utf8'), /x-codeSamples:/);
-  await h.waitForCodes(fragment.uri, (c) => !c.includes('external-code-samples') && c.includes('external-oauth2'), 'the code sample finding gone');
+  await h.waitForCodes(
+    fragment.uri,
+    (c) => !c.includes('external-code-samples') && c.includes('external-oauth2'),
+    'the code sample finding gone',
+  );
 
   // The OAuth fix needs a security scheme in the root's components: one edit over both files.
   const oauth = h.ourDiagnostics(fragment.uri).find((d) => h.codeOf(d) === 'external-oauth2');
   const oauthActions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', fragment.uri, oauth.range);
   const oauthFix = oauthActions.find((a) => /^Require OAuth 2/.test(a.title));
   assert.ok(oauthFix?.edit, `an OAuth fix among ${oauthActions.map((a) => a.title)}`);
-  assert.deepEqual(oauthFix.edit.entries().map(([uri]) => uri.path.split('/').pop()).sort(), ['openapi.yaml', 'pets.yaml']);
+  assert.deepEqual(
+    oauthFix.edit
+      .entries()
+      .map(([uri]) => uri.path.split('/').pop())
+      .sort(),
+    ['openapi.yaml', 'pets.yaml'],
+  );
   assert.equal(await vscode.workspace.applyEdit(oauthFix.edit), true);
   const root = await vscode.workspace.openTextDocument(h.workspaceUri('openapi.yaml'));
   assert.match(root.getText(), /securitySchemes:\n {4}oauth2:/, 'the scheme is added to the root');

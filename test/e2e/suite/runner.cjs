@@ -24,7 +24,7 @@ async function runRegisteredTests(suiteName) {
       log(`ok - ${name} (${Date.now() - testStarted} ms)`);
     } catch (error) {
       failures.push(name);
-      log(`not ok - ${name}\n${indent(error instanceof Error ? error.stack ?? error.message : String(error))}`);
+      log(`not ok - ${name}\n${indent(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
     }
   }
   log(`# ${suiteName}: ${tests.length - failures.length} passed, ${failures.length} failed (${Date.now() - started} ms)`);

@@ -66,7 +66,12 @@ export function specWith(extra) {
 /** "Billion laughs": `levels` anchors, each a list of `fanout` aliases of the previous one (9^12 ≈ 2.8e11 nodes). */
 export function aliasBomb(levels = 12, fanout = 9) {
   const lines = ['x-bomb:', `  l0: &l0 [${Array(fanout).fill('"lol"').join(', ')}]`];
-  for (let i = 1; i <= levels; i++) lines.push(`  l${i}: &l${i} [${Array(fanout).fill(`*l${i - 1}`).join(', ')}]`);
+  for (let i = 1; i <= levels; i++)
+    lines.push(
+      `  l${i}: &l${i} [${Array(fanout)
+        .fill(`*l${i - 1}`)
+        .join(', ')}]`,
+    );
   return specWith(lines.join('\n') + '\n');
 }
 
@@ -84,7 +89,8 @@ export const deepYamlBlock = (depth) => specWith(`x-deep:\n  ${'- '.repeat(depth
 /** A valid YAML spec of roughly `bytes` characters: many operations, so Spectral has real work to do. */
 export function largeSpec(bytes) {
   const head = specWith('').replace('paths: {}\n', 'paths:\n');
-  const op = (i) => `  /items/i${i}:\n    get:\n      operationId: get${i}\n      summary: Item ${i}\n      description: Returns item number ${i} of the inventory, with every field.\n      responses:\n        '200':\n          description: The item.\n          content:\n            application/json:\n              schema: { type: object, properties: { id: { type: string }, name: { type: string } } }\n`;
+  const op = (i) =>
+    `  /items/i${i}:\n    get:\n      operationId: get${i}\n      summary: Item ${i}\n      description: Returns item number ${i} of the inventory, with every field.\n      responses:\n        '200':\n          description: The item.\n          content:\n            application/json:\n              schema: { type: object, properties: { id: { type: string }, name: { type: string } } }\n`;
   const sample = op(0).length;
   const count = Math.ceil((bytes - head.length) / sample);
   const parts = [head];
@@ -149,7 +155,11 @@ export function unicodeVariants() {
 
 /** The same spec as JSON with a lone surrogate escape (JSON.stringify keeps it escaped). */
 export function loneSurrogateJson() {
-  return JSON.stringify({ openapi: '3.0.3', info: { title: 'lone \uD800 surrogate', version: '1', 'x-audience': 'company-internal' }, paths: {} }, null, 2);
+  return JSON.stringify(
+    { openapi: '3.0.3', info: { title: 'lone \uD800 surrogate', version: '1', 'x-audience': 'company-internal' }, paths: {} },
+    null,
+    2,
+  );
 }
 
 /** A fresh folder that is its own repository root, with `files` ({ relative: text | Buffer | null }) written. */

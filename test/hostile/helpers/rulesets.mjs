@@ -32,7 +32,10 @@ export function probeJsRuleset(markerDir) {
   const marker = path.join(markerDir, 'MARKER-js-ruleset');
   return {
     marker,
-    files: { '.spectral.js': `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\nmodule.exports = { rules: {} };\n`, 'api.yaml': null },
+    files: {
+      '.spectral.js': `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\nmodule.exports = { rules: {} };\n`,
+      'api.yaml': null,
+    },
   };
 }
 
@@ -46,7 +49,7 @@ export const BROKEN_RULESETS = {
   'extends-missing': "extends: ['./nope.yaml']\n",
   'extends-self': "extends: ['./.spectral.yaml']\n",
   'not-a-mapping': '- just\n- a list\n',
-  'binary': null,
+  binary: null,
 };
 
 /** A ruleset that is a YAML alias bomb (billion laughs). */

@@ -10,10 +10,22 @@ const { Linter } = require('../../../dist/engine.js');
 export const nodeHost = {
   fs: {
     readFile: (p) => fs.readFile(p, 'utf8'),
-    exists: (p) => fs.access(p).then(() => true, () => false),
-    mtime: (p) => fs.stat(p).then((s) => s.mtimeMs, () => undefined),
+    exists: (p) =>
+      fs.access(p).then(
+        () => true,
+        () => false,
+      ),
+    mtime: (p) =>
+      fs.stat(p).then(
+        (s) => s.mtimeMs,
+        () => undefined,
+      ),
     realPath: (p) => fs.realpath(p),
-    fileInfo: (p) => fs.stat(p).then((s) => ({ isFile: s.isFile(), size: s.size }), () => undefined),
+    fileInfo: (p) =>
+      fs.stat(p).then(
+        (s) => ({ isFile: s.isFile(), size: s.size }),
+        () => undefined,
+      ),
   },
   log: { info() {}, warn() {}, error() {} },
 };

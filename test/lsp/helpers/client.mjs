@@ -24,7 +24,12 @@ export const uriOf = (filePath) => pathToFileURL(filePath).href;
 export async function makeWorkspace() {
   const dir = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'ael-lsp-')));
   await fs.cp(FIXTURES, dir, { recursive: true });
-  return { dir, file: (relative) => path.join(dir, relative), uri: (relative) => uriOf(path.join(dir, relative)), remove: () => fs.rm(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    file: (relative) => path.join(dir, relative),
+    uri: (relative) => uriOf(path.join(dir, relative)),
+    remove: () => fs.rm(dir, { recursive: true, force: true }),
+  };
 }
 
 export class TestClient {

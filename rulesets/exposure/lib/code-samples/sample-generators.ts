@@ -63,7 +63,8 @@ export const javascript: SampleLanguage = {
         : JSON.stringify(request.url);
     const options: string[] = [`  method: ${JSON.stringify(request.method)},`];
     if (headers.length) options.push(`  headers: {\n${headers.map((h) => `    ${h},`).join('\n')}\n  },`);
-    if (request.body !== undefined) options.push(`  body: JSON.stringify(${indentAfterFirst(JSON.stringify(request.body, null, 2), '  ')}),`);
+    if (request.body !== undefined)
+      options.push(`  body: JSON.stringify(${indentAfterFirst(JSON.stringify(request.body, null, 2), '  ')}),`);
     return `const response = await fetch(${url}, {\n${options.join('\n')}\n});\nconst data = await response.json();\n`;
   },
 };

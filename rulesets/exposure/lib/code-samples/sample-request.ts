@@ -5,10 +5,7 @@ import { deref, effectiveSecurity, getIn, isObject, securitySchemes } from '../.
 import type { JsonObject as Json, JsonPath, SpecVersion } from '../../../../server/src/engine/rules-api';
 
 export type SampleAuth =
-  | { kind: 'bearer' }
-  | { kind: 'basic' }
-  | { kind: 'apiKeyHeader'; name: string }
-  | { kind: 'apiKeyQuery'; name: string };
+  { kind: 'bearer' } | { kind: 'basic' } | { kind: 'apiKeyHeader'; name: string } | { kind: 'apiKeyQuery'; name: string };
 
 export interface SampleRequest {
   method: string;
@@ -26,7 +23,13 @@ function baseUrl(data: unknown, version: SpecVersion, operationPath: JsonPath): 
   if (version === '2.0') {
     const own = getIn(data, [...operationPath, 'schemes']);
     const schemes = Array.isArray(own) ? own : getIn(data, ['schemes']);
-    const scheme = Array.isArray(schemes) ? (schemes.includes('https') ? 'https' : typeof schemes[0] === 'string' ? schemes[0] : 'https') : 'https';
+    const scheme = Array.isArray(schemes)
+      ? schemes.includes('https')
+        ? 'https'
+        : typeof schemes[0] === 'string'
+          ? schemes[0]
+          : 'https'
+      : 'https';
     const host = getIn(data, ['host']);
     const basePath = getIn(data, ['basePath']);
     return `${scheme}://${typeof host === 'string' ? host : 'api.example.com'}${typeof basePath === 'string' && basePath !== '/' ? basePath : ''}`;
@@ -131,12 +134,19 @@ function isJsonMediaType(mediaType: string): boolean {
   return /^application\/(.+\+)?json(;|$)/i.test(mediaType);
 }
 
-function requestBody(data: unknown, version: SpecVersion, operationPath: JsonPath, params: Json[]): { contentType: string; body: unknown } | undefined {
+function requestBody(
+  data: unknown,
+  version: SpecVersion,
+  operationPath: JsonPath,
+  params: Json[],
+): { contentType: string; body: unknown } | undefined {
   if (version === '2.0') {
     const bodyParam = params.find((p) => p.in === 'body');
     if (!bodyParam) return undefined;
     const consumes = getIn(data, [...operationPath, 'consumes']) ?? getIn(data, ['consumes']);
-    const contentType = Array.isArray(consumes) ? (consumes.find((c) => typeof c === 'string' && isJsonMediaType(c)) as string | undefined) : undefined;
+    const contentType = Array.isArray(consumes)
+      ? (consumes.find((c) => typeof c === 'string' && isJsonMediaType(c)) as string | undefined)
+      : undefined;
     const body = bodyParam['x-example'] ?? exampleFromSchema(data, bodyParam.schema);
     return body === undefined ? undefined : { contentType: contentType ?? 'application/json', body };
   }

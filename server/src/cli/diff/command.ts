@@ -24,7 +24,15 @@ import { parseOutputSpec } from '../output-spec';
 import type { RunEnvironment } from '../run';
 import { cliLintProfile, rulesetOption } from '../lint-config';
 import { lintOptionsFor, type LintProfile } from '../../engine/lint-request';
-import { SHARED_ALIASES, SHARED_FLAGS, SHARED_HELP, SHARED_REPEATABLE, SHARED_SHORT, SHARED_VALUES, sharedCliOptions } from '../shared-options';
+import {
+  SHARED_ALIASES,
+  SHARED_FLAGS,
+  SHARED_HELP,
+  SHARED_REPEATABLE,
+  SHARED_SHORT,
+  SHARED_VALUES,
+  sharedCliOptions,
+} from '../shared-options';
 import { writeFormatOutputs, writeReport } from '../write-report';
 import { DIFF_FORMATS, DIFF_FORMATTERS, type DiffFormatName } from './formatters';
 import { needsReview, type DiffReport, type DocumentDiff, type LocatedChange } from './types';
@@ -85,20 +93,30 @@ async function readSide(side: Side, file: string, stderr: RunEnvironment['stderr
   try {
     return await side.reader.read(lintOptionsFor({ filePath: file, text, root: side.root }, side.profile));
   } catch (error) {
-    if ((error as Error)?.name === 'RulesetLoadError') throw new ConfigurationError(`ruleset ${(error as { rulesetFile?: string }).rulesetFile ?? ''}: ${oneLine((error as Error).message)}`);
+    if ((error as Error)?.name === 'RulesetLoadError')
+      throw new ConfigurationError(
+        `ruleset ${(error as { rulesetFile?: string }).rulesetFile ?? ''}: ${oneLine((error as Error).message)}`,
+      );
     stderr.write(`${PROGRAM}: diff: ${relativePosix(side.cwd, file)}: ${oneLine((error as Error)?.message ?? String(error))}\n`);
     return undefined;
   }
 }
 
-function locate(change: ExposureChange, now: ReadExposure | undefined, then: ReadExposure | undefined, fileNow: string, fileThen: string): LocatedChange {
+function locate(
+  change: ExposureChange,
+  now: ReadExposure | undefined,
+  then: ReadExposure | undefined,
+  fileNow: string,
+  fileThen: string,
+): LocatedChange {
   const read = change.side === 'after' ? now : then;
   const range = read?.document.getRangeForJsonPath(change.jsonPath, true) ?? EMPTY_RANGE;
   return { ...change, file: change.side === 'after' ? fileNow : fileThen, range: { start: { ...range.start }, end: { ...range.end } } };
 }
 
 function addCounts(total: Partial<Record<Audience, number>>, exposure: DocumentExposure | undefined) {
-  for (const [audience, n] of Object.entries(operationsPerAudience(exposure))) total[audience as Audience] = (total[audience as Audience] ?? 0) + (n ?? 0);
+  for (const [audience, n] of Object.entries(operationsPerAudience(exposure)))
+    total[audience as Audience] = (total[audience as Audience] ?? 0) + (n ?? 0);
 }
 
 /** Where a --ruleset file lives at the base: the same place inside the base copy when it existed there. */
@@ -108,11 +126,18 @@ function rulesetAtBase(ruleset: string | undefined, root: string, baseRoot: stri
   return existsSync(atBase) ? atBase : ruleset;
 }
 
-export async function buildDiffReport(ref: string, options: CliOptions, cwd: string, stderr: RunEnvironment['stderr']): Promise<DiffReport> {
+export async function buildDiffReport(
+  ref: string,
+  options: CliOptions,
+  cwd: string,
+  stderr: RunEnvironment['stderr'],
+): Promise<DiffReport> {
   const root = await repositoryRoot(cwd, '--base');
   const commit = await resolveCommit(ref, root, '--base');
   const base = await mergeBase(commit, ref, root, '--base');
-  const renames = new Map((await changedFiles(base, root)).filter((f) => f.oldPath && f.oldPath !== f.path).map((f) => [f.path, f.oldPath!]));
+  const renames = new Map(
+    (await changedFiles(base, root)).filter((f) => f.oldPath && f.oldPath !== f.path).map((f) => [f.path, f.oldPath!]),
+  );
   const temp = await fs.mkdtemp(path.join(os.tmpdir(), 'api-exposure-diff-'));
   try {
     const baseRoot = path.join(temp, 'base');
@@ -135,7 +160,8 @@ export async function buildDiffReport(ref: string, options: CliOptions, cwd: str
       const rel = path.relative(root, file).split(path.sep).join('/');
       const old = renames.get(rel) ?? rel;
       // A file named explicitly under its new name: its base version was not expanded from the pattern.
-      const thenFile = thenByRel.get(old) ?? (renames.has(rel) && existsSync(path.join(baseRoot, old)) ? path.join(baseRoot, old) : undefined);
+      const thenFile =
+        thenByRel.get(old) ?? (renames.has(rel) && existsSync(path.join(baseRoot, old)) ? path.join(baseRoot, old) : undefined);
       if (thenFile) thenByRel.delete(old);
       pairs.push({ now: file, then: thenFile });
     }
@@ -148,8 +174,14 @@ export async function buildDiffReport(ref: string, options: CliOptions, cwd: str
       if (!readNow && !readThen) continue;
       const fileNow = pair.now ? relativePosix(cwd, pair.now) : '';
       const fileThen = pair.then ? relativePosix(then.cwd, pair.then) : '';
-      for (const [read, label] of [[readNow, fileNow], [readThen, `${fileThen} at the base`]] as const) {
-        if (read?.refErrors.length) report.notes.push(`${label}: ${read.refErrors.length} $ref${read.refErrors.length === 1 ? '' : 's'} not resolved (${read.refErrors[0]})`);
+      for (const [read, label] of [
+        [readNow, fileNow],
+        [readThen, `${fileThen} at the base`],
+      ] as const) {
+        if (read?.refErrors.length)
+          report.notes.push(
+            `${label}: ${read.refErrors.length} $ref${read.refErrors.length === 1 ? '' : 's'} not resolved (${read.refErrors[0]})`,
+          );
       }
       const changes = diffExposure(readThen?.exposure, readNow?.exposure).map((c) => locate(c, readNow, readThen, fileNow, fileThen));
       addCounts(report.operationsBefore, readThen?.exposure);
@@ -196,8 +228,11 @@ export async function runDiff(argv: readonly string[], environment: RunEnvironme
     await writeReport(path.resolve(cwd, plainOutput.file), DIFF_FORMATTERS[format](report, formatOptions));
     if (!options.quiet) stdout.write(summary);
   } else {
-    stdout.write(DIFF_FORMATTERS[format](report, { ...formatOptions, color: format === 'stylish' && stdout.isTTY === true && !env.NO_COLOR }));
-    if (format !== 'stylish' && !options.quiet) stderr.write(DIFF_FORMATTERS.summary(report, { color: stderr.isTTY === true && !env.NO_COLOR }));
+    stdout.write(
+      DIFF_FORMATTERS[format](report, { ...formatOptions, color: format === 'stylish' && stdout.isTTY === true && !env.NO_COLOR }),
+    );
+    if (format !== 'stylish' && !options.quiet)
+      stderr.write(DIFF_FORMATTERS.summary(report, { color: stderr.isTTY === true && !env.NO_COLOR }));
   }
   await writeFormatOutputs(outputs, cwd, (name) => DIFF_FORMATTERS[name as DiffFormatName](report, formatOptions));
   if (!options.quiet) for (const note of report.notes) stderr.write(`${PROGRAM}: diff: ${note}\n`);

@@ -22,7 +22,15 @@ const colors: Palette = {
 };
 
 const identity = (s: string) => s;
-const plain: Palette = { red: identity, yellow: identity, blue: identity, green: identity, dim: identity, bold: identity, underline: identity };
+const plain: Palette = {
+  red: identity,
+  yellow: identity,
+  blue: identity,
+  green: identity,
+  dim: identity,
+  bold: identity,
+  underline: identity,
+};
 
 export function palette(enabled: boolean | undefined): Palette {
   return enabled ? colors : plain;

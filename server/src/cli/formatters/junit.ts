@@ -37,7 +37,9 @@ export const formatJunit: Formatter = (files, options) => {
     if (cases.length === 0) cases.push(`    <testcase classname="${xml(name)}" name="${xml(`${name} has no findings`)}"/>`);
     total += cases.length;
     failed += items.length;
-    suites.push(`  <testsuite name="${xml(name)}" tests="${cases.length}" failures="${items.length}" errors="0">\n${cases.join('\n')}\n  </testsuite>`);
+    suites.push(
+      `  <testsuite name="${xml(name)}" tests="${cases.length}" failures="${items.length}" errors="0">\n${cases.join('\n')}\n  </testsuite>`,
+    );
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="api-exposure-lint" tests="${total}" failures="${failed}" errors="0">\n${suites.join('\n')}${suites.length ? '\n' : ''}</testsuites>\n`;
 };

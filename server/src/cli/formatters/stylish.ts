@@ -73,7 +73,14 @@ function renderWrapped(rows: string[][], sorted: Finding[], c: Palette, width: n
   const column = Math.max(MIN_MESSAGE_WIDTH, width - indent);
   const out: string[] = [];
   rows.forEach(([location, severity, code, message, jsonPath], r) => {
-    const head = '  ' + [c.dim(location.padEnd(widths[0])), severityColor(c, sorted[r].severity)(severity.padEnd(widths[1])), c.dim(code.padEnd(widths[2]))].join('  ') + '  ';
+    const head =
+      '  ' +
+      [
+        c.dim(location.padEnd(widths[0])),
+        severityColor(c, sorted[r].severity)(severity.padEnd(widths[1])),
+        c.dim(code.padEnd(widths[2])),
+      ].join('  ') +
+      '  ';
     const lines = wrapWords(message, column);
     const last = lines.length - 1;
     const pathLines: string[] = [];

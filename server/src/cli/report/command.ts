@@ -14,7 +14,15 @@ import { lintWithProgress } from '../lint-many';
 import { ruleFailureLines } from '../notes';
 import { parseOutputSpec } from '../output-spec';
 import type { RunEnvironment } from '../run';
-import { SHARED_ALIASES, SHARED_FLAGS, SHARED_HELP, SHARED_REPEATABLE, SHARED_SHORT, SHARED_VALUES, sharedCliOptions } from '../shared-options';
+import {
+  SHARED_ALIASES,
+  SHARED_FLAGS,
+  SHARED_HELP,
+  SHARED_REPEATABLE,
+  SHARED_SHORT,
+  SHARED_VALUES,
+  sharedCliOptions,
+} from '../shared-options';
 import { writeFormatOutputs, writeReport } from '../write-report';
 import { REPORT_FORMATS, REPORT_FORMATTERS, type ReportFormatName } from '../../report';
 import { headline } from '../../report/shared';
@@ -65,7 +73,9 @@ export async function runReport(argv: readonly string[], environment: RunEnviron
     await plan.linter.dispose?.();
   }
   const inventory: Inventory = buildInventory(
-    reports.filter((r) => !r.skipped).map((r) => ({ file: relativePosix(cwd, r.file), sourcePath: r.file, findings: r.findings, operations: r.operations ?? [] })),
+    reports
+      .filter((r) => !r.skipped)
+      .map((r) => ({ file: relativePosix(cwd, r.file), sourcePath: r.file, findings: r.findings, operations: r.operations ?? [] })),
   );
   const formatOptions = { toolVersion: environment.version };
   const plain = outputs.find((o) => o.format === undefined);

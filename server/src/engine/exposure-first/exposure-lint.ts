@@ -93,9 +93,20 @@ export async function lintExposureOnly(input: ExposureLintInput): Promise<LintRe
   return lintParsed(input, parsed);
 }
 
-const unavailableResult = (format: DocumentFormat): LintResult => ({ isOpenApi: true, format, findings: [], operations: [], ruleset: '', phase: 'exposure', exposureUnavailable: true });
+const unavailableResult = (format: DocumentFormat): LintResult => ({
+  isOpenApi: true,
+  format,
+  findings: [],
+  operations: [],
+  ruleset: '',
+  phase: 'exposure',
+  exposureUnavailable: true,
+});
 
-async function lintParsed({ options, format, resolveRuleset, log }: ExposureLintInput, { data, locator, document, resolution }: Parsed): Promise<LintResult> {
+async function lintParsed(
+  { options, format, resolveRuleset, log }: ExposureLintInput,
+  { data, locator, document, resolution }: Parsed,
+): Promise<LintResult> {
   const unavailable = unavailableResult(format);
   if (!isOpenApiData(data)) return unavailable;
   const { loaded, rulesetError } = await resolveRuleset();
@@ -112,7 +123,16 @@ async function lintParsed({ options, format, resolveRuleset, log }: ExposureLint
   locator.expectOperations?.(operationPaths);
   let findings: Finding[] | undefined;
   try {
-    findings = exposurePass({ filePath: options.filePath, text: options.text, data, locator, resolution, ruleset: loaded.ruleset, disabledRules: options.disabledRules ?? [], configHolder });
+    findings = exposurePass({
+      filePath: options.filePath,
+      text: options.text,
+      data,
+      locator,
+      resolution,
+      ruleset: loaded.ruleset,
+      disabledRules: options.disabledRules ?? [],
+      configHolder,
+    });
   } catch (error) {
     log.warn(`exposure pass of ${options.filePath} failed: ${oneLine(error)}`);
   }
@@ -126,7 +146,14 @@ async function lintParsed({ options, format, resolveRuleset, log }: ExposureLint
   const operations = entries.map((op, i) => ({ ...op, range: ranges[i] }));
   attachAudiences(findings, exposure.audiences);
   attachConcerns(findings, exposure);
-  const result: LintResult = { isOpenApi: true, format, findings: applySuppressions(findings, data).sort(compareFindings), operations, ruleset: loaded.name, phase: 'exposure' };
+  const result: LintResult = {
+    isOpenApi: true,
+    format,
+    findings: applySuppressions(findings, data).sort(compareFindings),
+    operations,
+    ruleset: loaded.name,
+    phase: 'exposure',
+  };
   if (rulesetError) result.rulesetError = rulesetError;
   return result;
 }

@@ -25,7 +25,9 @@ interface RuleLike {
   message: string | null;
   resolved: boolean;
   given: string | string[];
-  then: { field?: string; function: RuleFunction; functionOptions?: unknown } | Array<{ field?: string; function: RuleFunction; functionOptions?: unknown }>;
+  then:
+    | { field?: string; function: RuleFunction; functionOptions?: unknown }
+    | Array<{ field?: string; function: RuleFunction; functionOptions?: unknown }>;
   documentationUrl: string | null;
   matchesFormat(formats: Set<Format> | null): boolean;
   getSeverityForSource(source: string, path: JsonPath): number;
@@ -44,7 +46,13 @@ function onlyLocalRefs(text: string): boolean {
 const isPureLocalRef = (node: unknown): node is { $ref: string } =>
   isRef(node) && Object.keys(node).length === 1 && node.$ref.startsWith('#');
 
-const pointerPath = (ref: string): JsonPath => (ref === '#' ? [] : ref.slice(2).split('/').map((raw) => decodeSegment(safeDecodeUri(raw))));
+const pointerPath = (ref: string): JsonPath =>
+  ref === '#'
+    ? []
+    : ref
+        .slice(2)
+        .split('/')
+        .map((raw) => decodeSegment(safeDecodeUri(raw)));
 
 function safeDecodeUri(segment: string): string {
   try {
@@ -105,7 +113,8 @@ function reportedPath(data: unknown, path: JsonPath): JsonPath | undefined {
   return at;
 }
 
-const decodeSegment = (segment: unknown): string => (typeof segment !== 'string' ? String(segment) : segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+const decodeSegment = (segment: unknown): string =>
+  typeof segment !== 'string' ? String(segment) : segment.replace(/~1/g, '/').replace(/~0/g, '~');
 
 export interface ExposurePassInput {
   filePath: string;
@@ -147,7 +156,8 @@ export function exposurePass(input: ExposurePassInput): Finding[] | undefined {
     const fns = thens.map((t) => originalRuleFunction(t.function));
     if (!fns.some((fn) => EXPOSURE_FUNCTIONS.has(fn))) continue;
     const given = Array.isArray(rule.given) ? rule.given : [rule.given];
-    const standard = thens.length === 1 && !thens[0].field && given.length === 1 && given[0] === '$' && rule.message === '{{error}}' && rule.resolved;
+    const standard =
+      thens.length === 1 && !thens[0].field && given.length === 1 && given[0] === '$' && rule.message === '{{error}}' && rule.resolved;
     if (!standard) return undefined;
     rules.push({ rule, fn: fns[0] as RuleFunction, options: thens[0].functionOptions ?? null });
   }
@@ -170,7 +180,14 @@ export function exposurePass(input: ExposurePassInput): Finding[] | undefined {
       const key = JSON.stringify([rule.name, path, message]);
       if (seen.has(key)) continue;
       seen.add(key);
-      pending.push({ code: rule.name, message, path, severity, source: input.filePath, ...(rule.documentationUrl ? { documentationUrl: rule.documentationUrl } : {}) } as never);
+      pending.push({
+        code: rule.name,
+        message,
+        path,
+        severity,
+        source: input.filePath,
+        ...(rule.documentationUrl ? { documentationUrl: rule.documentationUrl } : {}),
+      } as never);
     }
   }
 

@@ -6,7 +6,12 @@ import type { JsonPath, Range } from '../types';
 import type { LineIndex } from './line-index';
 
 /** `spans`: the [start, end) offsets of the values at `paths` (json-locator), all found. */
-export function narrowJsonRanges(text: string, paths: readonly JsonPath[], spans: ReadonlyArray<readonly [number, number]>, lines: LineIndex): Range[] {
+export function narrowJsonRanges(
+  text: string,
+  paths: readonly JsonPath[],
+  spans: ReadonlyArray<readonly [number, number]>,
+  lines: LineIndex,
+): Range[] {
   return spans.map(([start, end], i) => {
     const path = paths[i];
     const first = text[start];
@@ -66,7 +71,11 @@ function nextString(text: string, from: number, limit: number): { start: number;
 }
 
 /** An operation's key and body together (`"get": {…}`), as the complete lint gives operations for hover and CodeLens. */
-export function jsonKeyAndValueRanges(text: string, spans: ReadonlyArray<readonly [number, number] | undefined>, lines: LineIndex): Array<Range | undefined> {
+export function jsonKeyAndValueRanges(
+  text: string,
+  spans: ReadonlyArray<readonly [number, number] | undefined>,
+  lines: LineIndex,
+): Array<Range | undefined> {
   return spans.map((span) => {
     if (!span) return undefined;
     const key = keyBefore(text, span[0]);

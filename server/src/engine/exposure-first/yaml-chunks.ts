@@ -152,7 +152,9 @@ function parsePiece(text: string, source: string): ParsedPiece | null {
   const data = document.data;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
   const keys = Object.keys(data);
-  const ast = (document as unknown as { parserResult?: { ast?: { kind?: number; mappings?: Array<{ key?: { kind?: number; value?: unknown } }> } } }).parserResult?.ast;
+  const ast = (
+    document as unknown as { parserResult?: { ast?: { kind?: number; mappings?: Array<{ key?: { kind?: number; value?: unknown } }> } } }
+  ).parserResult?.ast;
   if (keys.length !== 1 || keys[0] === '<<' || ast?.kind !== 2 || ast.mappings?.length !== 1) return null;
   // A plain string key, written as it reads: Spectral finds paths by the key as written (`1.0:` reads as "1").
   const key = ast.mappings[0].key;
@@ -345,7 +347,13 @@ class PiecesLocator implements ExposureLocator {
     for (const path of paths) {
       const found = descend(this.root, path);
       if (!found) return undefined;
-      ranges.push('leaf' in found ? leafFindingRange(found.leaf, found.inner) : 'composite' in found ? compositeKeyRange(found.composite) : DOCUMENT_START);
+      ranges.push(
+        'leaf' in found
+          ? leafFindingRange(found.leaf, found.inner)
+          : 'composite' in found
+            ? compositeKeyRange(found.composite)
+            : DOCUMENT_START,
+      );
     }
     return ranges;
   }

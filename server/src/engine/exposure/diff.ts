@@ -80,7 +80,9 @@ function audienceText(a: ResolvedAudience): string {
 function alternativeText(alternative: SecurityAlternativeExposure): string {
   if (alternative.schemes.length === 0) return '{} (anonymous)';
   // The type is shown where it is not OAuth: "key (apiKey)" tells a reviewer what replaced a token.
-  return alternative.schemes.map((s) => `${s.name}${s.scopes.length ? ` [${s.scopes.join(', ')}]` : ''}${isOAuthType(s.type) ? '' : ` (${s.type})`}`).join(' + ');
+  return alternative.schemes
+    .map((s) => `${s.name}${s.scopes.length ? ` [${s.scopes.join(', ')}]` : ''}${isOAuthType(s.type) ? '' : ` (${s.type})`}`)
+    .join(' + ');
 }
 
 function describe(op: ChangedOperation): ChangedOperation {
@@ -112,7 +114,9 @@ function matchOperations(before: OperationExposure[], after: OperationExposure[]
   const leftBefore = before.filter((op) => !matched.has(op));
   const idsBefore = uniqueIds(leftBefore);
   const idsAfter = uniqueIds(unmatchedAfter);
-  const beforeById = new Map(leftBefore.filter((op) => op.operationId && idsBefore.get(op.operationId) === 1).map((op) => [op.operationId!, op]));
+  const beforeById = new Map(
+    leftBefore.filter((op) => op.operationId && idsBefore.get(op.operationId) === 1).map((op) => [op.operationId!, op]),
+  );
   for (const pair of pairs) {
     const id = pair.after?.operationId;
     if (pair.before || !id || idsAfter.get(id) !== 1) continue;
@@ -147,7 +151,8 @@ function audienceChanges(before: OperationExposure, after: OperationExposure, la
 
 function securityChanges(before: OperationExposure, after: OperationExposure, label: string): ExposureChange[] {
   const changes: ExposureChange[] = [];
-  const add = (kind: ExposureChangeKind, message: string) => changes.push({ kind, review: true, message: `${label}: ${message}`, jsonPath: after.jsonPath, side: 'after' });
+  const add = (kind: ExposureChangeKind, message: string) =>
+    changes.push({ kind, review: true, message: `${label}: ${message}`, jsonPath: after.jsonPath, side: 'after' });
   if (after.alternatives.length === 0) {
     if (before.alternatives.length > 0) {
       const how = after.securitySource === 'none' ? 'no security requirement applies any more' : 'security: [] now disables it';
@@ -170,14 +175,18 @@ function securityChanges(before: OperationExposure, after: OperationExposure, la
   for (const alternative of before.alternatives) {
     const set = oauthSet(alternative);
     if (set && !afterOAuth.has(set)) {
-      add('oauth-alternative-removed', `OAuth alternative ${alternativeText(alternative)} removed; now: ${after.alternatives.map(alternativeText).join(' or ')}`);
+      add(
+        'oauth-alternative-removed',
+        `OAuth alternative ${alternativeText(alternative)} removed; now: ${after.alternatives.map(alternativeText).join(' or ')}`,
+      );
       afterOAuth.add(set); // once per distinct alternative
     }
   }
   // Scopes a scheme asked for before and no longer asks for, in any alternative that still uses it.
   const scopesOf = (alternatives: SecurityAlternativeExposure[]) => {
     const map = new Map<string, Set<string>>();
-    for (const a of alternatives) for (const s of a.schemes) for (const scope of s.scopes) (map.get(s.name) ?? map.set(s.name, new Set()).get(s.name)!).add(scope);
+    for (const a of alternatives)
+      for (const s of a.schemes) for (const scope of s.scopes) (map.get(s.name) ?? map.set(s.name, new Set()).get(s.name)!).add(scope);
     return map;
   };
   const usedAfter = new Set(after.alternatives.flatMap((a) => a.schemes.map((s) => s.name)));
@@ -279,7 +288,11 @@ export function diffExposure(before: DocumentExposure | undefined, after: Docume
           side: 'after',
         });
       }
-      found.push(...audienceChanges(pair.before, pair.after, label), ...securityChanges(pair.before, pair.after, label), ...rateLimitChanges(pair.before, pair.after, label));
+      found.push(
+        ...audienceChanges(pair.before, pair.after, label),
+        ...securityChanges(pair.before, pair.after, label),
+        ...rateLimitChanges(pair.before, pair.after, label),
+      );
       changes.push(...found.map((c) => withOperation(c, pair.after!, pair.after!)));
     }
   }

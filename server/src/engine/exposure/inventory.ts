@@ -11,7 +11,15 @@
 //   overall score                  = the mean over every operation
 // Scores are rounded to whole numbers only when shown; a document with no operations has no score.
 import { installedRules } from '../rules/installed';
-import { AUDIENCES, type Audience, type AudienceKind, type AudienceSource, type Finding, type OperationAudience, type Severity } from '../types';
+import {
+  AUDIENCES,
+  type Audience,
+  type AudienceKind,
+  type AudienceSource,
+  type Finding,
+  type OperationAudience,
+  type Severity,
+} from '../types';
 
 export type RequirementScope = AudienceKind | 'document';
 
@@ -25,7 +33,12 @@ export interface RequirementRule {
 /** The exposure requirements: every built-in exposure rule, with the audiences it applies to. */
 export function exposureRequirements(): RequirementRule[] {
   // The module says whom a rule applies to, whatever its code (exposure-servers-marked is about the document).
-  return installedRules().map((meta) => ({ code: meta.code, appliesTo: meta.appliesTo, description: meta.description, documentationUrl: meta.documentationUrl }));
+  return installedRules().map((meta) => ({
+    code: meta.code,
+    appliesTo: meta.appliesTo,
+    description: meta.description,
+    documentationUrl: meta.documentationUrl,
+  }));
 }
 
 export interface RequirementStatus {
@@ -103,7 +116,13 @@ function scoresByAudience(operations: InventoryOperation[]): Partial<Record<Audi
 function findingsOn(op: OperationAudience, findings: Finding[], file: string): Finding[] {
   return findings.filter((f) => {
     const [first, pathKey, method] = f.path;
-    return first === 'paths' && pathKey === op.path && typeof method === 'string' && method.toLowerCase() === op.method && (!f.source || f.source === file);
+    return (
+      first === 'paths' &&
+      pathKey === op.path &&
+      typeof method === 'string' &&
+      method.toLowerCase() === op.method &&
+      (!f.source || f.source === file)
+    );
   });
 }
 
@@ -141,4 +160,3 @@ export function buildInventory(inputs: InventoryInput[], requirements: Requireme
   for (const op of all) operationsByAudience[op.audience] = (operationsByAudience[op.audience] ?? 0) + 1;
   return { documents, requirements, operationsByAudience, scoreByAudience: scoresByAudience(all), score: mean(all.map((op) => op.score)) };
 }
-

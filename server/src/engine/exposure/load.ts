@@ -43,7 +43,8 @@ export class ExposureReader {
   async read(options: ExposureReadOptions): Promise<ReadExposure | undefined> {
     const document = createDocument(options.text, options.filePath, detectFormat(options.filePath, options.text));
     if (!isOpenApiData(document.data) && !looksLikeOpenApi(options.text)) return undefined;
-    const ruleset = options.rulesetFile ?? (await findRulesetFile(options.filePath, options.discoveryRoot, this.host.fs)) ?? DEFAULT_RULESET_NAME;
+    const ruleset =
+      options.rulesetFile ?? (await findRulesetFile(options.filePath, options.discoveryRoot, this.host.fs)) ?? DEFAULT_RULESET_NAME;
     const loaded = await this.rulesets.get(ruleset, options.trust);
     const audience = mergeAudienceConfigs([options.audience ?? {}, loaded.audience]);
     const { resolved, refErrors } = await this.resolve(document, options.trust);

@@ -3,7 +3,17 @@
 // documented rate limiting) and the servers it is reachable on. Works on resolved data (multi-file
 // descriptions already inlined) and never throws on odd shapes.
 import { resolveOperationAudiences } from '../audience';
-import { effectiveSecurity, isObject, isOas2, listOperations, responseHeaderNames, responses, schemeType, securitySchemes, successResponses } from '../openapi';
+import {
+  effectiveSecurity,
+  isObject,
+  isOas2,
+  listOperations,
+  responseHeaderNames,
+  responses,
+  schemeType,
+  securitySchemes,
+  successResponses,
+} from '../openapi';
 import type { AudienceConfig, JsonPath, ResolvedAudience } from '../types';
 
 export interface SchemeUse {
@@ -55,10 +65,16 @@ function servers(data: unknown): ServerExposure[] {
     if (typeof data.host !== 'string') return [];
     const schemes = Array.isArray(data.schemes) && data.schemes.length > 0 ? data.schemes : ['https'];
     const base = typeof data.basePath === 'string' ? data.basePath : '';
-    return schemes.map((scheme) => ({ url: `${String(scheme)}://${data.host}${base}`, internal: data['x-internal'] === true, jsonPath: ['host'] }));
+    return schemes.map((scheme) => ({
+      url: `${String(scheme)}://${data.host}${base}`,
+      internal: data['x-internal'] === true,
+      jsonPath: ['host'],
+    }));
   }
   if (!Array.isArray(data.servers)) return [];
-  return data.servers.flatMap((server, i) => (isObject(server) ? [{ url: String(server.url ?? ''), internal: server['x-internal'] === true, jsonPath: ['servers', i] }] : []));
+  return data.servers.flatMap((server, i) =>
+    isObject(server) ? [{ url: String(server.url ?? ''), internal: server['x-internal'] === true, jsonPath: ['servers', i] }] : [],
+  );
 }
 
 /** The exposure facts of every operation of a resolved document, in document order. */

@@ -178,7 +178,9 @@ function replaceValue(doc: SourceDoc, path: JsonPath, value: unknown): TextEdit 
   const indent = ' '.repeat(doc.column(keyStart));
   const end = endOfPair(pair);
   // The new value keeps the style of the one it replaces, part by part.
-  const rendered = renderBlockEntry(String(path[path.length - 1]), value, indent, doc.style, keySource, { node: v, guess: false }).slice(indent.length);
+  const rendered = renderBlockEntry(String(path[path.length - 1]), value, indent, doc.style, keySource, { node: v, guess: false }).slice(
+    indent.length,
+  );
   if (doc.text[end - 1] === '\n') return { offset: keyStart, length: end - keyStart, newText: rendered };
   return { offset: keyStart, length: end - keyStart, newText: rendered.slice(0, rendered.length - doc.style.eol.length) };
 }

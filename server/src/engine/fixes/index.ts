@@ -11,7 +11,6 @@ import { applyEdits, diffToEdits } from './text-edits';
 export { applyEdits } from './text-edits';
 export { getReferencedFixes, applyReferencedFixAll, type MultiFileFix, type FileText } from './referenced';
 
-
 export interface GetFixesOptions {
   format?: DocumentFormat;
 }

@@ -37,22 +37,29 @@ export function mountOf(finding: Finding): { rootPath: JsonPath; pointer: JsonPa
   const path = finding.path;
   let tail = 0;
   const minRoot = finding.via ? finding.via.path.length : 0;
-  while (tail < path.length && tail < rootPath.length - minRoot && String(path[path.length - 1 - tail]) === String(rootPath[rootPath.length - 1 - tail])) tail++;
+  while (
+    tail < path.length &&
+    tail < rootPath.length - minRoot &&
+    String(path[path.length - 1 - tail]) === String(rootPath[rootPath.length - 1 - tail])
+  )
+    tail++;
   return { rootPath: rootPath.slice(0, rootPath.length - tail), pointer: path.slice(0, path.length - tail) };
 }
-
 
 /** `data` with `value` at `path` (copies along the path only). */
 function setIn(data: unknown, path: JsonPath, value: unknown): unknown {
   if (path.length === 0) return value;
   const [head, ...rest] = path;
   const node = typeof data === 'object' && data !== null ? data : {};
-  const copy: Record<string, unknown> = Array.isArray(node) ? ([...node] as unknown as Record<string, unknown>) : { ...(node as Record<string, unknown>) };
+  const copy: Record<string, unknown> = Array.isArray(node)
+    ? ([...node] as unknown as Record<string, unknown>)
+    : { ...(node as Record<string, unknown>) };
   copy[String(head)] = setIn(copy[String(head)], rest, value);
   return copy;
 }
 
-const startsWith = (path: JsonPath, prefix: JsonPath) => prefix.length <= path.length && prefix.every((s, i) => String(s) === String(path[i]));
+const startsWith = (path: JsonPath, prefix: JsonPath) =>
+  prefix.length <= path.length && prefix.every((s, i) => String(s) === String(path[i]));
 
 /** `#/components/…` written into the referenced file must name the root: `../openapi.yaml#/components/…`. */
 function retargetLocalRefs(value: unknown, rootRef: string): unknown {
@@ -95,12 +102,20 @@ function plan(root: SourceDoc, fragment: SourceDoc, finding: Finding, files: { r
       if (!op.spec) return undefined;
       const { path, value } = op.spec;
       if (!startsWith(path, mount.rootPath)) return { file: 'root', op };
-      return { file: 'fragment', op: rebuild(op, [...mount.pointer, ...path.slice(mount.rootPath.length)], retargetLocalRefs(value, rootRef)) };
+      return {
+        file: 'fragment',
+        op: rebuild(op, [...mount.pointer, ...path.slice(mount.rootPath.length)], retargetLocalRefs(value, rootRef)),
+      };
     },
   };
 }
 
-function toMultiFileFix(placed: Placed, planned: PlannedFix, root: FileText & { format: DocumentFormat }, fragment: FileText & { format: DocumentFormat }): MultiFileFix | undefined {
+function toMultiFileFix(
+  placed: Placed,
+  planned: PlannedFix,
+  root: FileText & { format: DocumentFormat },
+  fragment: FileText & { format: DocumentFormat },
+): MultiFileFix | undefined {
   const ops = { root: [] as EditOp[], fragment: [] as EditOp[] };
   for (const op of planned.ops) {
     const routed = placed.route(op);
@@ -109,7 +124,10 @@ function toMultiFileFix(placed: Placed, planned: PlannedFix, root: FileText & { 
     ops[routed.file].push(routed.op);
   }
   const edits: Record<string, TextEdit[]> = {};
-  for (const [which, file] of [['root', root], ['fragment', fragment]] as const) {
+  for (const [which, file] of [
+    ['root', root],
+    ['fragment', fragment],
+  ] as const) {
     if (ops[which].length === 0) continue;
     const after = runOps(file.text, file.format, ops[which]);
     if (after === undefined) return undefined;
@@ -127,7 +145,10 @@ const withFormat = (f: FileText) => ({ ...f, format: f.format ?? guessFormat(f.t
 export function getReferencedFixes(rootFile: FileText, fragmentFile: FileText, finding: Finding): MultiFileFix[] {
   const root = withFormat(rootFile);
   const fragment = withFormat(fragmentFile);
-  const placed = plan(new SourceDoc(root.text, root.format), new SourceDoc(fragment.text, fragment.format), finding, { root: root.file, fragment: fragment.file });
+  const placed = plan(new SourceDoc(root.text, root.format), new SourceDoc(fragment.text, fragment.format), finding, {
+    root: root.file,
+    fragment: fragment.file,
+  });
   if (!placed) return [];
   const fixes: MultiFileFix[] = [];
   for (const planned of placed.plans) {
@@ -163,6 +184,7 @@ export function applyReferencedFixAll(rootFile: FileText, fragmentFile: FileText
 
 function applyInOrder(text: string, edits: TextEdit[]): string {
   let out = text;
-  for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, edit.offset) + edit.newText + out.slice(edit.offset + edit.length);
+  for (const edit of [...edits].sort((a, b) => b.offset - a.offset))
+    out = out.slice(0, edit.offset) + edit.newText + out.slice(edit.offset + edit.length);
   return out;
 }

@@ -25,7 +25,9 @@ export function renderBlockEntry(
   template?: StyleTemplate,
 ): string {
   const unit = style.indentUnit.includes('\t') ? 2 : Math.max(1, style.indentUnit.length);
-  const { value, flows } = template ? styleLike(raw, template.node, style, template.guess) : { value: raw, flows: new Map<string, string>() };
+  const { value, flows } = template
+    ? styleLike(raw, template.node, style, template.guess)
+    : { value: raw, flows: new Map<string, string>() };
   const wrapped = key === null ? [value] : { [keySource !== undefined ? KEY_PLACEHOLDER : key]: value };
   let text = stringify(wrapped, {
     indent: unit,
@@ -79,7 +81,12 @@ export function renderFlowStyled(value: unknown, style: SourceStyle): string {
   if (value && typeof value === 'object') {
     const entries = Object.entries(value);
     if (entries.length === 0) return '{}';
-    const inner = entries.map(([k, v]) => `${isPlainInFlow(k) ? k : renderFlowScalar(k, false, style.singleQuote)}: ${isPlainInFlow(v) ? v : renderFlowStyled(v, style)}`).join(', ');
+    const inner = entries
+      .map(
+        ([k, v]) =>
+          `${isPlainInFlow(k) ? k : renderFlowScalar(k, false, style.singleQuote)}: ${isPlainInFlow(v) ? v : renderFlowStyled(v, style)}`,
+      )
+      .join(', ');
     return style.flowMapPadding ? `{ ${inner} }` : `{${inner}}`;
   }
   return renderFlowScalar(value, false, style.singleQuote);

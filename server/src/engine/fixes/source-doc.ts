@@ -1,7 +1,19 @@
 // A parsed view of the document that keeps source positions (YAML and JSON alike: JSON is
 // parsed by the YAML parser as flow collections) plus the formatting habits of its author,
 // so inserted text looks like it was written by the same hand.
-import { parseDocument, isMap, isSeq, isPair, isScalar, isAlias, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  parseDocument,
+  isMap,
+  isSeq,
+  isPair,
+  isScalar,
+  isAlias,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import type { DocumentFormat, JsonPath } from '../types';
 
 export type Collection = YAMLMap<unknown, unknown> | YAMLSeq<unknown>;

@@ -57,11 +57,17 @@ export function clearExampleCache(): void {
 // the only part of the path that changes what the function validates (readOnly/writeOnly relaxing).
 const REQUEST_MEDIA_PATHS: Record<number, string[][]> = {
   2: [],
-  3: [['components', 'requestBodies'], ['paths', '*', '*', 'requestBody']],
+  3: [
+    ['components', 'requestBodies'],
+    ['paths', '*', '*', 'requestBody'],
+  ],
 };
 const RESPONSE_MEDIA_PATHS: Record<number, string[][]> = {
   2: [['responses'], ['paths', '*', '*', 'responses']],
-  3: [['components', 'responses'], ['paths', '*', '*', 'responses']],
+  3: [
+    ['components', 'responses'],
+    ['paths', '*', '*', 'responses'],
+  ],
 };
 
 function isSubpath(path: PathSegment[], subPaths: string[][] | undefined): boolean {
@@ -77,7 +83,11 @@ function declaresIdOrAnchor(node: unknown, depth = 0): boolean {
   if (Array.isArray(node)) return node.some((item) => declaresIdOrAnchor(item, depth + 1));
   for (const [key, value] of Object.entries(node)) {
     if (DATA_KEYWORDS.has(key) || key.startsWith('x-')) continue;
-    if ((key === 'id' || key === '$id' || key === '$anchor' || key === '$dynamicAnchor' || key === '$recursiveAnchor') && typeof value !== 'object') return true;
+    if (
+      (key === 'id' || key === '$id' || key === '$anchor' || key === '$dynamicAnchor' || key === '$recursiveAnchor') &&
+      typeof value !== 'object'
+    )
+      return true;
     if (declaresIdOrAnchor(value, depth + 1)) return true;
   }
   return false;

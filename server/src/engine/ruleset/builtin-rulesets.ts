@@ -22,9 +22,10 @@ function exposureRuleset(): RulesetDefinition {
 
 const BUILTIN_RULESETS: Record<string, () => RulesetDefinition> = {
   [EXPOSURE]: exposureRuleset,
-  [DEFAULT_RULESET_NAME]: () => ({
-    extends: [[oas as RulesetDefinition, 'recommended'], exposureRuleset()],
-  }) as RulesetDefinition,
+  [DEFAULT_RULESET_NAME]: () =>
+    ({
+      extends: [[oas as RulesetDefinition, 'recommended'], exposureRuleset()],
+    }) as RulesetDefinition,
   'spectral:oas': () => ({ extends: [[oas as RulesetDefinition, 'recommended']] }) as RulesetDefinition,
   '@stoplight/spectral-owasp-ruleset': () => owasp as unknown as RulesetDefinition,
   'api-exposure-lint:owasp': () => owasp as unknown as RulesetDefinition,

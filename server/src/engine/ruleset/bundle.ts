@@ -21,7 +21,8 @@ export async function bundleRulesetCode(input: string, plugins: Plugin[], log: E
     // Bare imports stay require() calls, resolved from the ruleset's folder when the bundle is evaluated.
     external: (id, importer) => id.startsWith('node:') || (isBareSpecifier(id) && (importer === undefined || !isUrl(importer))),
     onwarn(warning) {
-      if (warning.code === 'UNRESOLVED_IMPORT' && typeof warning.source === 'string' && warning.source.startsWith('@stoplight/spectral')) return;
+      if (warning.code === 'UNRESOLVED_IMPORT' && typeof warning.source === 'string' && warning.source.startsWith('@stoplight/spectral'))
+        return;
       log.warn(`ruleset ${input}: ${warning.message}`);
     },
   });

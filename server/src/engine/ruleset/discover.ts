@@ -7,7 +7,11 @@ import { isInside } from '../paths';
 
 export const RULESET_FILE_NAMES = ['.spectral.yaml', '.spectral.yml', '.spectral.json', '.spectral.js', '.spectral.mjs', '.spectral.cjs'];
 
-export async function findRulesetFile(filePath: string, discoveryRoot: string | undefined, fs: EngineFileSystem): Promise<string | undefined> {
+export async function findRulesetFile(
+  filePath: string,
+  discoveryRoot: string | undefined,
+  fs: EngineFileSystem,
+): Promise<string | undefined> {
   let dir = nodePath.dirname(filePath);
   // Without a root, walk to the top of the file system; a root the file is not under limits the walk to its own folder.
   const root = discoveryRoot === undefined ? nodePath.parse(dir).root : isInside(dir, discoveryRoot) ? discoveryRoot : dir;

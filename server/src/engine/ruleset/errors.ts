@@ -29,7 +29,13 @@ export function oneLine(error: unknown): string {
     messages.push(withPath(error));
   }
   return messages
-    .map((m) => m.split('\n').map((l) => l.trim()).filter(Boolean).join(' '))
+    .map((m) =>
+      m
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .join(' '),
+    )
     .join('; ')
     .slice(0, 500);
 }

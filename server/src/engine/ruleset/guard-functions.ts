@@ -62,7 +62,10 @@ function pastDeadline(document: object, rule: string): boolean {
 const GUARDED = Symbol('api-exposure-lint/guarded');
 const ORIGINAL = Symbol('api-exposure-lint/original');
 
-type RuleFunction = ((input: unknown, options: unknown, context: { document: object }) => unknown) & { [GUARDED]?: true; [ORIGINAL]?: unknown };
+type RuleFunction = ((input: unknown, options: unknown, context: { document: object }) => unknown) & {
+  [GUARDED]?: true;
+  [ORIGINAL]?: unknown;
+};
 
 /** The function a rule was defined with, under its guard: how built-in functions are recognised. */
 export function originalRuleFunction(fn: unknown): unknown {
@@ -71,7 +74,8 @@ export function originalRuleFunction(fn: unknown): unknown {
 
 function record(document: object, rule: string, error: unknown): undefined {
   const list = failuresByDocument.get(document) ?? [];
-  if (!list.some((f) => f.rule === rule)) list.push({ rule, message: oneLine(error), stack: error instanceof Error ? error.stack : undefined });
+  if (!list.some((f) => f.rule === rule))
+    list.push({ rule, message: oneLine(error), stack: error instanceof Error ? error.stack : undefined });
   failuresByDocument.set(document, list);
   return undefined;
 }
@@ -86,7 +90,8 @@ export function guardRuleFunctions(ruleset: Ruleset): void {
         if (pastDeadline(context.document, name) || abortCheck?.()) return undefined;
         ruleObserver?.(name);
         try {
-          const result = original(input, options, context) as { then?: unknown; catch?: (f: (e: unknown) => unknown) => unknown } | undefined;
+          const result = original(input, options, context) as
+            { then?: unknown; catch?: (f: (e: unknown) => unknown) => unknown } | undefined;
           if (result && typeof result.then === 'function' && typeof result.catch === 'function') {
             return result.catch((error) => record(context.document, name, error));
           }

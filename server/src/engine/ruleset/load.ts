@@ -52,11 +52,17 @@ export async function loadRulesetFile(file: string, host: EngineHost, trust: Tru
   if (isBuiltinRulesetName(file)) return loadBuiltinRuleset(file);
   const isRemote = isUrl(file);
   if (isRemote && !trust.allowRemote) {
-    throw new RulesetLoadError(file, `remote ruleset not fetched: enable remote rulesets (setting apiExposureLint.allowRemote / --allow-remote) to use ${file}`);
+    throw new RulesetLoadError(
+      file,
+      `remote ruleset not fetched: enable remote rulesets (setting apiExposureLint.allowRemote / --allow-remote) to use ${file}`,
+    );
   }
   const isBasic = /\.(ya?ml|json)$/i.test(isRemote ? new URL(file).pathname : file);
   if (!isBasic && !trust.trustWorkspaceCode) {
-    throw new RulesetLoadError(file, 'JavaScript ruleset not run because the workspace is not trusted (trust the workspace, or pass --trust-workspace-code)');
+    throw new RulesetLoadError(
+      file,
+      'JavaScript ruleset not run because the workspace is not trusted (trust the workspace, or pass --trust-workspace-code)',
+    );
   }
 
   const dependencies = new Set<string>();
@@ -68,7 +74,8 @@ export async function loadRulesetFile(file: string, host: EngineHost, trust: Tru
   const countRead = (p: string) => {
     const n = (reads.get(p) ?? 0) + 1;
     reads.set(p, n);
-    if (n > MAX_READS_PER_FILE) throw new RulesetLoadError(file, `extends cycle: ${p} is extended by itself (directly or through other rulesets)`);
+    if (n > MAX_READS_PER_FILE)
+      throw new RulesetLoadError(file, `extends cycle: ${p} is extended by itself (directly or through other rulesets)`);
   };
   const guardedFetch = makeGuardedFetch(host, trust, file, countRead);
   // The migrator reads every YAML/JSON ruleset in the extends chain through this fs (typed as Node's
@@ -88,7 +95,13 @@ export async function loadRulesetFile(file: string, host: EngineHost, trust: Tru
 
   try {
     let entry = file;
-    const plugins: Plugin[] = [trustGuard(trust, dependencies), builtinRulesets(), builtins() as Plugin, remoteLoader(guardedFetch), commonjs() as Plugin];
+    const plugins: Plugin[] = [
+      trustGuard(trust, dependencies),
+      builtinRulesets(),
+      builtins() as Plugin,
+      remoteLoader(guardedFetch),
+      commonjs() as Plugin,
+    ];
     if (isBasic) {
       const migrated = await migrateRuleset(file, { format: 'esm', fs: migratorFs, fetch: guardedFetch as never });
       entry = isRemote ? file.replace(/\.(ya?ml|json)(\?.*)?$/i, '.spectral.js') : nodePath.join(nodePath.dirname(file), '.spectral.js');
@@ -103,7 +116,12 @@ export async function loadRulesetFile(file: string, host: EngineHost, trust: Tru
     // ruleset package in node_modules says `apis/partner/**` about the repository that extends it.
     const topDir = isRemote ? undefined : nodePath.dirname(file);
     const rebased = configs.map((c) => ({ ...c, audienceByGlob: c.audienceByGlob?.map((g) => ({ ...g, baseDir: topDir })) }));
-    const loaded: LoadedRuleset = { name: file, ruleset, dependencies: [...dependencies].filter((d) => !isUrl(d)), audience: mergeAudienceConfigs(rebased) };
+    const loaded: LoadedRuleset = {
+      name: file,
+      ruleset,
+      dependencies: [...dependencies].filter((d) => !isUrl(d)),
+      audience: mergeAudienceConfigs(rebased),
+    };
     if (untrustedSkipped.length > 0) loaded.untrustedCodeSkipped = untrustedSkipped;
     return loaded;
   } catch (error) {
@@ -136,7 +154,8 @@ function evaluate(code: string, file: string): RulesetDefinition {
   const base = isUrl(file) ? nodePath.join(process.cwd(), 'remote-ruleset.js') : file;
   const req = createRequire(base);
   const m: { exports?: unknown } = {};
-  const localRequire = (id: string) => (id === RULESET_FUNCTIONS_MODULE ? rulesetFunctionsApi : req(req.resolve(id, { paths: [nodePath.dirname(base)] })));
+  const localRequire = (id: string) =>
+    id === RULESET_FUNCTIONS_MODULE ? rulesetFunctionsApi : req(req.resolve(id, { paths: [nodePath.dirname(base)] }));
   Function('module, require', code)(m, localRequire);
   const exported = m.exports as { default?: unknown } | undefined;
   const definition = exported && typeof exported === 'object' && 'default' in exported ? exported.default : exported;
@@ -175,7 +194,10 @@ function trustGuard(trust: TrustOptions, dependencies: Set<string>): Plugin {
       if (/[\\/]\.spectral\.js$/.test(id) && !dependencies.has(id)) return null; // the migrated YAML ruleset (stdin)
       dependencies.add(id);
       if (!trust.trustWorkspaceCode) {
-        throw new RulesetLoadError(id, `JavaScript in ${id} not run because the workspace is not trusted (trust the workspace, or pass --trust-workspace-code)`);
+        throw new RulesetLoadError(
+          id,
+          `JavaScript in ${id} not run because the workspace is not trusted (trust the workspace, or pass --trust-workspace-code)`,
+        );
       }
       return null;
     },
@@ -230,7 +252,10 @@ function makeGuardedFetch(host: EngineHost, trust: TrustOptions, rulesetFile: st
     if (builtinNameForImport(url)) return BUILTIN_MODULE_RESPONSE;
     countRead(url);
     if (!trust.allowRemote) {
-      throw new RulesetLoadError(rulesetFile, `remote ruleset ${url} not fetched: enable remote rulesets (setting apiExposureLint.allowRemote / --allow-remote)`);
+      throw new RulesetLoadError(
+        rulesetFile,
+        `remote ruleset ${url} not fetched: enable remote rulesets (setting apiExposureLint.allowRemote / --allow-remote)`,
+      );
     }
     if (!host.fetch) throw new RulesetLoadError(rulesetFile, `remote ruleset ${url} not fetched: no network access in this host`);
     const cached = remoteCache.get(url);

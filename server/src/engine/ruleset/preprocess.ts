@@ -12,7 +12,17 @@
 // that call them, and `extends` of JS files or npm packages.
 import { parse } from 'yaml';
 import * as builtinFunctions from '@stoplight/spectral-functions';
-import { AUDIENCES, EXPOSURE_RULE_OPTION_KEYS, SEVERITIES, type Audience, type AudienceConfig, type AudienceGlob, type AudienceSelector, type RuleAudienceScope, type Severity } from '../types';
+import {
+  AUDIENCES,
+  EXPOSURE_RULE_OPTION_KEYS,
+  SEVERITIES,
+  type Audience,
+  type AudienceConfig,
+  type AudienceGlob,
+  type AudienceSelector,
+  type RuleAudienceScope,
+  type Severity,
+} from '../types';
 import { HTTP_METHODS } from '../openapi';
 import { dirnameOf } from '../paths';
 
@@ -65,12 +75,14 @@ function extractAudiences(file: string, ruleset: Record<string, unknown>): { con
         config[key] = list as string[];
       }
       if (defaultAudience !== undefined) {
-        if (!isAudience(defaultAudience)) throw new Error(`x-exposure.defaultAudience "${String(defaultAudience)}" is not one of ${AUDIENCES.join(', ')}`);
+        if (!isAudience(defaultAudience))
+          throw new Error(`x-exposure.defaultAudience "${String(defaultAudience)}" is not one of ${AUDIENCES.join(', ')}`);
         config.defaultAudience = defaultAudience;
       }
       if (typeof audienceByGlob === 'object' && audienceByGlob !== null) {
         for (const [glob, audience] of Object.entries(audienceByGlob)) {
-          if (!isAudience(audience)) throw new Error(`x-exposure.audienceByGlob["${glob}"] "${String(audience)}" is not one of ${AUDIENCES.join(', ')}`);
+          if (!isAudience(audience))
+            throw new Error(`x-exposure.audienceByGlob["${glob}"] "${String(audience)}" is not one of ${AUDIENCES.join(', ')}`);
           globs.push({ glob, audience, origin: file, baseDir });
         }
       }
@@ -113,7 +125,8 @@ function parseSelectors(value: unknown, where: string): AudienceSelector[] {
 
 /** `x-exposure.rules`: rule → `{ audiences, severity }`, or just the audiences (`external`, `[company-internal, …]`). */
 function parseRuleScopes(value: unknown): Record<string, RuleAudienceScope> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('x-exposure.rules must map rule names to { audiences, severity }');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error('x-exposure.rules must map rule names to { audiences, severity }');
   const scopes: Record<string, RuleAudienceScope> = {};
   for (const [rule, entry] of Object.entries(value)) {
     const where = `x-exposure.rules["${rule}"]`;
@@ -128,7 +141,8 @@ function parseRuleScopes(value: unknown): Record<string, RuleAudienceScope> {
     const scope: RuleAudienceScope = {};
     if (audiences !== undefined) scope.audiences = parseSelectors(audiences, `${where}.audiences`);
     if (severity !== undefined) {
-      if (typeof severity !== 'object' || severity === null || Array.isArray(severity)) throw new Error(`${where}.severity must map audiences (or external / internal) to a severity`);
+      if (typeof severity !== 'object' || severity === null || Array.isArray(severity))
+        throw new Error(`${where}.severity must map audiences (or external / internal) to a severity`);
       scope.severity = {};
       for (const [selector, level] of Object.entries(severity)) {
         if (!isSelector(selector)) throw new Error(`${where}.severity key "${selector}" is not one of ${SELECTORS.join(', ')}`);
@@ -187,7 +201,12 @@ const BUILTIN_FUNCTIONS = new Set(Object.keys(builtinFunctions));
 const INERT_GIVEN = '$["x-api-exposure-lint-untrusted-code-skipped"]';
 
 function isDataExtend(name: string): boolean {
-  return name.startsWith('spectral:') || name.startsWith('api-exposure-lint:') || name === '@stoplight/spectral-owasp-ruleset' || /\.(ya?ml|json)$/i.test(name);
+  return (
+    name.startsWith('spectral:') ||
+    name.startsWith('api-exposure-lint:') ||
+    name === '@stoplight/spectral-owasp-ruleset' ||
+    /\.(ya?ml|json)$/i.test(name)
+  );
 }
 
 function removeWorkspaceCode(ruleset: Record<string, unknown>): string[] {
@@ -219,7 +238,13 @@ function removeWorkspaceCode(ruleset: Record<string, unknown>): string[] {
       if (!rule || typeof rule !== 'object') continue;
       const definition = rule as Record<string, unknown>;
       const thens = Array.isArray(definition.then) ? definition.then : [definition.then];
-      const custom = thens.some((t) => t && typeof t === 'object' && typeof (t as { function?: unknown }).function === 'string' && !BUILTIN_FUNCTIONS.has((t as { function: string }).function));
+      const custom = thens.some(
+        (t) =>
+          t &&
+          typeof t === 'object' &&
+          typeof (t as { function?: unknown }).function === 'string' &&
+          !BUILTIN_FUNCTIONS.has((t as { function: string }).function),
+      );
       if (custom) {
         skipped.push(`rule ${name}`);
         definition.given = INERT_GIVEN;

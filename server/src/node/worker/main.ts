@@ -62,7 +62,8 @@ function startLintClock(spent = { wall: 0, cpu: 0 }): void {
 // A thread's first Spectral run of a ruleset pays once for compiling Spectral's code paths and the ruleset's
 // schemas (about 0.4 s on an idle machine, seconds on a loaded one), which no lint budget should be charged for.
 // For a built-in ruleset (no workspace code), run it once on a tiny document while the count is paused.
-const WARM_UP_DOCUMENT = "openapi: 3.0.3\ninfo: { title: warm-up, version: '1' }\npaths:\n  /a:\n    get:\n      responses: { '200': { description: ok } }\n";
+const WARM_UP_DOCUMENT =
+  "openapi: 3.0.3\ninfo: { title: warm-up, version: '1' }\npaths:\n  /a:\n    get:\n      responses: { '200': { description: ok } }\n";
 const warmedUp = new Set<string>();
 async function warmUp(ruleset: string, trust: TrustOptions): Promise<void> {
   if (!isBuiltinRulesetName(ruleset) || warmedUp.has(ruleset)) return;
@@ -76,7 +77,10 @@ function budgetClock(trust: TrustOptions): LintProgress {
   return {
     rulesetLoading() {
       const cpu = cpuNow();
-      spentBeforeRulesetLoad = { wall: Date.now() - lintClock[LINT_CLOCK_WALL], cpu: cpu < 0 || lintClock[LINT_CLOCK_CPU] < 0 ? 0 : cpu - lintClock[LINT_CLOCK_CPU] };
+      spentBeforeRulesetLoad = {
+        wall: Date.now() - lintClock[LINT_CLOCK_WALL],
+        cpu: cpu < 0 || lintClock[LINT_CLOCK_CPU] < 0 ? 0 : cpu - lintClock[LINT_CLOCK_CPU],
+      };
       lintClock[LINT_CLOCK_WALL] = 0;
     },
     async rulesetLoaded(ruleset) {
@@ -125,6 +129,13 @@ async function onMessage(message: ToWorker): Promise<void> {
     post({ type: 'result', id: message.id, result, rulesetDependencies: linter.rulesetDependencies() });
   } catch (error) {
     const e = error as { name?: string; message?: string; rulesetFile?: string; detail?: string; stack?: string };
-    post({ type: 'error', id: message.id, name: e.name ?? 'Error', message: e.message ?? String(error), rulesetFile: e.rulesetFile, detail: e.detail ?? e.stack });
+    post({
+      type: 'error',
+      id: message.id,
+      name: e.name ?? 'Error',
+      message: e.message ?? String(error),
+      rulesetFile: e.rulesetFile,
+      detail: e.detail ?? e.stack,
+    });
   }
 }

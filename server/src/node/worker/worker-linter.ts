@@ -87,7 +87,13 @@ class LintWorker {
 
   constructor(script: string, maxMemoryMb: number, proxy: WorkerLinterOptions['proxy']) {
     this.worker = new Worker(script, {
-      workerData: { currentRule: this.currentRuleName.buffer, currentRuleStart: this.currentRuleStart.buffer, lintClock: this.lintClock.buffer, abort: this.abort.buffer, proxy },
+      workerData: {
+        currentRule: this.currentRuleName.buffer,
+        currentRuleStart: this.currentRuleStart.buffer,
+        lintClock: this.lintClock.buffer,
+        abort: this.abort.buffer,
+        proxy,
+      },
       resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb },
       stdout: false,
       stderr: false,
@@ -298,7 +304,12 @@ export class WorkerLinter {
       if (rule && ruleStart > 0 && worker.ruleSeen.start !== ruleStart) worker.ruleSeen = { start: ruleStart, cpu: cpu() };
       const lintStart = worker.lintClock[LINT_CLOCK_WALL];
       const lintCpuStart = worker.lintClock[LINT_CLOCK_CPU] >= 0 ? worker.lintClock[LINT_CLOCK_CPU] : undefined;
-      if (rule && ruleStart > 0 && overBudget(now - ruleStart, worker.ruleSeen.cpu, cpu, ruleBudget) && job.timedOutRules.length < MAX_RULE_RETRIES) {
+      if (
+        rule &&
+        ruleStart > 0 &&
+        overBudget(now - ruleStart, worker.ruleSeen.cpu, cpu, ruleBudget) &&
+        job.timedOutRules.length < MAX_RULE_RETRIES
+      ) {
         this.replace(worker);
         job.timedOutRules.push(rule);
         job.disabledRules.push(rule);
@@ -347,9 +358,13 @@ export class WorkerLinter {
     const rule = worker.currentRule();
     const job = this.finish(worker);
     const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
-    const reason = outOfMemory ? `it needed more than ${this.options.maxMemoryMb ?? 4096} MB of memory` : `the lint worker crashed: ${oneLine(error.message)}`;
+    const reason = outOfMemory
+      ? `it needed more than ${this.options.maxMemoryMb ?? 4096} MB of memory`
+      : `the lint worker crashed: ${oneLine(error.message)}`;
     const where = job && rule ? ` while rule "${rule}" was running` : '';
-    this.options.log?.error(`Lint worker stopped${job ? ` linting ${job.options.filePath}` : ''}${where}: ${reason}; a new worker takes over`);
+    this.options.log?.error(
+      `Lint worker stopped${job ? ` linting ${job.options.filePath}` : ''}${where}: ${reason}; a new worker takes over`,
+    );
     if (job) {
       const message = `Linting stopped: ${reason}${where}. The worker was replaced; this document is linted again on its next change.`;
       job.resolve(stoppedResult(job.options, 'lint-error', message));
@@ -370,14 +385,17 @@ function overBudget(wallMs: number, cpuAtStart: number | undefined, cpuNow: () =
   return now === undefined || cpuAtStart === undefined || now - cpuAtStart > budgetMs;
 }
 
-
 function stoppedResult(options: LintOptions, code: string, message: string): LintResult {
   return notLintedResult(options.filePath, options.text, documentFinding(code, message));
 }
 
 function timedOut(job: Job, timeoutMs: number, rule: string | undefined): LintResult {
   const where = rule ? ` while rule "${rule}" was running` : '';
-  return stoppedResult(job.options, 'lint-timeout', `Linting stopped after ${Number((timeoutMs / 1000).toFixed(1))} s${where}; no results for this document (raise the limit with lintTimeoutMs / --timeout)`);
+  return stoppedResult(
+    job.options,
+    'lint-timeout',
+    `Linting stopped after ${Number((timeoutMs / 1000).toFixed(1))} s${where}; no results for this document (raise the limit with lintTimeoutMs / --timeout)`,
+  );
 }
 
 /** The stopped lint's message, and the exposure findings when the exposure-only pass could give them. */
@@ -389,11 +407,17 @@ function afterStoppedLint(stopped: LintResult, exposure: LintResult): LintResult
 }
 
 function setupTimedOut(job: Job, setupMs: number): LintResult {
-  return stoppedResult(job.options, 'lint-timeout', `Linting stopped: starting the lint worker and loading the ruleset took over ${setupMs / 1000} s; no results for this document`);
+  return stoppedResult(
+    job.options,
+    'lint-timeout',
+    `Linting stopped: starting the lint worker and loading the ruleset took over ${setupMs / 1000} s; no results for this document`,
+  );
 }
 
 function withTimedOutRules(result: LintResult, job: Job): LintResult {
   if (job.timedOutRules.length === 0) return result;
-  const extra = job.timedOutRules.map((rule) => documentFinding('rule-timeout', `Rule "${rule}" ran too long and was stopped; the document's other results are shown`));
+  const extra = job.timedOutRules.map((rule) =>
+    documentFinding('rule-timeout', `Rule "${rule}" ran too long and was stopped; the document's other results are shown`),
+  );
   return { ...result, findings: [...extra, ...result.findings] };
 }

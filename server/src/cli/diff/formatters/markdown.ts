@@ -27,7 +27,12 @@ export const formatDiffMarkdown: DiffFormatter = (report) => {
   const changes = allChanges(report);
   const review = changes.filter((c) => c.review);
   const other = changes.filter((c) => !c.review);
-  const lines = [MARKDOWN_HEADING, '', `${diffSummaryLine(report).replace(`${report.base} (${shortCommit(report.baseCommit)})`, `${code(report.base)} (${code(shortCommit(report.baseCommit))})`)}.`, ''];
+  const lines = [
+    MARKDOWN_HEADING,
+    '',
+    `${diffSummaryLine(report).replace(`${report.base} (${shortCommit(report.baseCommit)})`, `${code(report.base)} (${code(shortCommit(report.baseCommit))})`)}.`,
+    '',
+  ];
   if (review.length) lines.push(`### Needs security review (${review.length})`, '', ...table(review), '');
   if (other.length) lines.push(`### Other changes (${other.length})`, '', ...table(other), '');
   const renamed = report.documents.filter((d) => d.oldFile);
@@ -38,6 +43,16 @@ export const formatDiffMarkdown: DiffFormatter = (report) => {
     const delta = after - before;
     return `| ${a} | ${before} | ${after} | ${delta > 0 ? `+${delta}` : delta === 0 ? '0' : `−${-delta}`} |`;
   });
-  if (rows.length && changes.length) lines.push('<details><summary>Operations per audience</summary>', '', '| Audience | Before | After | Change |', '|---|---:|---:|---:|', ...rows, '', '</details>', '');
+  if (rows.length && changes.length)
+    lines.push(
+      '<details><summary>Operations per audience</summary>',
+      '',
+      '| Audience | Before | After | Change |',
+      '|---|---:|---:|---:|',
+      ...rows,
+      '',
+      '</details>',
+      '',
+    );
   return lines.join('\n');
 };
