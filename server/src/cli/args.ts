@@ -299,7 +299,7 @@ Other commands (api-exposure-lint <command> --help):
   merge <files...>                  Put together the json or sarif outputs of --shard jobs
 
 Limits and trust:
-      --timeout <seconds>           Time budget of one document, per 5 MB of it (default 30)
+      --timeout <seconds>           Time budget of one document, per 3 MB of it (default 30)
       --max-document-size <MB>      Larger documents are reported, not linted (default 50)
       --trust-workspace-code        Allow JavaScript rulesets, custom functions and npm rulesets
       --allow-remote                Allow remote rulesets and $refs (alias: --allow-remote-refs)

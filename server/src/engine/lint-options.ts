@@ -20,7 +20,7 @@ export interface LintOptions {
   /** Documents larger than this many characters are not linted (reported instead). Default 50 MB. */
   maxDocumentSize?: number;
   /**
-   * Time budget of this lint in ms, for a document of up to 5 MB; bigger documents get proportionally more
+   * Time budget of this lint in ms, for a document of up to 3 MB; bigger documents get proportionally more
    * (see effectiveBudgetMs). When it is spent, no rule function starts any more: the findings computed so far
    * are returned with one finding naming the rules that did not finish. Default: the WorkerLinter's (30 s).
    */
@@ -52,10 +52,13 @@ export function documentSizeLimit(maxDocumentSize: number | undefined): number {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
-/** The budget is per this many characters of document: a 13 MB spec is not a 500 KB one. */
-export const BUDGET_UNIT_SIZE = 5_000_000;
+/**
+ * The budget is per this many characters of document: a 13 MB spec is not a 500 KB one. Sized so that the largest
+ * public specs complete with the default budget: Microsoft Graph's 20.3 MB needs 100–140 s of CPU (docs/benchmarks.md).
+ */
+export const BUDGET_UNIT_SIZE = 3_000_000;
 
-/** The time budget of one lint of a document of `size` characters: the configured budget, scaled up beyond 5 MB. */
+/** The time budget of one lint of a document of `size` characters: the configured budget, scaled up beyond 3 MB. */
 export function effectiveBudgetMs(timeoutMs: number | undefined, size: number): number {
-  return (timeoutMs ?? DEFAULT_TIMEOUT_MS) * Math.max(1, size / BUDGET_UNIT_SIZE);
+  return Math.round((timeoutMs ?? DEFAULT_TIMEOUT_MS) * Math.max(1, size / BUDGET_UNIT_SIZE));
 }
