@@ -4,6 +4,7 @@
 // Spectral's parser already built (no second parse), for YAML and JSON alike.
 import type { Document } from '@stoplight/spectral-core';
 import type { JsonPath, Position, Range } from './types';
+import { LineIndex } from './exposure-first/line-index';
 
 // The parts of Spectral's parser results this reads. They are protected members of Spectral's Document
 // (a pinned, bundled version): read here only, so a change in their shape touches one file.
@@ -34,7 +35,7 @@ interface Step {
 }
 
 export class KeyRanges {
-  private lineStarts: number[] | undefined;
+  private lines: LineIndex | undefined;
 
   constructor(
     private readonly document: Document<unknown, any>,
@@ -119,22 +120,8 @@ export class KeyRanges {
   }
 
   private positionAt(offset: number): Position {
-    const starts = (this.lineStarts ??= lineStartsOf(this.text));
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: offset - starts[low] };
+    return (this.lines ??= new LineIndex(this.text)).position(offset);
   }
-}
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }
 
 function walkYaml(root: YamlNode, path: JsonPath): { steps: Step[]; complete: boolean } {
