@@ -409,9 +409,17 @@ test('files linted two at a time keep their order in the report, whatever order 
   const inner = fakeLinter(calls);
   let running = 0;
   let maxRunning = 0;
-  // The first file's lint waits for the second one to start (or, if lints ran one at a time, for a deadline).
-  let secondStarted;
-  const second = new Promise((resolve) => (secondStarted = resolve));
+  // Each lint waits until both have started (or, if lints ran one at a time, for a deadline): the files are read
+  // asynchronously, so either may start first. The first file's lint then also waits for the second one to finish.
+  let bothStarted;
+  const both = new Promise((resolve) => (bothStarted = resolve));
+  let secondFinished;
+  const second = new Promise((resolve) => (secondFinished = resolve));
+  const withDeadline = async (promise) => {
+    let timer;
+    await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, 20_000)))]);
+    clearTimeout(timer);
+  };
   const out = [];
   const err = [];
   const code = await run({
@@ -426,13 +434,11 @@ test('files linted two at a time keep their order in the report, whatever order 
       async lint(options) {
         running++;
         maxRunning = Math.max(maxRunning, running);
-        if (options.filePath.endsWith('b.yaml')) secondStarted();
-        if (options.filePath.endsWith('a.yaml')) {
-          let timer;
-          await Promise.race([second, new Promise((resolve) => (timer = setTimeout(resolve, 20_000)))]);
-          clearTimeout(timer);
-        }
+        if (running === 2) bothStarted();
+        await withDeadline(both);
+        if (options.filePath.endsWith('a.yaml')) await withDeadline(second);
         running--;
+        if (options.filePath.endsWith('b.yaml')) secondFinished();
         return inner.lint(options);
       },
     }),
