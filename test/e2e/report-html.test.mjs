@@ -53,14 +53,14 @@ test('report.html: renders, sorts, filters, and makes no network request', async
   assert.equal(await page.locator('h1').textContent(), 'API exposure report');
   assert.equal(await visible().count(), 5);
   assert.equal(await page.locator('#shown-count').textContent(), '5 of 5 operations');
-  assert.equal(await page.locator('[data-audience-card="external-public"] .big').textContent(), '88');
+  assert.equal(await page.locator('[data-audience-card="external-public"] .big').textContent(), '82');
 
   // Sorting: the score column ascending, then descending.
   const scores = async () => (await visible().locator('td:last-child').allTextContents()).map(Number);
   await page.locator('#operations th', { hasText: 'Score' }).click();
-  assert.deepEqual(await scores(), [50, 73, 91, 100, 100]);
+  assert.deepEqual(await scores(), [50, 73, 82, 91, 100]);
   await page.locator('#operations th', { hasText: 'Score' }).click();
-  assert.deepEqual(await scores(), [100, 100, 91, 73, 50]);
+  assert.deepEqual(await scores(), [100, 91, 82, 73, 50]);
   await page.screenshot({ path: path.join(results, 'report.png'), fullPage: true });
 
   // Filtering: text, audience, status, and all three together.
@@ -71,7 +71,7 @@ test('report.html: renders, sorts, filters, and makes no network request', async
   assert.deepEqual(await visible().locator('td:nth-child(2) code').allTextContents(), ['DELETE /orders']);
   await page.selectOption('#filter-audience', '');
   await page.selectOption('#filter-status', 'failing');
-  assert.equal(await visible().count(), 3);
+  assert.equal(await visible().count(), 4);
   await page.selectOption('#filter-audience', 'external-public');
   await page.fill('#filter-text', 'ping');
   assert.deepEqual(await visible().locator('td:nth-child(2) code').allTextContents(), ['GET /ping']);

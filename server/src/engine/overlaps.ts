@@ -3,12 +3,9 @@
 // built-in rule reports a finding, the other rule's findings at that place or inside it are dropped. The
 // built-in finding says more (which operations, which audience) and has the quick fix. Where the built-in rule
 // reports nothing (it does not apply, e.g. to internal operations, or it is turned off), the other rule's stay.
-import type { Finding, JsonPath } from './types';
+import type { Finding } from './types';
 import { installedRules } from './rules/installed';
-
-function isUnder(path: JsonPath, prefix: JsonPath): boolean {
-  return prefix.length <= path.length && prefix.every((segment, i) => String(segment) === String(path[i]));
-}
+import { isUnderPath as isUnder } from './operation-findings';
 
 export function dropOverlappingFindings(findings: Finding[]): Finding[] {
   // Other rule → the built-in rules that cover it.

@@ -2,6 +2,7 @@
 // requirements apply to it (rules whose module says they apply to its kind of operation, or to the whole
 // document) and whether they are met.
 import { installedRules } from '../engine';
+import { isAboutOperation } from '../engine/operation-findings';
 import type { Finding, OperationAudience, Position } from '../engine/types';
 import { rangeContains } from './positions';
 
@@ -25,19 +26,6 @@ export interface RequirementStatus {
   problems: string[];
 }
 
-function isUnder(path: (string | number)[], prefix: (string | number)[]): boolean {
-  return prefix.length <= path.length && prefix.every((segment, i) => String(segment) === String(path[i]));
-}
-
-/**
- * Whether a finding is about the operation: written under it (or within its range), or written elsewhere (a
- * server, a security scheme, a shared schema, `info`) and concerning it, as its rule recorded.
- */
-function concerns(finding: Finding, operation: OperationAudience): boolean {
-  if (isUnder(finding.path, operation.jsonPath) || rangeContains(operation.range, finding.range.start)) return true;
-  return (finding.concerns ?? []).some((op) => op.path === operation.path && op.method === operation.method.toLowerCase());
-}
-
 /**
  * The built-in rules that apply to the operation: those about its kind of audience (external / internal) and
  * those about the whole document, whatever their code (the module's `appliesTo` says), with their status.
@@ -50,6 +38,6 @@ export function requirementStatus(operation: OperationAudience, findings: Findin
       description: rule.description,
       documentationUrl: rule.documentationUrl,
       ...(rule.summary ? { summary: rule.summary } : {}),
-      problems: findings.filter((f) => f.code === rule.code && concerns(f, operation)).map((f) => f.message),
+      problems: findings.filter((f) => f.code === rule.code && isAboutOperation(f, operation)).map((f) => f.message),
     }));
 }

@@ -20,12 +20,8 @@ export function toLspTextEdits(document: TextDocument, edits: TextEdit[]): LspTe
   }));
 }
 
-export function rangeContains(range: Range, position: { line: number; character: number }): boolean {
-  const afterStart =
-    position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
-  const beforeEnd = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
-  return afterStart && beforeEnd;
-}
+/** The engine's: a position inside a range, ends included. */
+export { rangeContains } from '../engine/operation-findings';
 
 export function sameRange(a: Range, b: Range): boolean {
   return (

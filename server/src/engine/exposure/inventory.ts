@@ -11,6 +11,7 @@
 //   overall score                  = the mean over every operation
 // Scores are rounded to whole numbers only when shown; a document with no operations has no score.
 import { installedRules } from '../rules/installed';
+import { isAboutOperation } from '../operation-findings';
 import {
   AUDIENCES,
   type Audience,
@@ -112,18 +113,12 @@ function scoresByAudience(operations: InventoryOperation[]): Partial<Record<Audi
   return scores;
 }
 
-/** Findings on one operation: under paths/<path>/<method> of the document itself (not a $ref'd file). */
+/**
+ * Findings about one operation: under paths/<path>/<method> of the document itself, or written elsewhere (a
+ * server, a security scheme, a shared error schema, possibly in a $ref'd file) and concerning it.
+ */
 function findingsOn(op: OperationAudience, findings: Finding[], file: string): Finding[] {
-  return findings.filter((f) => {
-    const [first, pathKey, method] = f.path;
-    return (
-      first === 'paths' &&
-      pathKey === op.path &&
-      typeof method === 'string' &&
-      method.toLowerCase() === op.method &&
-      (!f.source || f.source === file)
-    );
-  });
+  return findings.filter((f) => isAboutOperation(f, op, !f.source || f.source === file));
 }
 
 export function buildInventory(inputs: InventoryInput[], requirements: RequirementRule[] = exposureRequirements()): Inventory {
