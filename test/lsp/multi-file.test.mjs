@@ -83,6 +83,21 @@ test('closing the fragment clears its findings when no root of it is open', asyn
   await client.nextDiagnostics(pets, (p) => p.diagnostics.length === 0, DEADLINE);
 });
 
+test('a broken ruleset met by the lint of a closed root is reported, and the fragment still gets findings', async (t) => {
+  const { client, workspace } = await splitWorkspace(t);
+  await fs.writeFile(
+    path.join(workspace.dir, '.spectral.yaml'),
+    'rules:\n  broken-rule:\n    given: $.info\n    then:\n      function: truthy\n    severity: not-a-severity\n',
+  );
+  // Only the fragment is open: the roots that use it are linted in the background, with the broken ruleset.
+  const pets = workspace.uri('paths/pets.yaml');
+  await client.openFile(workspace.file('paths/pets.yaml'));
+  await client.waitForDiagnostics(pets, hasCode('external-oauth2'), DEADLINE);
+  const message = await client.waitUntil(() => client.messages.find((m) => m.type === 2), 'a warning message', DEADLINE);
+  assert.match(message.message, /\.spectral\.yaml/);
+  assert.match(message.message, /severity/);
+});
+
 test('closing the root clears what it published on fragments that are not open', async (t) => {
   const { client, workspace } = await splitWorkspace(t);
   const publicUri = workspace.uri('public.yaml');

@@ -15,6 +15,7 @@ import { ReferencedFindings, type RootLint } from './referenced-findings';
 import { normalizeUri, pathToUri, uriToPath } from './workspace';
 import type { ServerContext } from './context';
 import { logError } from './log';
+import { noteRulesetOutcome } from './document-linter';
 import type { CancellationToken } from 'vscode-languageserver';
 
 /** Open documents larger than this are not handed to roots that are not yet known to use them. */
@@ -203,6 +204,7 @@ export class CrossFile {
     request.options.openDocuments = this.openTexts(rootFile, text);
     const result = await this.context.backend.lint(request.options, token);
     if (token.isCancellationRequested || this.context.documents.get(rootUri)) return;
+    noteRulesetOutcome(this.context, rootUri, result);
     if (!result.isOpenApi) this.forgetRoot(rootUri, rootFile);
     else {
       this.recordRoot(rootUri, rootFile, result);

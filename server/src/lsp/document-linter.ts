@@ -99,7 +99,7 @@ export async function lintAndPublish(
     sendStatus(context, statusFromResult(uri, result));
     await context.crossFile.afterLint(uri, options.filePath, text, version, result);
   }
-  afterLint(context, uri, result);
+  noteRulesetOutcome(context, uri, result);
   return result;
 }
 
@@ -128,9 +128,10 @@ async function runLint(
 
 /**
  * Ruleset bookkeeping, from what the result says about its ruleset (no second discovery): report or clear its
- * error, and watch the files it was built from.
+ * error, and watch the files it was built from. Also after the background lint of a closed root (cross-file.ts):
+ * a broken ruleset is reported whichever document's lint met it.
  */
-function afterLint(context: ServerContext, uri: string, result: LintResult): void {
+export function noteRulesetOutcome(context: ServerContext, uri: string, result: LintResult): void {
   // A lint that failed as a whole (timeout, crash, too large) says nothing about the ruleset: what was known stays.
   if (result.isOpenApi && result.rulesetRequested === undefined) return;
   // The ruleset the document asked for (configured or discovered), which is not the fallback in use after an error.
