@@ -14,26 +14,17 @@ import { isBuiltinRulesetName } from '../../engine/ruleset/builtin-rulesets';
 import { isInside, isUrl } from '../../engine/paths';
 import type { Audience, Range } from '../../engine/types';
 import { UsageError, type CliOptions } from '../args';
-import { lastValue, oneOfValues, parseCommandArgs } from '../command-args';
+import { lastValue } from '../command-args';
 import { ConfigurationError, oneLine, PROGRAM } from '../errors';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit-code';
 import { expandFilePatterns } from '../files';
 import { relativePosix } from '../formatters/paths';
 import { changedFiles, checkoutCommitInto, mergeBase, repositoryRoot, resolveCommit } from '../git';
-import { parseOutputSpec } from '../output-spec';
 import type { RunEnvironment } from '../run';
 import { cliLintProfile, rulesetOption } from '../lint-config';
 import { lintOptionsFor, type LintProfile } from '../../engine/lint-request';
-import {
-  SHARED_ALIASES,
-  SHARED_FLAGS,
-  SHARED_HELP,
-  SHARED_REPEATABLE,
-  SHARED_SHORT,
-  SHARED_VALUES,
-  sharedCliOptions,
-} from '../shared-options';
-import { writeFormatOutputs, writeReport } from '../write-report';
+import { SHARED_HELP } from '../shared-options';
+import { emitSubcommandReport, parseSubcommand } from '../subcommand';
 import { DIFF_FORMATS, DIFF_FORMATTERS, type DiffFormatName } from './formatters';
 import { needsReview, type DiffReport, type DocumentDiff, type LocatedChange } from './types';
 
@@ -201,40 +192,37 @@ export async function buildDiffReport(
 }
 
 export async function runDiff(argv: readonly string[], environment: RunEnvironment): Promise<number> {
-  const parsed = parseCommandArgs('diff', argv, {
-    values: ['base', 'format', 'output', ...SHARED_VALUES],
-    repeatable: ['output', ...SHARED_REPEATABLE],
-    flags: ['fail-on-review', ...SHARED_FLAGS],
-    short: { f: 'format', o: 'output', ...SHARED_SHORT },
-    aliases: SHARED_ALIASES,
-  });
-  if (parsed.flags.has('help')) {
-    environment.stdout.write(DIFF_HELP);
-    return EXIT_OK;
-  }
-  const ref = lastValue(parsed, 'base');
+  const { cwd, stdout, stderr, env } = environment;
+  const args = parseSubcommand(
+    argv,
+    {
+      name: 'diff',
+      help: DIFF_HELP,
+      formats: DIFF_FORMATS,
+      defaultFormat: 'stylish' as DiffFormatName,
+      values: ['base'],
+      flags: ['fail-on-review'],
+    },
+    stdout,
+  );
+  if (!args) return EXIT_OK;
+  const ref = lastValue(args.parsed, 'base');
   if (ref === undefined) throw new UsageError('diff needs --base <git-ref> (e.g. --base origin/main)');
   if (ref.startsWith('-')) throw new UsageError(`invalid value "${ref}" for --base: expected a git ref`);
-  const format = oneOfValues<DiffFormatName>('format', lastValue(parsed, 'format') ?? 'stylish', DIFF_FORMATS);
-  const outputs = (parsed.values.get('output') ?? []).map((value) => parseOutputSpec(value, DIFF_FORMATS));
-  const options = sharedCliOptions(parsed, parsed.positionals);
-  const { cwd, stdout, stderr, env } = environment;
+  const { options } = args;
 
   const report = await buildDiffReport(ref, options, cwd, stderr);
   const formatOptions = { toolVersion: environment.version };
-  const plainOutput = outputs.find((o) => o.format === undefined);
-  const summary = DIFF_FORMATTERS.summary(report, { color: stdout.isTTY === true && !env.NO_COLOR });
-  if (plainOutput) {
-    await writeReport(path.resolve(cwd, plainOutput.file), DIFF_FORMATTERS[format](report, formatOptions));
-    if (!options.quiet) stdout.write(summary);
-  } else {
-    stdout.write(
-      DIFF_FORMATTERS[format](report, { ...formatOptions, color: format === 'stylish' && stdout.isTTY === true && !env.NO_COLOR }),
-    );
-    if (format !== 'stylish' && !options.quiet)
-      stderr.write(DIFF_FORMATTERS.summary(report, { color: stderr.isTTY === true && !env.NO_COLOR }));
-  }
-  await writeFormatOutputs(outputs, cwd, (name) => DIFF_FORMATTERS[name as DiffFormatName](report, formatOptions));
+  const colorOn = (stream: RunEnvironment['stdout']) => stream.isTTY === true && !env.NO_COLOR;
+  const toConsole = await emitSubcommandReport(
+    args,
+    environment,
+    (format, onConsole) =>
+      DIFF_FORMATTERS[format](report, { ...formatOptions, color: onConsole && format === 'stylish' && colorOn(stdout) }),
+    () => DIFF_FORMATTERS.summary(report, { color: colorOn(stdout) }),
+  );
+  // A machine format on the console: the summary goes to stderr, out of the way of a pipe.
+  if (toConsole && args.format !== 'stylish' && !options.quiet) stderr.write(DIFF_FORMATTERS.summary(report, { color: colorOn(stderr) }));
   if (!options.quiet) for (const note of report.notes) stderr.write(`${PROGRAM}: diff: ${note}\n`);
-  return parsed.flags.has('fail-on-review') && needsReview(report) ? EXIT_FINDINGS : EXIT_OK;
+  return args.parsed.flags.has('fail-on-review') && needsReview(report) ? EXIT_FINDINGS : EXIT_OK;
 }

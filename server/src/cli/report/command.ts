@@ -1,10 +1,9 @@
 // api-exposure-lint report [files or folders]: lints every document (one worker per core, as the lint
 // command does) and writes the inventory: each operation's audience and origin, the status of each exposure
 // requirement, and readiness scores per document and audience. --min-score turns it into a CI gate.
-import path from 'node:path';
 import { buildInventory, type Inventory } from '../../engine/exposure/inventory';
 import { UsageError } from '../args';
-import { lastValue, oneOfValues, parseCommandArgs } from '../command-args';
+import { lastValue } from '../command-args';
 import { PROGRAM } from '../errors';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../exit-code';
 import { expandFilePatterns } from '../files';
@@ -12,18 +11,9 @@ import { relativePosix } from '../formatters/paths';
 import { createLintPlan } from '../lint-file';
 import { lintWithProgress } from '../lint-many';
 import { ruleFailureLines } from '../notes';
-import { parseOutputSpec } from '../output-spec';
 import type { RunEnvironment } from '../run';
-import {
-  SHARED_ALIASES,
-  SHARED_FLAGS,
-  SHARED_HELP,
-  SHARED_REPEATABLE,
-  SHARED_SHORT,
-  SHARED_VALUES,
-  sharedCliOptions,
-} from '../shared-options';
-import { writeFormatOutputs, writeReport } from '../write-report';
+import { SHARED_HELP } from '../shared-options';
+import { emitSubcommandReport, parseSubcommand } from '../subcommand';
 import { REPORT_FORMATS, REPORT_FORMATTERS, type ReportFormatName } from '../../report';
 import { headline } from '../../report/shared';
 
@@ -43,26 +33,19 @@ Exit codes: 0 done (and the score is at least --min-score), 1 the score is below
 `;
 
 export async function runReport(argv: readonly string[], environment: RunEnvironment): Promise<number> {
-  const parsed = parseCommandArgs('report', argv, {
-    values: ['format', 'output', 'min-score', ...SHARED_VALUES],
-    repeatable: ['output', ...SHARED_REPEATABLE],
-    flags: [...SHARED_FLAGS],
-    short: { f: 'format', o: 'output', ...SHARED_SHORT },
-    aliases: SHARED_ALIASES,
-  });
   const { cwd, stdout, stderr } = environment;
-  if (parsed.flags.has('help')) {
-    stdout.write(REPORT_HELP);
-    return EXIT_OK;
-  }
-  const format = oneOfValues<ReportFormatName>('format', lastValue(parsed, 'format') ?? 'markdown', REPORT_FORMATS);
-  const minScoreText = lastValue(parsed, 'min-score');
+  const args = parseSubcommand(
+    argv,
+    { name: 'report', help: REPORT_HELP, formats: REPORT_FORMATS, defaultFormat: 'markdown' as ReportFormatName, values: ['min-score'] },
+    stdout,
+  );
+  if (!args) return EXIT_OK;
+  const minScoreText = lastValue(args.parsed, 'min-score');
   const minScore = minScoreText === undefined ? undefined : Number(minScoreText);
   if (minScore !== undefined && (!/^\s*\d+(\.\d+)?\s*$/.test(minScoreText!) || minScore > 100)) {
     throw new UsageError(`invalid value "${minScoreText}" for --min-score: expected a number from 0 to 100`);
   }
-  const outputs = (parsed.values.get('output') ?? []).map((value) => parseOutputSpec(value, REPORT_FORMATS));
-  const options = sharedCliOptions(parsed, parsed.positionals);
+  const { options } = args;
   const files = await expandFilePatterns(options.patterns.length ? options.patterns : ['.'], cwd);
 
   const plan = createLintPlan(options, environment);
@@ -78,14 +61,12 @@ export async function runReport(argv: readonly string[], environment: RunEnviron
       .map((r) => ({ file: relativePosix(cwd, r.file), sourcePath: r.file, findings: r.findings, operations: r.operations ?? [] })),
   );
   const formatOptions = { toolVersion: environment.version };
-  const plain = outputs.find((o) => o.format === undefined);
-  if (plain) {
-    await writeReport(path.resolve(cwd, plain.file), REPORT_FORMATTERS[format](inventory, formatOptions));
-    if (!options.quiet) stdout.write(headline(inventory) + '\n');
-  } else {
-    stdout.write(REPORT_FORMATTERS[format](inventory, formatOptions));
-  }
-  await writeFormatOutputs(outputs, cwd, (name) => REPORT_FORMATTERS[name as ReportFormatName](inventory, formatOptions));
+  await emitSubcommandReport(
+    args,
+    environment,
+    (format) => REPORT_FORMATTERS[format](inventory, formatOptions),
+    () => headline(inventory) + '\n',
+  );
   // A failed rule function leaves requirements unchecked: the scores would look better than they are.
   const failures = ruleFailureLines(reports, cwd);
   failures.forEach((line) => stderr.write(line));
