@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import { Agent, EnvHttpProxyAgent, ProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
 import type { EngineFetch, EngineHost, EngineLogger } from '../engine/host';
 import { silentLogger } from '../engine/host';
+import { useMemoizedWalk } from '../engine/walk/memo-nimma';
 
 export interface NodeHostOptions {
   /** Proxy URL (VS Code's `http.proxy`); when absent, HTTPS_PROXY / HTTP_PROXY / NO_PROXY from the environment apply. */
@@ -33,6 +34,8 @@ export function createNodeFetch(options: NodeHostOptions = {}): EngineFetch {
 }
 
 export function createNodeHost(log: EngineLogger = silentLogger, options: NodeHostOptions = {}): EngineHost {
+  // nimma's own walk instead of the memoized one, to compare with (benchmarks, bug reports).
+  useMemoizedWalk(process.env.API_EXPOSURE_LINT_PLAIN_WALK !== '1');
   return {
     log,
     fs: {
