@@ -61,6 +61,36 @@ const dependencyGraphFast = {
   },
 };
 
+/**
+ * When it inlines local $refs, Spectral's resolver (@stoplight/json-ref-resolver) asks its stem graph for the
+ * dependencies of a target and decodes each of them into a path once for every place the target is used,
+ * though both depend on the target alone (Stripe's spec: ~0.8 s of a 6 s lint). Computed once per target,
+ * on the first place, so anything the first call throws is still thrown at the same point.
+ */
+const refResolverStemsOnce = {
+  name: 'json-ref-resolver-stems-once',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]@stoplight[\\/]json-ref-resolver[\\/]runner\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const from = `                                for (const dependant of dependants) {
+                                    let isCircular;
+                                    const dependantPath = (0, json_1.pointerToPath)(dependant);
+                                    const dependantStems = crawler.pointerStemGraph.dependenciesOf(pointer);
+                                    for (const stem of dependantStems) {
+                                        if ((0, json_1.startsWith)(dependantPath, (0, json_1.pointerToPath)(stem))) {`;
+      const to = `                                let stemPaths;
+                                for (const dependant of dependants) {
+                                    let isCircular;
+                                    const dependantPath = (0, json_1.pointerToPath)(dependant);
+                                    stemPaths = stemPaths || crawler.pointerStemGraph.dependenciesOf(pointer).map((stem) => (0, json_1.pointerToPath)(stem));
+                                    for (const stemPath of stemPaths) {
+                                        if ((0, json_1.startsWith)(dependantPath, stemPath)) {`;
+      if (!source.includes(from)) throw new Error(`json-ref-resolver changed: ${args.path} no longer has the loop this build patches`);
+      return { contents: source.replace(from, to), loader: 'js' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -78,7 +108,7 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: root,
   legalComments: 'none',
-  plugins: [ajvCompileFast, dependencyGraphFast],
+  plugins: [ajvCompileFast, dependencyGraphFast, refResolverStemsOnce],
 };
 
 const entries = [

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertRuleResults, audienceMatrix, documentHead } from './rules-lint-helper.mjs';
+import { assertRuleResults, audienceMatrix, documentHead, lintData } from './rules-lint-helper.mjs';
 
 const cases = [
   {
@@ -67,3 +67,52 @@ audienceMatrix(assert, {
   failing: (v) => errorSchemaDoc(v, false),
   passing: (v) => errorSchemaDoc(v, true),
 });
+
+// An error schema that embeds much of the API (Stripe's error embeds the charge, which embeds the customer…):
+// each schema here uses the next one eight times, so the inlined schema has 8^40 paths. The shape compared is cut
+// after a bounded number of nodes: the lint ends (it used to run for minutes, then out of memory) and still
+// tells the odd schema apart, in the complete lint and in the exposure-first pass alike.
+test(
+  'external-error-schema: an error schema with more paths than can be written out is compared all the same',
+  { timeout: 300_000 },
+  async () => {
+    const { engine, trusted } = await import('./helpers/engine.mjs');
+    const schemas = {};
+    for (let i = 0; i < 40; i++) {
+      const next = { $ref: `#/components/schemas/S${i + 1}` };
+      schemas[`S${i}`] = { type: 'object', properties: { code: { type: 'string' } } };
+      for (const name of 'abcdefgh') schemas[`S${i}`].properties[name] = next;
+    }
+    schemas.S40 = { type: 'string' };
+    schemas.Odd = { type: 'object', properties: { message: { type: 'string' } } };
+    const error = (schema) => ({
+      description: 'Error',
+      content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } },
+    });
+    const operation = (schema) => ({ responses: { 200: { description: 'OK' }, 400: error(schema) } });
+    const doc = {
+      ...documentHead('3.0.3', 'Deep errors'),
+      paths: { '/a': { get: operation('S0') }, '/b': { get: operation('S0') }, '/c': { get: operation('Odd') } },
+      components: { schemas },
+    };
+    // Reported where the odd schema is written (Spectral places a finding under a $ref at its target).
+    const odd = ['components', 'schemas', 'Odd'];
+    const complete = (await lintData(doc, 'json')).filter((f) => f.code === 'external-error-schema');
+    assert.deepEqual(
+      complete.map((f) => f.path),
+      [odd],
+    );
+    const linter = new engine.Linter(engine.createNodeHost());
+    const early = await linter.lint({
+      filePath: '/tmp/deep-errors.json',
+      text: JSON.stringify(doc),
+      rulesetFile: 'api-exposure-lint:exposure',
+      trust: trusted,
+      exposureOnly: true,
+    });
+    assert.deepEqual(
+      early.findings.filter((f) => f.code === 'external-error-schema').map((f) => f.path.map(String)),
+      [odd],
+    );
+  },
+);

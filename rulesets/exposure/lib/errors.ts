@@ -63,27 +63,52 @@ function listErrorResponses(document: unknown, op: OperationEntry): ErrorRespons
 
 const ANNOTATIONS = new Set(['description', 'title', 'example', 'examples', 'externalDocs', 'xml', 'deprecated', '$comment']);
 
+/** Nodes one shape may describe: past it, the rest of the schema reads as "…". */
+const SHAPE_NODE_BUDGET = 2_000;
+const CUT = '"…"';
+
 /**
  * A canonical text of a schema that ignores annotations (descriptions, examples, `x-` keys) and key order,
- * so two copies of the same error schema compare equal. Cycles and very deep schemas are cut off.
+ * so two copies of the same error schema compare equal. Cycles (a schema inside itself, or the `$ref` Spectral
+ * leaves where one closes), schemas deeper than 24 levels and whatever comes after the first 2,000 nodes are
+ * cut off: error schemas are small, but one that embeds a whole API (Stripe's error embeds the charge, which
+ * embeds the customer, …) has more distinct paths than can be written out.
  */
-export function schemaShape(schema: unknown, depth = 0, stack: object[] = []): string {
-  if (Array.isArray(schema)) {
-    if (depth > 24 || stack.includes(schema)) return '"…"';
-    return `[${schema.map((item) => schemaShape(item, depth + 1, [...stack, schema])).join(',')}]`;
-  }
-  if (!isObject(schema)) return JSON.stringify(schema) ?? 'null';
-  if (depth > 24 || stack.includes(schema)) return '"…"';
-  const keys = Object.keys(schema)
-    .filter((k) => !ANNOTATIONS.has(k) && !k.startsWith('x-'))
-    .sort();
-  const inner = [...stack, schema];
-  const shapeOf = (key: string, value: unknown) => {
-    if (!SCHEMA_MAPS.has(key) || !isObject(value)) return schemaShape(value, depth + 1, inner);
-    const names = Object.keys(value).sort(); // property names are data, not annotations
-    return `{${names.map((n) => `${JSON.stringify(n)}:${schemaShape(value[n], depth + 2, inner)}`).join(',')}}`;
+export function schemaShape(schema: unknown): string {
+  if (!isObject(schema)) return shapeOf(schema);
+  // Hundreds of responses share one error schema: its shape is written once (the parsed and resolved objects
+  // of a document are never changed, and an edited part is a new object).
+  let known = shapes.get(schema);
+  if (known === undefined) shapes.set(schema, (known = shapeOf(schema)));
+  return known;
+}
+
+const shapes = new WeakMap<object, string>();
+
+function shapeOf(schema: unknown): string {
+  let budget = SHAPE_NODE_BUDGET;
+  const stack: object[] = [];
+  const shape = (value: unknown, depth: number): string => {
+    if (!isObject(value) && !Array.isArray(value)) return JSON.stringify(value) ?? 'null';
+    if (depth > 24 || budget-- <= 0 || stack.includes(value)) return CUT;
+    stack.push(value);
+    try {
+      if (Array.isArray(value)) return `[${value.map((item) => shape(item, depth + 1)).join(',')}]`;
+      if (typeof value.$ref === 'string') return CUT;
+      const keys = Object.keys(value)
+        .filter((k) => !ANNOTATIONS.has(k) && !k.startsWith('x-'))
+        .sort();
+      const member = (key: string, child: unknown) => {
+        if (!SCHEMA_MAPS.has(key) || !isObject(child)) return shape(child, depth + 1);
+        const names = Object.keys(child).sort(); // property names are data, not annotations
+        return `{${names.map((n) => `${JSON.stringify(n)}:${shape(child[n], depth + 2)}`).join(',')}}`;
+      };
+      return `{${keys.map((k) => `${JSON.stringify(k)}:${member(k, value[k])}`).join(',')}}`;
+    } finally {
+      stack.pop();
+    }
   };
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${shapeOf(k, schema[k])}`).join(',')}}`;
+  return shape(schema, 0);
 }
 
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas']);
