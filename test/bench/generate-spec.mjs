@@ -6,7 +6,7 @@
 import { Document, isPair, isScalar, visit } from 'yaml';
 
 /** A small, fast, seedable PRNG (mulberry32): the generator must not depend on Math.random. */
-function prng(seed) {
+export function prng(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

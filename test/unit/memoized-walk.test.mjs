@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { buildSync } from 'esbuild';
 import { parse } from 'yaml';
 import { repoRoot } from './helpers/engine.mjs';
+import { prng } from '../bench/generate-spec.mjs';
 
 const require = createRequire(import.meta.url);
 const LegacyNimma = require('nimma/legacy').default;
@@ -186,16 +187,6 @@ test('real specs, refs inlined: every callback call equals nimma’s own, for ev
   assert.ok(total > 10_000, `the corpus exercises the callbacks (${total} calls)`);
 });
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const KEYS = [
   'paths',
   'components',
@@ -242,7 +233,7 @@ function randomTree(next) {
 }
 
 test('random trees of shared subtrees: every callback call equals nimma’s own', () => {
-  const next = random(20261202);
+  const next = prng(20261202);
   const expressions = [...AWKWARD, ...rulesetGivens()[2]];
   let total = 0;
   for (let i = 0; i < 150; i++) total += assertSameCalls(expressions, randomTree(next), `tree ${i}`);
