@@ -130,3 +130,33 @@ test('curl sample: api key in query, basic auth and JS/Python variants read cred
   const js = apply(text, finding('external-code-samples', ['paths', '/items', 'get']), 'external-code-samples/fetch');
   assert.match(js, /fetch\(`https:\/\/api\.example\.com\/api\/items\?key=\$\{process\.env\.API_KEY\}`/);
 });
+
+test('a code sample for a request body with billions of schema paths is built from a bounded part of it', () => {
+  // Each schema has 12 properties that all use the next one: 12^6 paths down to the sample's depth limit.
+  const schemas = {};
+  for (let i = 0; i < 8; i++) {
+    const properties = {};
+    for (let p = 0; p < 12; p++) properties[`p${p}`] = { $ref: `#/components/schemas/S${i + 1}` };
+    schemas[`S${i}`] = { type: 'object', properties };
+  }
+  schemas.S8 = { type: 'string' };
+  const doc = {
+    openapi: '3.0.3',
+    info: { title: 'T', version: '1' },
+    paths: {
+      '/items': {
+        post: {
+          requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/S0' } } } },
+          responses: { 200: { description: 'OK' } },
+        },
+      },
+    },
+    components: { schemas },
+  };
+  const text = JSON.stringify(doc, null, 2);
+  const fixed = apply(text, finding('external-code-samples', ['paths', '/items', 'post']), 'external-code-samples/curl');
+  const source = JSON.parse(fixed).paths['/items'].post['x-codeSamples'][0].source;
+  assert.match(source, /curl -X POST/);
+  assert.match(source, /"p0"/, 'the body starts as the schema says');
+  assert.ok(source.length < 100_000, `a readable sample (${source.length} characters)`);
+});
