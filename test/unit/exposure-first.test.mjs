@@ -11,8 +11,14 @@ import { parse, stringify } from 'yaml';
 
 const require = createRequire(import.meta.url);
 const linter = new engine.Linter(engine.createNodeHost());
+// The operations a finding concerns too: hover, CodeLens and the inventory count early findings by them.
+const concernsOf = (f) =>
+  (f.concerns ?? [])
+    .map((op) => `${op.method} ${op.path}`)
+    .sort()
+    .join(',');
 const key = (f) =>
-  `${f.code} ${JSON.stringify(f.path)} ${f.severity} ${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.audience ?? ''} ${f.message}`;
+  `${f.code} ${JSON.stringify(f.path)} ${f.severity} ${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.audience ?? ''} ${f.message} [${concernsOf(f)}]`;
 const exposureOf = (result) =>
   result.findings
     .filter((f) => engine.EXPOSURE_RULE_CODES.includes(f.code))
@@ -27,6 +33,15 @@ async function bothPasses(filePath, text, extra = {}) {
 }
 
 const generated = generateSpec({ targetBytes: 80_000, seed: 5 }).text;
+// An external operation whose error response is shared through a $ref (concerns are noted where it is
+// written) and whose schema has a property named `$ref` (JSON Schema's own schema does).
+const REF_PROPERTY_API = EXTERNAL_API.replace(
+  "        '200':\n          description: OK\n",
+  "        '200':\n          description: OK\n        '400':\n          $ref: '#/components/responses/Bad'\n",
+).replace(
+  'components:\n',
+  'components:\n  responses:\n    Bad:\n      description: Bad\n      content:\n        application/json:\n          schema:\n            type: object\n            properties:\n              $ref:\n                type: string\n              stackTrace:\n                type: string\n',
+);
 const CORPUS = {
   'blockfrost openapi.yaml (real, npm)': [require.resolve('@blockfrost/openapi/openapi.yaml')],
   'inventory-business-unit.yaml': [path.join(repoRoot, 'test/fixtures/real-world/inventory-business-unit.yaml')],
@@ -53,6 +68,9 @@ const CORPUS = {
       "        '200':\n          description: OK\n          content:\n            application/json:\n              examples:\n                one: { $ref: '#/components/examples/One' }\n",
     ).replace('components:\n', 'components:\n  examples:\n    One:\n      value: { self: http://items.svc.cluster.local/items/1 }\n'),
   ],
+  // Kubernetes and GitHub Enterprise have schema properties named `$ref`: an object, not a reference.
+  'a schema property named $ref (JSON)': [path.join(repoRoot, 'test/fixtures/ref-property.json'), JSON.stringify(parse(REF_PROPERTY_API))],
+  'a schema property named $ref (YAML, block style)': [path.join(repoRoot, 'test/fixtures/ref-property.yaml'), REF_PROPERTY_API],
   // Microsoft Graph names paths ".../$ref": a path key, not a reference.
   'a path key ending in /$ref': [
     path.join(repoRoot, 'test/fixtures/graph-like.json'),

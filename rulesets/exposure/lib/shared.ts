@@ -40,6 +40,17 @@ export function documentRule(check: (input: RuleInput) => DocumentResult[]): Rul
   };
 }
 
+/**
+ * Adds `value` to the list under `key`, in place. Rules group operations by what they share (a response, a
+ * security scheme, a server): on Graph's spec thousands of operations share one, and copying the list on
+ * every addition made that quadratic (minutes).
+ */
+export function addToGroup<K, V>(groups: Map<K, V[]>, key: K, value: V): void {
+  const list = groups.get(key);
+  if (list) list.push(value);
+  else groups.set(key, [value]);
+}
+
 /** "GET /a, POST /b and 3 more" */
 export function operationList(ops: { method: string; path: string }[], max = 2): string {
   const labels = ops.slice(0, max).map((op) => `${op.method.toUpperCase()} ${op.path}`);

@@ -15,7 +15,7 @@ import {
   setValue,
 } from '../../../server/src/engine/rules-api';
 import { allServers, operationServers } from '../lib/servers';
-import { documentRule, ResultSet, withNumericIndexes } from '../lib/shared';
+import { addToGroup, documentRule, ResultSet, withNumericIndexes } from '../lib/shared';
 import type { RuleMeta } from '../lib/exposure-rule';
 
 export const meta: RuleMeta<'exposure-servers-marked'> = {
@@ -38,7 +38,7 @@ export const check = documentRule(({ document, operations }) => {
   for (const op of operations) {
     for (const { jsonPath } of operationServers(document, op)) {
       const key = JSON.stringify(jsonPath);
-      servedBy.set(key, [...(servedBy.get(key) ?? []), op]);
+      addToGroup(servedBy, key, op);
     }
   }
   for (const { server, jsonPath } of allServers(document, operations)) {

@@ -7,7 +7,7 @@
 import { isObject, isOas2, securitySchemes } from '../../../server/src/engine/rules-api';
 import { securityOf } from '../lib/security-checks';
 import type { AudiencedOperation } from '../lib/per-operation';
-import { documentRule, operationList, ResultSet } from '../lib/shared';
+import { addToGroup, documentRule, operationList, ResultSet } from '../lib/shared';
 import type { RuleMeta } from '../lib/exposure-rule';
 
 export const meta: RuleMeta<'external-credentials-onboarding'> = {
@@ -26,7 +26,7 @@ export const check = documentRule(({ document, operations }) => {
   for (const op of operations) {
     if (op.resolved.kind !== 'external') continue;
     for (const alternative of securityOf(document, op.operation).security.alternatives) {
-      for (const name of Object.keys(alternative)) if (schemes[name]) users.set(name, [...(users.get(name) ?? []), op]);
+      for (const name of Object.keys(alternative)) if (schemes[name]) addToGroup(users, name, op);
     }
   }
   const results = new ResultSet();

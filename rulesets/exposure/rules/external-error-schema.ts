@@ -7,7 +7,7 @@
 import type { JsonObject, JsonPath } from '../../../server/src/engine/rules-api';
 import { errorResponses, schemaShape } from '../lib/errors';
 import type { AudiencedOperation } from '../lib/per-operation';
-import { documentRule, ResultSet } from '../lib/shared';
+import { addToGroup, documentRule, ResultSet } from '../lib/shared';
 import type { RuleMeta } from '../lib/exposure-rule';
 
 export const meta: RuleMeta<'external-error-schema'> = {
@@ -46,7 +46,7 @@ export const check = documentRule(({ document, operations }) => {
   for (const op of external) {
     for (const error of errorResponses(document, op)) {
       uses.set(error.response, (uses.get(error.response) ?? 0) + 1);
-      users.set(error.response, [...(users.get(error.response) ?? []), op]);
+      addToGroup(users, error.response, op);
     }
   }
   for (const op of external) {

@@ -7,7 +7,7 @@ import { isOas2, isObject, type JsonObject, type JsonPath } from '../../../serve
 import { internalHostsIn, isLoopbackReason, type HostOptions } from '../lib/hosts';
 import { operationServers } from '../lib/servers';
 import type { AudiencedOperation } from '../lib/per-operation';
-import { documentRule, ResultSet } from '../lib/shared';
+import { addToGroup, documentRule, ResultSet } from '../lib/shared';
 import type { RuleMeta } from '../lib/exposure-rule';
 import { securityOf } from '../lib/security-checks';
 
@@ -119,7 +119,7 @@ export const check = documentRule(({ document, operations, config }) => {
     for (const { server, jsonPath } of operationServers(document, op)) scanner.tree(server, jsonPath, seenBy, true);
     scanner.tree(op.operation, op.jsonPath, seenBy, false);
     for (const alternative of securityOf(document, op.operation).security.alternatives) {
-      for (const name of Object.keys(alternative)) schemes.set(name, [...(schemes.get(name) ?? []), op]);
+      for (const name of Object.keys(alternative)) addToGroup(schemes, name, op);
     }
   }
 

@@ -36,11 +36,36 @@ interface RuleLike {
 /** The installed exposure rules' functions (looked up when the pass runs: the rule pack is installed at start-up). */
 const exposureFunctions = (): Set<unknown> => new Set<unknown>(installedRules().map((rule) => rule.function));
 
-/** Every `$ref` key's string value points inside the document ("#…"); "…/$ref" inside a path key is not a reference. */
-function onlyLocalRefs(text: string): boolean {
-  const refs = /(?:^|[\s{,"'])\$ref["']?\s*:\s*(["']?)([^\s"',}\]]*)/gm;
-  for (let match = refs.exec(text); match; match = refs.exec(text)) if (match[2] !== '' && !match[2].startsWith('#')) return false;
-  return true;
+/**
+ * Every reference points inside the document ("#…"). Read from the text (fast): a `$ref` key with a string
+ * on its line. "…/$ref" inside a path key is not a reference, nor is a `$ref` key whose value is an object or
+ * a list (a schema property named `$ref`, as Kubernetes' and GitHub Enterprise's specs have). A `$ref` whose
+ * value is not on its line (YAML) is settled from the data.
+ */
+function onlyLocalRefs(text: string, data: unknown): boolean {
+  const refs = /(?:^|[\s{,"'])\$ref["']?[ \t]*:[ \t]*(["']?)([^\s"',}\]]*)/gm;
+  let unsure = false;
+  for (let match = refs.exec(text); match; match = refs.exec(text)) {
+    const [, quote, value] = match;
+    if (!quote && (value === '' || value.startsWith('{') || value.startsWith('['))) unsure ||= value === '';
+    else if (value !== '' && !value.startsWith('#')) return false;
+  }
+  return !unsure || !hasNonLocalRef(data);
+}
+
+/** A `$ref` key with a string value that does not start with "#", anywhere in the data. */
+function hasNonLocalRef(data: unknown): boolean {
+  const stack: unknown[] = [data];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
+    seen.add(node);
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (!Array.isArray(node) && typeof ref === 'string' && !ref.startsWith('#')) return true;
+    for (const child of Object.values(node)) if (typeof child === 'object' && child !== null) stack.push(child);
+  }
+  return false;
 }
 
 const isPureLocalRef = (node: unknown): node is { $ref: string } =>
@@ -144,7 +169,7 @@ function plainOperations(data: unknown): boolean {
 }
 
 export function exposurePass(input: ExposurePassInput): Finding[] | undefined {
-  if (!onlyLocalRefs(input.text)) return undefined;
+  if (!onlyLocalRefs(input.text, input.data)) return undefined;
   // Rules read operations' audiences from the raw document: an operation reached through a $ref needs the complete lint.
   if (!plainOperations(input.data)) return undefined;
   // As Spectral.run does: `overrides` that match this file make a ruleset of their own.
@@ -164,11 +189,18 @@ export function exposurePass(input: ExposurePassInput): Finding[] | undefined {
 
   const formats = new Set([...(ruleset.formats ?? [])].filter((format) => format(input.data, null)));
   const view = resolvedView(input.data, input.resolution);
+  // What rules ask Spectral's DocumentInventory (noteConcerns: where a result is written), answered as reportedPath places findings.
+  const inventory = {
+    findAssociatedItemForPath: (path: JsonPath) => {
+      const written = reportedPath(input.data, path.map(decodeSegment));
+      return written ? { path: written } : null;
+    },
+  };
   const pending: Array<Omit<ISpectralDiagnostic, 'range'>> = [];
   const seen = new Set<string>();
   for (const { rule, fn, options } of rules) {
     if (!rule.enabled || input.disabledRules.includes(rule.name) || !rule.matchesFormat(formats)) continue;
-    const results = fn(view, options, { document: input.configHolder, documentInventory: undefined, rule, path: [] });
+    const results = fn(view, options, { document: input.configHolder, documentInventory: inventory, rule, path: [] });
     if (results === undefined) continue;
     if (!Array.isArray(results)) return undefined; // a promise, or something else Spectral would treat its own way
     for (const result of results as Array<{ message: string; path?: JsonPath }>) {
