@@ -68,6 +68,17 @@ const CORPUS = {
       "        '200':\n          description: OK\n          content:\n            application/json:\n              examples:\n                one: { $ref: '#/components/examples/One' }\n",
     ).replace('components:\n', 'components:\n  examples:\n    One:\n      value: { self: http://items.svc.cluster.local/items/1 }\n'),
   ],
+  // mist.com's "Example 1" and GitHub Enterprise's "$+ref" keys: Spectral reports the finding above the key.
+  'a finding under a $ref, below a key that JSON pointers escape': [
+    path.join(repoRoot, 'test/fixtures/escaped-key.yaml'),
+    EXTERNAL_API.replace(
+      "        '200':\n          description: OK\n",
+      "        '200':\n          description: OK\n          content:\n            application/json:\n              schema: { $ref: '#/components/schemas/Edge' }\n",
+    ).replace(
+      'components:\n',
+      "components:\n  schemas:\n    Edge:\n      type: object\n      x-examples:\n        Example 1:\n          proxy: { url: 'http://10.1.2.3:8080/' }\n        Example 2:\n          members: [{ $+ref: 'http://localhost/Groups/1' }]\n",
+    ),
+  ],
   // Kubernetes and GitHub Enterprise have schema properties named `$ref`: an object, not a reference.
   'a schema property named $ref (JSON)': [path.join(repoRoot, 'test/fixtures/ref-property.json'), JSON.stringify(parse(REF_PROPERTY_API))],
   'a schema property named $ref (YAML, block style)': [path.join(repoRoot, 'test/fixtures/ref-property.yaml'), REF_PROPERTY_API],

@@ -95,28 +95,47 @@ const startsWithPath = (path: JsonPath, prefix: JsonPath): boolean =>
 
 /**
  * Spectral turns the path it relocates into a JSON pointer and back, decoding only `~0`/`~1`: a segment that
- * pointer encoding percent-escapes (a space, `%`, `#`…) comes back different, and its finding lands elsewhere.
+ * pointer encoding percent-escapes (a space, `%`, `#`, `+`…) comes back different ("Example 1" → "Example%201"),
+ * and the finding is reported at the closest existing path above it (GitHub Enterprise's `$+ref` example keys,
+ * mist.com's "Example 1").
  */
-const survivesPointerRoundTrip = (segment: string | number): boolean =>
-  typeof segment === 'number' || decodePointerFragment(String(encodePointerUriFragment(segment))) === segment;
+const afterPointerRoundTrip = (segment: string | number): string | number =>
+  typeof segment === 'number' ? segment : decodePointerFragment(String(encodePointerUriFragment(segment)));
+
+/** As Spectral's getClosestJsonPath: the longest prefix of `path` that exists in `data`. */
+function closestPath(data: unknown, path: JsonPath): JsonPath {
+  const closest: JsonPath = [];
+  let node = data;
+  for (const segment of path) {
+    if (typeof node !== 'object' || node === null || !(segment in node)) break;
+    closest.push(segment);
+    node = (node as Record<string, unknown>)[segment as string];
+  }
+  return closest;
+}
 
 /**
  * Where Spectral reports a finding found at `path` of the resolved data: at the same path when it crosses
  * no `$ref`; else, as its DocumentInventory does, where the referenced object is written (the `$ref`s met
- * on the way followed, chains included: a `429: { $ref: … }`, an example's `value` under a `$ref`'d example).
- * Undefined when this is not certain (a `$ref` with siblings or to another file, a reference inside its own
- * target, which Spectral leaves unresolved, a missing target): those need the complete lint.
+ * on the way followed, chains included: a `429: { $ref: … }`, an example's `value` under a `$ref`'d example),
+ * cut above a segment the pointer round trip changes. Undefined when this is not certain (a `$ref` with
+ * siblings or to another file, a reference inside its own target, which Spectral leaves unresolved, a missing
+ * target, a target whose own segments do not survive the round trip, a `$ref` met below a changed segment):
+ * those need the complete lint.
  */
 function reportedPath(data: unknown, path: JsonPath): JsonPath | undefined {
   let node = data;
   let at: JsonPath = [];
   let jumped = false;
   let hops = 0;
+  /** Whether a segment written after the last jump changes in the round trip. */
+  let changedSinceJump = false;
   const followRefs = (): boolean => {
     while (isRef(node)) {
-      if (!isPureLocalRef(node) || ++hops > 32) return false;
+      if (!isPureLocalRef(node) || ++hops > 32 || changedSinceJump) return false;
       const target = pointerPath(node.$ref);
       if (startsWithPath(at, target)) return false; // circular: Spectral's resolver keeps it as a $ref
+      if (!target.every((segment) => afterPointerRoundTrip(segment) === segment)) return false;
       let found: unknown = data;
       for (const segment of target) {
         if (!hasOwn(found, segment)) return false;
@@ -131,11 +150,11 @@ function reportedPath(data: unknown, path: JsonPath): JsonPath | undefined {
   for (const segment of path) {
     if (!followRefs() || !hasOwn(node, segment)) return undefined;
     node = (node as Record<string, unknown>)[segment as string];
-    at.push(segment);
+    at.push(jumped ? afterPointerRoundTrip(segment) : segment);
+    changedSinceJump ||= jumped && at[at.length - 1] !== segment;
   }
   if (!followRefs()) return undefined;
-  if (jumped && !at.every(survivesPointerRoundTrip)) return undefined;
-  return at;
+  return changedSinceJump ? closestPath(data, at) : at;
 }
 
 const decodeSegment = (segment: unknown): string =>
