@@ -33,6 +33,24 @@ async function bothPasses(filePath, text, extra = {}) {
 }
 
 const generated = generateSpec({ targetBytes: 80_000, seed: 5 }).text;
+const TWIN_OPERATION = `    get:
+      description: ${'Lists things. '.repeat(160)}See http://build.corp/docs
+      responses:
+        '200':
+          description: OK
+        '401':
+          description: Unauthorized
+        '500':
+          description: Error
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  stackTrace:
+                    type: string
+`;
+const TWIN_OPERATIONS = `openapi: 3.0.3\ninfo:\n  title: t\n  version: '1'\n  x-audience: external-public\npaths:\n  /a:\n${TWIN_OPERATION}  /b:\n${TWIN_OPERATION}`;
 // An external operation whose error response is shared through a $ref (concerns are noted where it is
 // written) and whose schema has a property named `$ref` (JSON Schema's own schema does).
 const REF_PROPERTY_API = EXTERNAL_API.replace(
@@ -78,6 +96,11 @@ const CORPUS = {
       'components:\n',
       "components:\n  schemas:\n    Edge:\n      type: object\n      x-examples:\n        Example 1:\n          proxy: { url: 'http://10.1.2.3:8080/' }\n        Example 2:\n          members: [{ $+ref: 'http://localhost/Groups/1' }]\n",
     ),
+  ],
+  // Two operations written alike, big enough to be parsed as pieces (quotes.rest): each keeps its own findings.
+  'two operations with identical text (YAML, parsed in pieces)': [
+    path.join(repoRoot, 'test/fixtures/twin-operations.yaml'),
+    TWIN_OPERATIONS,
   ],
   // Kubernetes and GitHub Enterprise have schema properties named `$ref`: an object, not a reference.
   'a schema property named $ref (JSON)': [path.join(repoRoot, 'test/fixtures/ref-property.json'), JSON.stringify(parse(REF_PROPERTY_API))],

@@ -218,6 +218,8 @@ export function parseYamlInPieces(text: string, source: string, previous: PieceC
   for (let i = 0; i < starts.length; i++) indents[i] = measureIndent(text, starts, i);
   const lines: Lines = { text, starts, indents };
   const pieces: PieceCache = new Map();
+  /** Pieces placed in this version's data: a text met twice (two operations written alike) needs data of its own. */
+  const placed = new Set<ParsedPiece>();
 
   const leaf = (span: Span, level: number): Leaf | undefined => {
     const pieceText = text.slice(starts[span.from], offsetOf(lines, span.to));
@@ -229,6 +231,10 @@ export function parseYamlInPieces(text: string, source: string, previous: PieceC
     if (tooDeep === undefined) piece.tooDeepAt.set(level, (tooDeep = nestingDepthExceeds(piece.value, MAX_NESTING_DEPTH - level)));
     if (tooDeep) throw new TooDeep();
     piece.plain ??= plainData(piece.value);
+    // The whole parse gives each place its own objects; rules tell shared ($ref'd) objects by identity, so a
+    // second place with the same text gets its own copy of the data (the parse and its ranges are shared).
+    if (placed.has(piece)) return { kind: 'leaf', piece: { ...piece, plain: plainData(piece.value) }, line: span.from };
+    placed.add(piece);
     return { kind: 'leaf', piece, line: span.from };
   };
 
