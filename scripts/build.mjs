@@ -9,6 +9,18 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const production = process.argv.includes('--production');
 
 /**
+ * Applies exact text replacements to a dependency's file, each of which must match exactly once: when the
+ * dependency's code changes, the build fails instead of shipping an unpatched (or wrongly patched) bundle.
+ */
+function patchSource(source, patches, file, what) {
+  for (const [from, to] of patches) {
+    if (source.split(from).length !== 2) throw new Error(`${what} changed: ${file} no longer has the code this build patches`);
+    source = source.replace(from, to);
+  }
+  return source;
+}
+
+/**
  * Spectral compiles a new ajv validator for every example it checks; on big specs most of that time goes to
  * ajv's code optimizer (a pass that renames and inlines variables of the generated code; it never changes
  * what the code validates). Its default becomes "off" unless a caller asks for it: the same validators,
@@ -19,9 +31,11 @@ const ajvCompileFast = {
   setup(b) {
     b.onLoad({ filter: /[\\/]node_modules[\\/]ajv[\\/]dist[\\/]core\.js$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
-      const from = 'const optimize = _optz === true || _optz === undefined ? 1 : _optz || 0;';
-      if (!source.includes(from)) throw new Error(`ajv changed: ${args.path} no longer has the optimize default this build patches`);
-      return { contents: source.replace(from, 'const optimize = _optz === true ? 1 : _optz || 0;'), loader: 'js' };
+      const patch = [
+        'const optimize = _optz === true || _optz === undefined ? 1 : _optz || 0;',
+        'const optimize = _optz === true ? 1 : _optz || 0;',
+      ];
+      return { contents: patchSource(source, [patch], args.path, 'ajv'), loader: 'js' };
     });
   },
 };
@@ -36,7 +50,7 @@ const dependencyGraphFast = {
   name: 'dependency-graph-set-membership',
   setup(b) {
     b.onLoad({ filter: /[\\/]node_modules[\\/]dependency-graph[\\/]lib[\\/]dep_graph\.js$/ }, async (args) => {
-      let source = await readFile(args.path, 'utf8');
+      const source = await readFile(args.path, 'utf8');
       const patches = [
         [
           'function createDFS(edges, leavesOnly, result, circular) {',
@@ -52,11 +66,7 @@ const dependencyGraphFast = {
           '        var inResult = new Set(result);\n        keys\n          .filter(function (node) {\n            return !inResult.has(node);\n          })',
         ],
       ];
-      for (const [from, to] of patches) {
-        if (!source.includes(from)) throw new Error(`dependency-graph changed: ${args.path} no longer has the code this build patches`);
-        source = source.replace(from, to);
-      }
-      return { contents: source, loader: 'js' };
+      return { contents: patchSource(source, patches, args.path, 'dependency-graph'), loader: 'js' };
     });
   },
 };
@@ -85,8 +95,7 @@ const refResolverStemsOnce = {
                                     stemPaths = stemPaths || crawler.pointerStemGraph.dependenciesOf(pointer).map((stem) => (0, json_1.pointerToPath)(stem));
                                     for (const stemPath of stemPaths) {
                                         if ((0, json_1.startsWith)(dependantPath, stemPath)) {`;
-      if (!source.includes(from)) throw new Error(`json-ref-resolver changed: ${args.path} no longer has the loop this build patches`);
-      return { contents: source.replace(from, to), loader: 'js' };
+      return { contents: patchSource(source, [[from, to]], args.path, 'json-ref-resolver'), loader: 'js' };
     });
   },
 };
@@ -107,7 +116,7 @@ const spectralResultsOnce = {
   name: 'spectral-results-mapped-once',
   setup(b) {
     b.onLoad({ filter: /[\\/]node_modules[\\/]@stoplight[\\/]spectral-core[\\/]dist[\\/]documentInventory\.js$/ }, async (args) => {
-      let source = await readFile(args.path, 'utf8');
+      const source = await readFile(args.path, 'utf8');
       const patches = [
         [
           'class DocumentInventory {',
@@ -159,15 +168,10 @@ class DocumentInventory {`,
             const closestPath = (0, spectral_runtime_1.getClosestJsonPath)(resolvedDoc.data, this.convertRefMapKeyToPath(refMapKey));`,
         ],
       ];
-      for (const [from, to] of patches) {
-        if (source.split(from).length !== 2)
-          throw new Error(`spectral-core changed: ${args.path} no longer has the code this build patches`);
-        source = source.replace(from, to);
-      }
-      return { contents: source, loader: 'js' };
+      return { contents: patchSource(source, patches, args.path, 'spectral-core'), loader: 'js' };
     });
     b.onLoad({ filter: /[\\/]node_modules[\\/]@stoplight[\\/]spectral-core[\\/]dist[\\/]runner[\\/]lintNode\.js$/ }, async (args) => {
-      let source = await readFile(args.path, 'utf8');
+      const source = await readFile(args.path, 'utf8');
       const patches = [
         [
           'function processTargetResults(context, fnContext, results) {',
@@ -198,12 +202,7 @@ function processTargetResults(context, fnContext, results) {`,
 `,
         ],
       ];
-      for (const [from, to] of patches) {
-        if (source.split(from).length !== 2)
-          throw new Error(`spectral-core changed: ${args.path} no longer has the code this build patches`);
-        source = source.replace(from, to);
-      }
-      return { contents: source, loader: 'js' };
+      return { contents: patchSource(source, patches, args.path, 'spectral-core'), loader: 'js' };
     });
   },
 };

@@ -206,4 +206,9 @@ test('the cheap text test for references to other files: a $ref key with a file 
   ];
   for (const text of external) assert.equal(hasExternalRefs(text), true, text);
   for (const text of local) assert.equal(hasExternalRefs(text), false, text);
+  // A YAML `$ref` whose value is on the next lines: the parsed data says whether it is a reference.
+  const block = 'properties:\n  $ref:\n    type: string\n';
+  assert.equal(hasExternalRefs(block), true, 'without data: taken for a reference');
+  assert.equal(hasExternalRefs(block, { properties: { $ref: { type: 'string' } } }), false, 'a schema property named $ref');
+  assert.equal(hasExternalRefs('x:\n  $ref:\n    ./a.yaml\n', { x: { $ref: './a.yaml' } }), true, 'a file on the next line');
 });

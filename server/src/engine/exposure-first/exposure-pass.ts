@@ -11,6 +11,7 @@
 import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
 import type { Format } from '@stoplight/spectral-core';
 import { installedRules } from '../rules/installed';
+import { hasExternalRefs } from '../ref-graph';
 import type { Finding, JsonPath } from '../types';
 import { toFinding } from '../findings';
 import { originalRuleFunction } from '../ruleset/guard-functions';
@@ -35,38 +36,6 @@ interface RuleLike {
 
 /** The installed exposure rules' functions (looked up when the pass runs: the rule pack is installed at start-up). */
 const exposureFunctions = (): Set<unknown> => new Set<unknown>(installedRules().map((rule) => rule.function));
-
-/**
- * Every reference points inside the document ("#…"). Read from the text (fast): a `$ref` key with a string
- * on its line. "…/$ref" inside a path key is not a reference, nor is a `$ref` key whose value is an object or
- * a list (a schema property named `$ref`, as Kubernetes' and GitHub Enterprise's specs have). A `$ref` whose
- * value is not on its line (YAML) is settled from the data.
- */
-function onlyLocalRefs(text: string, data: unknown): boolean {
-  const refs = /(?:^|[\s{,"'])\$ref["']?[ \t]*:[ \t]*(["']?)([^\s"',}\]]*)/gm;
-  let unsure = false;
-  for (let match = refs.exec(text); match; match = refs.exec(text)) {
-    const [, quote, value] = match;
-    if (!quote && (value === '' || value.startsWith('{') || value.startsWith('['))) unsure ||= value === '';
-    else if (value !== '' && !value.startsWith('#')) return false;
-  }
-  return !unsure || !hasNonLocalRef(data);
-}
-
-/** A `$ref` key with a string value that does not start with "#", anywhere in the data. */
-function hasNonLocalRef(data: unknown): boolean {
-  const stack: unknown[] = [data];
-  const seen = new Set<object>();
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
-    seen.add(node);
-    const ref = (node as { $ref?: unknown }).$ref;
-    if (!Array.isArray(node) && typeof ref === 'string' && !ref.startsWith('#')) return true;
-    for (const child of Object.values(node)) if (typeof child === 'object' && child !== null) stack.push(child);
-  }
-  return false;
-}
 
 const isPureLocalRef = (node: unknown): node is { $ref: string } =>
   isRef(node) && Object.keys(node).length === 1 && node.$ref.startsWith('#');
@@ -188,7 +157,7 @@ function plainOperations(data: unknown): boolean {
 }
 
 export function exposurePass(input: ExposurePassInput): Finding[] | undefined {
-  if (!onlyLocalRefs(input.text, input.data)) return undefined;
+  if (hasExternalRefs(input.text, input.data)) return undefined;
   // Rules read operations' audiences from the raw document: an operation reached through a $ref needs the complete lint.
   if (!plainOperations(input.data)) return undefined;
   // As Spectral.run does: `overrides` that match this file make a ruleset of their own.
