@@ -231,6 +231,7 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
   { in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js' },
+  { in: 'server/src/cli/launch.ts', out: 'dist/cli-launch.js' },
   { in: 'server/src/node/worker/main.ts', out: 'dist/lint-worker.js' },
   { in: 'server/src/public-engine.ts', out: 'dist/engine.js' },
   { in: 'server/src/testing/index.ts', out: 'dist/testing.js' },

@@ -2,7 +2,6 @@
 // document, a YAML alias bomb or a ruleset function with an endless loop costs one terminated worker,
 // never a frozen editor or a hung CI job. A rule function that runs too long is named, disabled for that
 // document, and the document is linted again without it, so its other results still appear.
-import { Worker } from 'node:worker_threads';
 import type { EngineLogger } from '../../engine/host';
 import { effectiveBudgetMs, type LintOptions } from '../../engine/lint-options';
 import type { LintResult } from '../../engine/types';
@@ -10,9 +9,9 @@ import { Linter } from '../../engine/linter';
 import { RulesetLoadError, oneLine } from '../../engine/ruleset/errors';
 import { documentFinding, notLintedResult } from '../../engine/document-findings';
 import type { FromWorker, ToWorker } from './messages';
-import { CURRENT_RULE_BYTES, LINT_CLOCK_BYTES, LINT_CLOCK_CPU, LINT_CLOCK_WALL, THREAD_ID } from './messages';
+import { LINT_CLOCK_CPU, LINT_CLOCK_WALL } from './messages';
+import { DEFAULT_WORKER_MEMORY_MB, LintWorker, takePrestartedLintWorker, type WorkerProxy } from './lint-worker-thread';
 import { createNodeHost } from '../host';
-import { threadCpuMsOf } from '../thread-cpu';
 import { DEFAULT_SETUP_TIMEOUT_MS, WALL_CAP_FACTOR, hardStopGraceMs } from '../../engine/lint-budget';
 
 export interface WorkerLinterOptions {
@@ -31,8 +30,7 @@ export interface WorkerLinterOptions {
   maxMemoryMb?: number;
   /** Parallel workers (the CLI uses more than one). Default 1. */
   concurrency?: number;
-  /** Proxy for remote rulesets/$refs (VS Code's http.proxy); else HTTPS_PROXY/HTTP_PROXY/NO_PROXY apply. */
-  proxy?: { url?: string; strictSSL?: boolean };
+  proxy?: WorkerProxy;
   log?: EngineLogger;
 }
 
@@ -69,57 +67,9 @@ const WATCHDOG_INTERVAL_MS = 100;
  */
 const REPLACE_ABANDONED_AFTER_MS = 15_000;
 
-class LintWorker {
-  readonly worker: Worker;
-  readonly currentRuleName = new Uint8Array(new SharedArrayBuffer(CURRENT_RULE_BYTES));
-  readonly currentRuleStart = new Float64Array(new SharedArrayBuffer(8));
-  /** Written by the worker: when the job's budget started counting; 0 during start-up and ruleset loading. */
-  readonly lintClock = new Float64Array(new SharedArrayBuffer(LINT_CLOCK_BYTES));
-  /** Set to 1 when the running lint is abandoned: the worker's rule guard stops calling rule functions. */
-  readonly abort = new Int32Array(new SharedArrayBuffer(4));
-  /** The document this worker linted last: its caches are warm for it. */
-  lastFile: string | undefined;
-  abandonedAt = 0;
-  job: Job | undefined;
-  jobId = 0;
-  startedAt = 0;
-  exited = false;
-
-  constructor(script: string, maxMemoryMb: number, proxy: WorkerLinterOptions['proxy']) {
-    this.worker = new Worker(script, {
-      workerData: {
-        currentRule: this.currentRuleName.buffer,
-        currentRuleStart: this.currentRuleStart.buffer,
-        lintClock: this.lintClock.buffer,
-        abort: this.abort.buffer,
-        proxy,
-      },
-      resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb },
-      stdout: false,
-      stderr: false,
-    });
-    this.worker.unref();
-  }
-
-  /** The call the watchdog last saw running (by its start time) and the worker thread's CPU time then. */
-  ruleSeen: { start: number; cpu: number | undefined } = { start: 0, cpu: undefined };
-
-  /** CPU time (ms) the worker's thread has used so far, or undefined when the platform cannot tell. */
-  cpuMs(): number | undefined {
-    const tid = this.lintClock[THREAD_ID];
-    return tid > 0 ? threadCpuMsOf(tid) : undefined;
-  }
-
-  currentRule(): string | undefined {
-    const end = this.currentRuleName.indexOf(0);
-    const name = new TextDecoder().decode(this.currentRuleName.slice(0, end < 0 ? undefined : end));
-    return name || undefined;
-  }
-}
-
 export class WorkerLinter {
   private readonly queue: Job[] = [];
-  private readonly workers: LintWorker[] = [];
+  private readonly workers: LintWorker<Job>[] = [];
   private readonly local: Linter;
   private readonly timeoutMs: number;
   private readonly ruleTimeoutMs: number | undefined;
@@ -203,7 +153,7 @@ export class WorkerLinter {
    * An idle worker: for a complete lint, preferably the one that linted this document last (its caches are warm
    * for it); for an exposure-only pass, preferably another one, leaving the warm worker to the complete lint.
    */
-  private idleWorker(filePath: string, exposureOnly: boolean): LintWorker | undefined {
+  private idleWorker(filePath: string, exposureOnly: boolean): LintWorker<Job> | undefined {
     const idle = this.workers.filter((w) => !w.job && !w.exited);
     const warm = idle.find((w) => w.lastFile === filePath);
     const canStart = this.workers.length < (this.options.concurrency ?? 1);
@@ -215,7 +165,8 @@ export class WorkerLinter {
       return warm ?? idle.find((w) => w.lastFile === undefined) ?? idle[0];
     }
     if (!canStart) return undefined;
-    const worker = new LintWorker(this.options.workerScript, this.options.maxMemoryMb ?? 4096, this.options.proxy);
+    const { workerScript, maxMemoryMb = DEFAULT_WORKER_MEMORY_MB, proxy } = this.options;
+    const worker = takePrestartedLintWorker<Job>(workerScript, maxMemoryMb, proxy) ?? new LintWorker<Job>(workerScript, maxMemoryMb, proxy);
     worker.worker.on('message', (message: FromWorker) => this.onMessage(worker, message));
     worker.worker.on('error', (error) => this.onCrash(worker, error));
     worker.worker.on('exit', (code) => this.onCrash(worker, new Error(`it exited unexpectedly (exit code ${code})`)));
@@ -223,7 +174,7 @@ export class WorkerLinter {
     return worker;
   }
 
-  private start(worker: LintWorker, job: Job): void {
+  private start(worker: LintWorker<Job>, job: Job): void {
     worker.job = job;
     worker.jobId = this.nextId++;
     worker.startedAt = Date.now();
@@ -242,7 +193,7 @@ export class WorkerLinter {
     this.watchdog ??= setInterval(() => this.checkBudgets(), WATCHDOG_INTERVAL_MS);
   }
 
-  private finish(worker: LintWorker): Job | undefined {
+  private finish(worker: LintWorker<Job>): Job | undefined {
     const job = worker.job;
     worker.job = undefined;
     if (!worker.exited) worker.worker.unref();
@@ -253,7 +204,7 @@ export class WorkerLinter {
     return job;
   }
 
-  private onMessage(worker: LintWorker, message: FromWorker): void {
+  private onMessage(worker: LintWorker<Job>, message: FromWorker): void {
     if (message.type === 'log') {
       this.options.log?.[message.level](message.message);
       return;
@@ -339,7 +290,7 @@ export class WorkerLinter {
     return this.options.setupTimeoutMs ?? Math.max(DEFAULT_SETUP_TIMEOUT_MS, budget);
   }
 
-  private replace(worker: LintWorker): void {
+  private replace(worker: LintWorker<Job>): void {
     this.finish(worker);
     worker.exited = true;
     void worker.worker.terminate();
@@ -351,7 +302,7 @@ export class WorkerLinter {
    * dropped (the next job gets a new one), and only its job gets one finding saying so. Whatever the dead
    * worker had computed is lost with it, so no partial result can ever reach the caller. Other jobs run on.
    */
-  private onCrash(worker: LintWorker, error: Error): void {
+  private onCrash(worker: LintWorker<Job>, error: Error): void {
     if (worker.exited) return;
     worker.exited = true;
     this.workers.splice(this.workers.indexOf(worker), 1);
@@ -359,7 +310,7 @@ export class WorkerLinter {
     const job = this.finish(worker);
     const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
     const reason = outOfMemory
-      ? `it needed more than ${this.options.maxMemoryMb ?? 4096} MB of memory`
+      ? `it needed more than ${this.options.maxMemoryMb ?? DEFAULT_WORKER_MEMORY_MB} MB of memory`
       : `the lint worker crashed: ${oneLine(error.message)}`;
     const where = job && rule ? ` while rule "${rule}" was running` : '';
     this.options.log?.error(

@@ -1,0 +1,110 @@
+// One lint worker thread (dist/lint-worker.js) and the shared memory its owner reads while it runs. Kept apart
+// from WorkerLinter, with no engine import, so that a small launcher can start a worker before the ~10 MB CLI
+// bundle loads (see server/src/cli/launch.ts) and the CLI's WorkerLinter adopts it.
+import { Worker } from 'node:worker_threads';
+import { CURRENT_RULE_BYTES, LINT_CLOCK_BYTES, THREAD_ID } from './messages';
+import { threadCpuMsOf } from '../thread-cpu';
+
+/** Heap limit of a lint worker unless its owner sets one. */
+export const DEFAULT_WORKER_MEMORY_MB = 4096;
+
+/** Proxy for remote rulesets/$refs (VS Code's http.proxy); else HTTPS_PROXY/HTTP_PROXY/NO_PROXY apply. */
+export interface WorkerProxy {
+  url?: string;
+  strictSSL?: boolean;
+}
+
+/** `Job` is the owner's record of the lint a worker runs (WorkerLinter's). */
+export class LintWorker<Job = unknown> {
+  readonly worker: Worker;
+  readonly currentRuleName = new Uint8Array(new SharedArrayBuffer(CURRENT_RULE_BYTES));
+  readonly currentRuleStart = new Float64Array(new SharedArrayBuffer(8));
+  /** Written by the worker: when the job's budget started counting; 0 during start-up and ruleset loading. */
+  readonly lintClock = new Float64Array(new SharedArrayBuffer(LINT_CLOCK_BYTES));
+  /** Set to 1 when the running lint is abandoned: the worker's rule guard stops calling rule functions. */
+  readonly abort = new Int32Array(new SharedArrayBuffer(4));
+  /** The document this worker linted last: its caches are warm for it. */
+  lastFile: string | undefined;
+  abandonedAt = 0;
+  job: Job | undefined;
+  jobId = 0;
+  startedAt = 0;
+  exited = false;
+
+  constructor(script: string, maxMemoryMb: number, proxy: WorkerProxy | undefined) {
+    this.worker = new Worker(script, {
+      workerData: {
+        currentRule: this.currentRuleName.buffer,
+        currentRuleStart: this.currentRuleStart.buffer,
+        lintClock: this.lintClock.buffer,
+        abort: this.abort.buffer,
+        proxy,
+      },
+      resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb },
+      stdout: false,
+      stderr: false,
+    });
+    this.worker.unref();
+  }
+
+  /** The call the watchdog last saw running (by its start time) and the worker thread's CPU time then. */
+  ruleSeen: { start: number; cpu: number | undefined } = { start: 0, cpu: undefined };
+
+  /** CPU time (ms) the worker's thread has used so far, or undefined when the platform cannot tell. */
+  cpuMs(): number | undefined {
+    const tid = this.lintClock[THREAD_ID];
+    return tid > 0 ? threadCpuMsOf(tid) : undefined;
+  }
+
+  currentRule(): string | undefined {
+    const end = this.currentRuleName.indexOf(0);
+    const name = new TextDecoder().decode(this.currentRuleName.slice(0, end < 0 ? undefined : end));
+    return name || undefined;
+  }
+}
+
+/**
+ * A worker started ahead of its owner, waiting to be adopted. It lives on a process-wide slot because the
+ * launcher and the CLI are separate bundles, each with its own copy of this module.
+ */
+interface Prestarted {
+  worker: LintWorker;
+  key: string;
+  failed: boolean;
+  onFailure(): void;
+}
+
+const PRESTARTED = Symbol.for('api-exposure-lint.prestarted-lint-worker');
+const slot = globalThis as { [PRESTARTED]?: Prestarted };
+
+const creationKey = (script: string, maxMemoryMb: number, proxy: WorkerProxy | undefined): string =>
+  JSON.stringify([script, maxMemoryMb, proxy?.url, proxy?.strictSSL]);
+
+/** Starts a worker now, for the next WorkerLinter created with the same script, memory limit and proxy. */
+export function prestartLintWorker(script: string, maxMemoryMb = DEFAULT_WORKER_MEMORY_MB, proxy?: WorkerProxy): void {
+  const entry: Prestarted = {
+    worker: new LintWorker(script, maxMemoryMb, proxy),
+    key: creationKey(script, maxMemoryMb, proxy),
+    failed: false,
+    // Until adopted, a failing worker must not throw an unhandled 'error' event: it is noted and not adopted.
+    onFailure: () => void (entry.failed = true),
+  };
+  entry.worker.worker.once('error', entry.onFailure).once('exit', entry.onFailure);
+  slot[PRESTARTED] = entry;
+}
+
+/** The prestarted worker if it was created exactly as asked and is alive; any other is terminated. */
+export function takePrestartedLintWorker<Job>(
+  script: string,
+  maxMemoryMb: number,
+  proxy: WorkerProxy | undefined,
+): LintWorker<Job> | undefined {
+  const entry = slot[PRESTARTED];
+  if (!entry) return undefined;
+  delete slot[PRESTARTED];
+  entry.worker.worker.off('error', entry.onFailure).off('exit', entry.onFailure);
+  // Not yet given a job, so it is as good a LintWorker<Job> as a new one.
+  if (!entry.failed && entry.key === creationKey(script, maxMemoryMb, proxy)) return entry.worker as LintWorker<Job>;
+  void entry.worker.worker.terminate();
+  return undefined;
+}

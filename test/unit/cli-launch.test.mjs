@@ -1,0 +1,57 @@
+// bin/api-exposure-lint.js starts the first lint worker before the CLI bundle loads, and the CLI lints with that
+// very worker (one worker for one file, not one started early and another one later). Runs that lint nothing
+// start no worker.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const BIN = path.join(repoRoot, 'bin/api-exposure-lint.js');
+const TRACE = path.join(repoRoot, 'test/unit/helpers/trace-cli-start.cjs');
+
+async function tracedRun(args) {
+  const outcome = await promisify(execFile)(process.execPath, ['--require', TRACE, BIN, ...args], { cwd: repoRoot }).catch(
+    (error) => error,
+  );
+  const line = outcome.stderr.split('\n').find((l) => l.startsWith('TRACE '));
+  assert.ok(line, `no trace in stderr: ${outcome.stderr}`);
+  return { code: outcome.code ?? 0, stdout: outcome.stdout, events: JSON.parse(line.slice('TRACE '.length)) };
+}
+
+const lintWorkers = (events) => events.filter((e) => e.worker === 'lint-worker.js').length;
+
+test('the lint worker starts before the CLI bundle loads, and that worker does the lint', async () => {
+  const { code, stdout, events } = await tracedRun(['--format', 'json', 'examples/petstore-external.yaml']);
+  assert.equal(code, 1, 'the example has errors');
+  assert.ok(
+    JSON.parse(stdout).some((f) => f.severity === 'error'),
+    stdout,
+  );
+  const started = events.findIndex((e) => e.worker === 'lint-worker.js');
+  const cliLoaded = events.findIndex((e) => e.bundle === 'cli.js');
+  assert.ok(started >= 0 && cliLoaded >= 0, JSON.stringify(events));
+  assert.ok(started < cliLoaded, `worker started after the CLI loaded: ${JSON.stringify(events)}`);
+  assert.equal(lintWorkers(events), 1, `one file, one worker: ${JSON.stringify(events)}`);
+});
+
+const noLint = [
+  { name: '--version', args: ['--version'] },
+  { name: '--help', args: ['--help'] },
+  { name: 'merge --help', args: ['merge', '--help'] },
+];
+for (const { name, args } of noLint) {
+  test(`\`${name}\` starts no lint worker`, async () => {
+    const { code, events } = await tracedRun(args);
+    assert.equal(code, 0);
+    assert.equal(lintWorkers(events), 0, JSON.stringify(events));
+  });
+}
+
+test('a run that fails on its arguments exits 2 at once, the early worker notwithstanding', async () => {
+  const { code, events } = await tracedRun(['--no-such-option', 'examples/petstore-external.yaml']);
+  assert.equal(code, 2);
+  assert.ok(lintWorkers(events) <= 1, JSON.stringify(events));
+});
