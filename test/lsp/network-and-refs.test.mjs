@@ -3,14 +3,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { setup, codesOf } from './helpers/client.mjs';
 import { startLoopbackProxy } from '../shared/loopback-proxy.mjs';
+import { scratchDirAsync } from '../shared/scratch.mjs';
 
 test('a $ref outside the workspace is reported until its folder is on allowedRefRoots', async (t) => {
-  const outside = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'ael-outside-')));
+  const outside = await scratchDirAsync('ael-outside-');
   await fs.writeFile(path.join(outside, 'schemas.yaml'), 'Money: { type: object }\n');
   const { client, workspace, teardown } = await setup({ settings: { debounceMs: 0, rulesetFile: 'spectral:oas' } });
   t.after(async () => {

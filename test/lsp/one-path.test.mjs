@@ -4,18 +4,18 @@
 // diagnostic carries.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { promises as fs } from 'node:fs';
 import { setup, codesOf, applyTextEdits } from './helpers/client.mjs';
 import { nodeHost } from './helpers/backends.mjs';
+import { scratchDirAsync } from '../shared/scratch.mjs';
 
 const require = createRequire(import.meta.url);
 const { Linter } = require('../../dist/engine.js');
 
 test('the folder of the ruleset file the user chose is readable by $refs, as in the CLI', async (t) => {
-  const team = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'ael-team-')));
+  const team = await scratchDirAsync('ael-team-');
   await fs.writeFile(path.join(team, 'rules.yaml'), 'extends: [spectral:oas]\n');
   await fs.writeFile(path.join(team, 'schemas.yaml'), 'Money: { type: object }\n');
   const { client, workspace, teardown } = await setup({ settings: { debounceMs: 0, rulesetFile: 'spectral:oas' } });

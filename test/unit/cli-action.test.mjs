@@ -5,11 +5,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from '../../dist/cli.js';
+import { scratchDir } from '../shared/scratch.mjs';
 
 const require = createRequire(import.meta.url);
 const YAML = require('yaml');
@@ -76,7 +76,7 @@ test('action.yml: Node 20, npm ci in the action path, SARIF upload, and only dec
 
 /** Runs a step's script with bash; the CLI is a stub that records its argv. Returns the argv, or undefined if skipped. */
 function runStep(step, inputs) {
-  const actionPath = mkdtempSync(path.join(tmpdir(), 'ael-action-'));
+  const actionPath = scratchDir('ael-action-');
   mkdirSync(path.join(actionPath, 'bin'));
   const record = path.join(actionPath, 'argv.json');
   writeFileSync(
@@ -196,7 +196,7 @@ test('action.yml SARIF step: findings (exit 1) do not stop the upload, a usage e
  */
 function runExposureStep(inputs, { cliExit = 0, existingComment, prNumber = '42' } = {}) {
   const step = action.runs.steps.find((s) => s.run?.includes('diff --base'));
-  const dir = mkdtempSync(path.join(tmpdir(), 'ael-action-review-'));
+  const dir = scratchDir('ael-action-review-');
   mkdirSync(path.join(dir, 'bin'));
   const files = {
     argv: path.join(dir, 'argv.json'),

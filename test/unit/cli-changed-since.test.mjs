@@ -4,10 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, realpathSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCliInProcess } from './helpers/cli-in-process.mjs';
+import { scratchDir } from '../shared/scratch.mjs';
 
 // Each operation of an external-public document without security, 429 or samples has three findings.
 const op = (name, extra = '') =>
@@ -38,7 +38,7 @@ function write(root, files) {
 
 /** main: the base; feature: the pull request; then main moves on; plus work-tree changes. */
 function makeHistory() {
-  const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'ael-git-')));
+  const root = scratchDir('ael-git-');
   git(root, 'init', '-q');
   write(root, {
     'apis/moved.yaml': doc('Moved', op('a'), op('b')),
@@ -149,7 +149,7 @@ const gitErrors = [
   },
   {
     name: 'not a git repository',
-    cwd: () => realpathSync(mkdtempSync(path.join(tmpdir(), 'ael-nogit-'))),
+    cwd: () => scratchDir('ael-nogit-'),
     argv: ['--changed-since', 'main'],
     line: /^api-exposure-lint: --changed-since: \S+ is not in a git repository$/,
   },

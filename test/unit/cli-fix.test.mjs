@@ -4,12 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unifiedDiff } from '../../dist/cli.js';
 import { runCliInProcess } from './helpers/cli-in-process.mjs';
+import { scratchDir } from '../shared/scratch.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixtures = path.join(repo, 'test', 'fixtures', 'cli', 'fix');
@@ -18,7 +18,7 @@ const expected = (name) => readFileSync(path.join(fixtures, 'expected', name), '
 const original = (name) => readFileSync(path.join(fixtures, name), 'utf8');
 
 function copyFixtures() {
-  const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'ael-fix-')));
+  const dir = scratchDir('ael-fix-');
   for (const name of FILES) cpSync(path.join(fixtures, name), path.join(dir, name));
   return dir;
 }

@@ -5,16 +5,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCliInProcess } from './helpers/cli-in-process.mjs';
 import { repoRoot } from './helpers/engine.mjs';
+import { scratchDir } from '../shared/scratch.mjs';
 
 const SPLIT = path.join(repoRoot, 'test/fixtures/multi-file/split');
 
 function copy() {
-  const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'ael-multi-')));
+  const dir = scratchDir('ael-multi-');
   cpSync(SPLIT, dir, { recursive: true });
   return dir;
 }

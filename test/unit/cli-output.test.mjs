@@ -4,12 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, realpathSync, mkdirSync } from 'node:fs';
+import { cpSync, readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { engine, repoRoot } from './helpers/engine.mjs';
+import { scratchDir } from '../shared/scratch.mjs';
 
 const require = createRequire(import.meta.url);
 const { run, FORMATTERS, HELP_TEXT } = require(path.join(repoRoot, 'dist/cli.js'));
@@ -74,7 +74,7 @@ async function runCli(cwd, argv, stdout = {}) {
 }
 
 function tempCopy(files) {
-  const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'ael-out-')));
+  const dir = scratchDir('ael-out-');
   mkdirSync(path.join(dir, '.git'));
   for (const [name, from] of Object.entries(files)) cpSync(from, path.join(dir, name));
   return dir;
@@ -112,7 +112,7 @@ test('--fix-dry-run exits 1 while the files still have the problems its diff wou
 });
 
 test('SARIF: relative URIs against %SRCROOT% (defined in originalUriBaseIds), absolute file:// URIs outside it', async () => {
-  const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'ael-sarif-')));
+  const root = scratchDir('ael-sarif-');
   mkdirSync(path.join(root, '.git'));
   mkdirSync(path.join(root, 'work dir'));
   mkdirSync(path.join(root, 'elsewhere'));

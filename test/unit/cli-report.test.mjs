@@ -2,11 +2,11 @@
 // operation), the readiness scores and their formula, each format, --min-score as a CI gate.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCliInProcess } from './helpers/cli-in-process.mjs';
 import { engine } from './helpers/engine.mjs';
+import { scratchDir } from '../shared/scratch.mjs';
 
 const FIXTURE = path.resolve('test/fixtures/report');
 const report = (...argv) => runCliInProcess(FIXTURE, ['report', '-r', 'api-exposure-lint:exposure', ...argv]);
@@ -94,7 +94,7 @@ test('report json: requirement status per operation, document requirements, scor
 });
 
 test('report --min-score: exit 1 below the threshold with one line, 0 at or above; bad values exit 2', async () => {
-  const below = await report('--min-score', '90', '-q', '-o', path.join(mkdtempSync(path.join(tmpdir(), 'ael-report-')), 'r.md'), 'apis');
+  const below = await report('--min-score', '90', '-q', '-o', path.join(scratchDir('ael-report-'), 'r.md'), 'apis');
   assert.equal(below.code, 1);
   assert.equal(below.stderr, 'api-exposure-lint: report: overall readiness 79 is below --min-score 90\n');
   const above = await report('--min-score', '79', '-f', 'json', 'apis');
@@ -107,7 +107,7 @@ test('report --min-score: exit 1 below the threshold with one line, 0 at or abov
 });
 
 test('report -o / --output: the html page and json written from one run; the console gets the headline', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ael-report-'));
+  const dir = scratchDir('ael-report-');
   const { code, stdout } = await report(
     '-f',
     'html',

@@ -2,16 +2,16 @@
 // notes, --quiet, --output and colour decisions. The real engine is exercised by cli-integration.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, symlinkSync, realpathSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { run } from '../../dist/cli.js';
+import { scratchDir } from '../shared/scratch.mjs';
 
 const OPENAPI = 'openapi: 3.0.3\n';
 
 /** A temporary repository: { relative path: content }. */
 function makeRepo(files) {
-  const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'ael-cli-')));
+  const root = scratchDir('ael-cli-');
   mkdirSync(path.join(root, '.git'));
   for (const [rel, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });

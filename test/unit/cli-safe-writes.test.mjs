@@ -4,24 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  cpSync,
-  lstatSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { engine } from './helpers/engine.mjs';
+import { scratchDir } from '../shared/scratch.mjs';
 
 const require = createRequire(import.meta.url);
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -31,7 +19,7 @@ const expected = (name) => readFileSync(path.join(fixtures, 'expected', name), '
 const BIN = path.join(repo, 'bin', 'api-exposure-lint.js');
 
 function copyFixtures(names = ['external.yaml', 'internal-crlf.json']) {
-  const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'ael-safe-')));
+  const dir = scratchDir('ael-safe-');
   for (const name of names) cpSync(path.join(fixtures, name), path.join(dir, name));
   return dir;
 }

@@ -4,13 +4,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, realpathSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { compareWalkOrder, createProgress, selectShard } from '../../dist/cli.js';
 import { runCliInProcess } from './helpers/cli-in-process.mjs';
 import { write } from './helpers/git-repo.mjs';
+import { scratchDir } from '../shared/scratch.mjs';
 
 const run = promisify(execFile);
 const CLI = path.resolve('bin/api-exposure-lint.js');
@@ -21,7 +21,7 @@ const spec = (title, audience, ops) =>
 
 /** A folder whose names exercise the walk order ("a-b" sorts before "a/" by name, after it as a string). */
 function makeFolder() {
-  const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'ael-shard-')));
+  const root = scratchDir('ael-shard-');
   write(root, {
     'apis/a/one.yaml': spec('One', 'external-public', ['x', 'y']),
     'apis/a/two.yaml': spec('Two', 'company-internal', ['z']),

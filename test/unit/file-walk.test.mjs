@@ -4,11 +4,12 @@
 // compareWalkOrder reproduces for sharded runs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { loadTypeScriptModule } from './helpers/load-ts.mjs';
+import { scratchDir } from '../shared/scratch.mjs';
 
 const require = createRequire(import.meta.url);
 const { walkFiles, isDocumentFile, compareNames, SKIPPED_DIRECTORIES } = loadTypeScriptModule('server/src/node/file-walk.ts');
@@ -16,7 +17,7 @@ const { expandFilePatterns, compareWalkOrder } = require('../../dist/cli.js');
 
 /** A folder of `files` ({ relative path: content }) and `links` ({ relative link: target }). */
 function fixture(files, links = {}) {
-  const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'ael-walk-')));
+  const root = scratchDir('ael-walk-');
   for (const [rel, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     writeFileSync(path.join(root, rel), content);

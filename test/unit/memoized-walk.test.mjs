@@ -6,13 +6,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { buildSync } from 'esbuild';
 import { parse } from 'yaml';
 import { repoRoot } from './helpers/engine.mjs';
 import { prng } from '../bench/generate-spec.mjs';
+import { scratchDir } from '../shared/scratch.mjs';
 
 const require = createRequire(import.meta.url);
 const LegacyNimma = require('nimma/legacy').default;
@@ -20,7 +20,7 @@ const { jsonPathPlus } = require('nimma/fallbacks');
 
 /** The walk's modules, bundled from source as the build does (they are not part of any public bundle). */
 function loadWalk() {
-  const outfile = path.join(mkdtempSync(path.join(tmpdir(), 'ael-walk-')), 'walk.cjs');
+  const outfile = path.join(scratchDir('ael-walk-'), 'walk.cjs');
   buildSync({
     stdin: {
       contents: `export { default as MemoizedNimma, useMemoizedWalk } from './server/src/engine/walk/memo-nimma';

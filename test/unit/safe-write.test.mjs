@@ -3,24 +3,12 @@
 // and a failed write that leaves the original byte for byte and no temporary file behind.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  chmodSync,
-  lstatSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  realpathSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readWithSnapshot, safeWriteFile, SafeWriteError } from '../../dist/cli.js';
+import { scratchDir } from '../shared/scratch.mjs';
 
-const freshDir = () => realpathSync(mkdtempSync(path.join(tmpdir(), 'ael-write-')));
+const freshDir = () => scratchDir('ael-write-');
 /** Every name in the folder: a leftover temporary file would show up here. */
 const names = (dir) => readdirSync(dir).sort();
 

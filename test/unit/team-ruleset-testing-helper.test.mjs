@@ -3,18 +3,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { mkdtempSync, mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as testing from '../../dist/testing.js';
+import { scratchDir } from '../shared/scratch.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { lintWithRuleset, lintResultWithRuleset, expectFindings, expectNoFindings, ruleTester } = testing;
 
 /** A temp folder with a ruleset that maps globs to audiences and has a custom rule; removed after the test. */
 function rulesetFolder(t) {
-  const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'ael-testing-')));
+  const dir = scratchDir('ael-testing-');
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const files = {
     'ruleset.yaml': [

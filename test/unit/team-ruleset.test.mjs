@@ -4,11 +4,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as engine from '../../dist/engine.js';
+import { scratchDir } from '../shared/scratch.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const template = path.join(root, 'examples/team-ruleset');
@@ -42,7 +42,7 @@ components:
       flows: { clientCredentials: { tokenUrl: https://auth.example.com/token, scopes: { 'orders:read': Read orders } } }
 `;
 
-const repo = realpathSync(mkdtempSync(path.join(tmpdir(), 'ael-team-consumer-')));
+const repo = scratchDir('ael-team-consumer-');
 after(() => rmSync(repo, { recursive: true, force: true }));
 const write = (relative, text) => {
   mkdirSync(path.dirname(path.join(repo, relative)), { recursive: true });

@@ -3,10 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scratchDir } from '../shared/scratch.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const suite = path.join(here, 'fixes-cases.test.mjs');
@@ -21,7 +21,7 @@ function runCases(dir, extraEnv = {}) {
 }
 
 test('fixes-cases fails on a missing expected file and does not write it; UPDATE_FIXTURES=1 writes it', (t) => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ael-cases-'));
+  const dir = scratchDir('ael-cases-');
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const source = path.join(here, '../fixtures/fixes/ignore-append');
   cpSync(path.join(source, 'input.yaml'), path.join(dir, 'ignore-append/input.yaml'));
@@ -36,7 +36,7 @@ test('fixes-cases fails on a missing expected file and does not write it; UPDATE
 });
 
 test('fixes-cases fails on a folder without cases', (t) => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ael-cases-'));
+  const dir = scratchDir('ael-cases-');
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const empty = runCases(dir);
   assert.notEqual(empty.status, 0, empty.stdout);

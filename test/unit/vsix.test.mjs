@@ -3,10 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scratchDir } from '../shared/scratch.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -35,7 +35,7 @@ function zipEntryNames(zip) {
 const notBuilt = !existsSync(path.join(root, 'dist/extension.js')) && 'dist/extension.js is not built (run node scripts/build.mjs)';
 
 test('vsce packages a small VSIX with only the runtime files', { skip: notBuilt }, (t) => {
-  const outDir = mkdtempSync(path.join(tmpdir(), 'api-exposure-lint-vsix-'));
+  const outDir = scratchDir('api-exposure-lint-vsix-');
   t.after(() => rmSync(outDir, { recursive: true, force: true }));
   const vsix = path.join(outDir, 'extension.vsix');
 

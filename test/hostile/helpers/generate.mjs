@@ -2,8 +2,8 @@
 // Every generator returns text or bytes; fixtureRoot() writes them under a fresh folder that is
 // its own "repository" (it has a .git entry), so $ref containment and ruleset discovery stop there.
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { scratchDirAsync } from '../../shared/scratch.mjs';
 
 /** An external API secured by an API key: exactly one external-oauth2 error, at paths./orders.get. */
 export const EXTERNAL_SPEC = `openapi: 3.0.3
@@ -164,7 +164,7 @@ export function loneSurrogateJson() {
 
 /** A fresh folder that is its own repository root, with `files` ({ relative: text | Buffer | null }) written. */
 export async function fixtureRoot(files = {}) {
-  const dir = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'ael-hostile-')));
+  const dir = await scratchDirAsync('ael-hostile-');
   await fs.mkdir(path.join(dir, '.git'));
   await writeFiles(dir, files);
   return { dir, file: (relative) => path.join(dir, relative), remove: () => fs.rm(dir, { recursive: true, force: true }) };

@@ -4,9 +4,9 @@
 import { PassThrough } from 'node:stream';
 import { createRequire } from 'node:module';
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { scratchDirAsync } from '../../shared/scratch.mjs';
 
 const require = createRequire(import.meta.url);
 const { createConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver/node');
@@ -22,7 +22,7 @@ export const uriOf = (filePath) => pathToFileURL(filePath).href;
 
 /** A fresh temp workspace with the LSP fixtures copied in, so tests may edit files freely. */
 export async function makeWorkspace() {
-  const dir = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'ael-lsp-')));
+  const dir = await scratchDirAsync('ael-lsp-');
   await fs.cp(FIXTURES, dir, { recursive: true });
   return {
     dir,

@@ -1,9 +1,9 @@
 // Shared helpers for engine tests: the built engine, a temp workspace and a one-call lint.
 import { createRequire } from 'node:module';
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, realpathSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scratchDir } from '../../shared/scratch.mjs';
 
 const require = createRequire(import.meta.url);
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -15,7 +15,7 @@ export const untrusted = { trustWorkspaceCode: false, allowRemote: false, allowe
 
 /** Creates a temp folder holding `files` ({ relative path: content }); returns its absolute path. */
 export function workspace(files) {
-  const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'ael-')));
+  const root = scratchDir('ael-');
   for (const [rel, content] of Object.entries(files)) {
     const abs = path.join(root, rel);
     mkdirSync(path.dirname(abs), { recursive: true });

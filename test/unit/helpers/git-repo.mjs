@@ -1,8 +1,8 @@
 // Temporary git repositories for the CLI's git-aware commands (diff, --changed-since).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { scratchDir } from '../../shared/scratch.mjs';
 
 export function git(cwd, ...args) {
   return execFileSync(
@@ -30,7 +30,7 @@ export function write(root, files) {
 
 /** A repository with `files` committed on main; returns its real path. */
 export function makeRepo(files, prefix = 'ael-repo-') {
-  const root = realpathSync(mkdtempSync(path.join(tmpdir(), prefix)));
+  const root = scratchDir(prefix);
   git(root, 'init', '-q');
   write(root, files);
   git(root, 'add', '-A');
