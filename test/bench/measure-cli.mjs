@@ -1,11 +1,12 @@
-// The headless CLI as CI runs it: a new process per invocation (start-up, ruleset load, worker,
+// The headless CLI as CI runs it (bin/api-exposure-lint.js): a new process per invocation (start-up, ruleset load, worker,
 // lint, JSON output), timed from spawn to exit.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { summarize } from './stats.mjs';
 
-const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/cli.js');
+// What users run (npx api-exposure-lint), as in real-specs.mjs.
+const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/api-exposure-lint.js');
 
 function runOnce(filePath, cwd, timeoutMs) {
   return new Promise((resolve, reject) => {

@@ -20,7 +20,8 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CACHE = path.join(root, '.cache/bench-specs');
 const SPECTRAL_CLI = require.resolve('@stoplight/spectral-cli/dist/index.js');
-const OUR_CLI = path.join(root, 'dist/cli.js');
+// What users run (npx api-exposure-lint): bin starts the lint worker before the CLI bundle loads.
+const OUR_CLI = path.join(root, 'bin/api-exposure-lint.js');
 const PEAK_PRELOAD = path.join(root, 'test/bench/report-peak-memory.cjs');
 const { EXPOSURE_RULE_CODES } = require(path.join(root, 'dist/engine.js'));
 

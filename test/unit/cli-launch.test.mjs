@@ -1,6 +1,6 @@
-// bin/api-exposure-lint.js starts the first lint worker before the CLI bundle loads, and the CLI lints with that
-// very worker (one worker for one file, not one started early and another one later). Runs that lint nothing
-// start no worker.
+// bin/api-exposure-lint.js starts the first lint worker before the CLI bundle loads, told which ruleset to warm up
+// meanwhile, and the CLI lints with that very worker (one worker for one file, not one started early and another
+// one later), with the same results as `node dist/cli.js`. Runs that lint nothing start no worker.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -22,6 +22,33 @@ async function tracedRun(args) {
 }
 
 const lintWorkers = (events) => events.filter((e) => e.worker === 'lint-worker.js').length;
+
+const warmUps = [
+  { name: 'no ruleset option: the default (or the one found by the files)', args: [], warmUp: {} },
+  { name: '-r spectral:oas', args: ['-r', 'spectral:oas'], warmUp: { ruleset: 'spectral:oas' } },
+  {
+    name: '--ruleset=<file>',
+    args: ['--ruleset=test/fixtures/cli/rulesets/contact-warn.yaml'],
+    warmUp: { ruleset: 'test/fixtures/cli/rulesets/contact-warn.yaml' },
+  },
+];
+for (const { name, args, warmUp } of warmUps) {
+  test(`the early worker warms up the run's ruleset (${name}); results equal node dist/cli.js's`, async () => {
+    const files = ['examples/petstore-external.yaml', 'examples/orders-internal.yaml'];
+    const viaBin = await tracedRun(['--format', 'json', ...args, ...files]);
+    const direct = await promisify(execFile)(
+      process.execPath,
+      [path.join(repoRoot, 'dist/cli.js'), '--format', 'json', ...args, ...files],
+      {
+        cwd: repoRoot,
+      },
+    ).catch((error) => error);
+    assert.equal(viaBin.code, direct.code ?? 0);
+    assert.deepEqual(JSON.parse(viaBin.stdout), JSON.parse(direct.stdout));
+    const early = viaBin.events.find((e) => e.worker === 'lint-worker.js');
+    assert.deepEqual(early?.warmUp, warmUp, JSON.stringify(viaBin.events));
+  });
+}
 
 test('the lint worker starts before the CLI bundle loads, and that worker does the lint', async () => {
   const { code, stdout, events } = await tracedRun(['--format', 'json', 'examples/petstore-external.yaml']);

@@ -9,7 +9,7 @@ const OriginalWorker = threads.Worker;
 threads.Worker = class extends OriginalWorker {
   constructor(script, options) {
     super(script, options);
-    events.push({ worker: path.basename(String(script)) });
+    events.push({ worker: path.basename(String(script)), warmUp: options?.workerData?.warmUp ?? null });
   }
 };
 const load = Module._load;

@@ -8,6 +8,14 @@ import { threadCpuMsOf } from '../thread-cpu';
 /** Heap limit of a lint worker unless its owner sets one. */
 export const DEFAULT_WORKER_MEMORY_MB = 4096;
 
+/**
+ * Given to a worker started ahead of its owner: the built-in ruleset to warm up while the owner loads (undefined:
+ * the default one). Only a guess; the lint request still says which ruleset to use.
+ */
+export interface WarmUpHint {
+  ruleset?: string;
+}
+
 /** Proxy for remote rulesets/$refs (VS Code's http.proxy); else HTTPS_PROXY/HTTP_PROXY/NO_PROXY apply. */
 export interface WorkerProxy {
   url?: string;
@@ -31,7 +39,7 @@ export class LintWorker<Job = unknown> {
   startedAt = 0;
   exited = false;
 
-  constructor(script: string, maxMemoryMb: number, proxy: WorkerProxy | undefined) {
+  constructor(script: string, maxMemoryMb: number, proxy: WorkerProxy | undefined, warmUp?: WarmUpHint) {
     this.worker = new Worker(script, {
       workerData: {
         currentRule: this.currentRuleName.buffer,
@@ -39,6 +47,7 @@ export class LintWorker<Job = unknown> {
         lintClock: this.lintClock.buffer,
         abort: this.abort.buffer,
         proxy,
+        warmUp,
       },
       resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb },
       stdout: false,
@@ -81,9 +90,9 @@ const creationKey = (script: string, maxMemoryMb: number, proxy: WorkerProxy | u
   JSON.stringify([script, maxMemoryMb, proxy?.url, proxy?.strictSSL]);
 
 /** Starts a worker now, for the next WorkerLinter created with the same script, memory limit and proxy. */
-export function prestartLintWorker(script: string, maxMemoryMb = DEFAULT_WORKER_MEMORY_MB, proxy?: WorkerProxy): void {
+export function prestartLintWorker(script: string, warmUp: WarmUpHint, maxMemoryMb = DEFAULT_WORKER_MEMORY_MB, proxy?: WorkerProxy): void {
   const entry: Prestarted = {
-    worker: new LintWorker(script, maxMemoryMb, proxy),
+    worker: new LintWorker(script, maxMemoryMb, proxy, warmUp),
     key: creationKey(script, maxMemoryMb, proxy),
     failed: false,
     // Until adopted, a failing worker must not throw an unhandled 'error' event: it is noted and not adopted.

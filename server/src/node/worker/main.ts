@@ -10,7 +10,8 @@ import { getFixAllEdits, getFixes, listFixes, resolveFix } from '../../engine/fi
 import { CURRENT_RULE_BYTES, LINT_CLOCK_CPU, LINT_CLOCK_WALL, THREAD_ID } from './messages';
 import { currentThreadCpuMs, currentThreadId } from '../thread-cpu';
 import type { LintProgress } from '../../engine/linter';
-import { isBuiltinRulesetName } from '../../engine/ruleset/builtin-rulesets';
+import { DEFAULT_RULESET_NAME, isBuiltinRulesetName } from '../../engine/ruleset/builtin-rulesets';
+import type { WarmUpHint } from './lint-worker-thread';
 import type { TrustOptions } from '../../engine/host';
 import * as nodePath from 'node:path';
 
@@ -72,6 +73,12 @@ async function warmUp(ruleset: string, trust: TrustOptions): Promise<void> {
   await linter.lint({ filePath, text: WARM_UP_DOCUMENT, rulesetFile: ruleset, trust }).catch(() => undefined);
 }
 
+// A worker started ahead of the CLI (cli/launch.ts) would wait idle while the CLI loads: it warms up the run's
+// likely ruleset meanwhile. Requests wait for that warm-up, so two lints never run at once in this thread.
+const hint = workerData.warmUp as WarmUpHint | undefined;
+const NO_WORKSPACE_CODE: TrustOptions = { trustWorkspaceCode: false, allowRemote: false, allowedRoots: [] };
+const earlyWarmUp = hint ? warmUp(hint.ruleset ?? DEFAULT_RULESET_NAME, NO_WORKSPACE_CODE) : Promise.resolve();
+
 function budgetClock(trust: TrustOptions): LintProgress {
   let spentBeforeRulesetLoad = { wall: 0, cpu: 0 };
   return {
@@ -121,6 +128,7 @@ async function onMessage(message: ToWorker): Promise<void> {
     }
     return;
   }
+  await earlyWarmUp;
   currentRule[0] = 0;
   startLintClock();
   try {
