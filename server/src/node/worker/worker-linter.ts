@@ -10,7 +10,7 @@ import { RulesetLoadError, oneLine } from '../../engine/ruleset/errors';
 import { documentFinding, notLintedResult } from '../../engine/document-findings';
 import type { FromWorker, ToWorker } from './messages';
 import { LINT_CLOCK_CPU, LINT_CLOCK_WALL } from './messages';
-import { DEFAULT_WORKER_MEMORY_MB, LintWorker, takePrestartedLintWorker, type WorkerProxy } from './lint-worker-thread';
+import { BIG_DOCUMENT_CHARS, DEFAULT_WORKER_MEMORY_MB, LintWorker, takePrestartedLintWorker, type WorkerProxy } from './lint-worker-thread';
 import { createNodeHost } from '../host';
 import { DEFAULT_SETUP_TIMEOUT_MS, WALL_CAP_FACTOR, hardStopGraceMs } from '../../engine/lint-budget';
 
@@ -30,6 +30,8 @@ export interface WorkerLinterOptions {
   maxMemoryMb?: number;
   /** Parallel workers (the CLI uses more than one). Default 1. */
   concurrency?: number;
+  /** Size (characters) from which a document has one worker for all its lints; default BIG_DOCUMENT_CHARS. */
+  oneWorkerFromChars?: number;
   proxy?: WorkerProxy;
   log?: EngineLogger;
 }
@@ -125,16 +127,20 @@ export class WorkerLinter {
   }
 
   private pump(): void {
-    while (this.queue.length > 0) {
-      const job = this.queue[0];
+    for (let i = 0; i < this.queue.length;) {
+      const job = this.queue[i];
       if (job.token?.isCancellationRequested) {
-        this.queue.shift();
+        this.queue.splice(i, 1);
         job.reject(new LintCancelledError());
         continue;
       }
-      const worker = this.idleWorker(job.options.filePath, job.options.exposureOnly === true);
-      if (!worker) return;
-      this.queue.shift();
+      // A job waiting for the worker that holds its big document does not hold up the jobs queued behind it.
+      const worker = this.idleWorker(job.options);
+      if (!worker) {
+        i++;
+        continue;
+      }
+      this.queue.splice(i, 1);
       this.start(worker, job);
     }
   }
@@ -152,19 +158,36 @@ export class WorkerLinter {
   /**
    * An idle worker: for a complete lint, preferably the one that linted this document last (its caches are warm
    * for it); for an exposure-only pass, preferably another one, leaving the warm worker to the complete lint.
+   * A big document has one worker (its home) for all its lints, and other documents keep off that worker while
+   * another can take them.
    */
-  private idleWorker(filePath: string, exposureOnly: boolean): LintWorker<Job> | undefined {
-    const idle = this.workers.filter((w) => !w.job && !w.exited);
-    const warm = idle.find((w) => w.lastFile === filePath);
+  private idleWorker(options: LintOptions): LintWorker<Job> | undefined {
+    const live = this.workers.filter((w) => !w.exited);
+    const idle = live.filter((w) => !w.job);
     const canStart = this.workers.length < (this.options.concurrency ?? 1);
-    if (exposureOnly) {
-      const other = idle.find((w) => w !== warm);
+    if (this.isBig(options)) {
+      const home = live.find((w) => w.home === options.filePath);
+      if (home) return home.job ? undefined : home;
+      return idle.find((w) => w.home === undefined) ?? (canStart ? this.startWorker() : idle[0]);
+    }
+    const free = idle.filter((w) => w.home === undefined);
+    const warm = free.find((w) => w.lastFile === options.filePath);
+    if (options.exposureOnly) {
+      const other = free.find((w) => w !== warm);
       if (other) return other;
       if (warm && !canStart) return warm;
-    } else if (idle.length > 0) {
-      return warm ?? idle.find((w) => w.lastFile === undefined) ?? idle[0];
+    } else if (free.length > 0) {
+      return warm ?? free.find((w) => w.lastFile === undefined) ?? free[0];
     }
-    if (!canStart) return undefined;
+    if (canStart) return this.startWorker();
+    return idle[0]; // only workers holding a big document are idle: one of them takes this lint
+  }
+
+  private isBig(options: LintOptions): boolean {
+    return options.text.length >= (this.options.oneWorkerFromChars ?? BIG_DOCUMENT_CHARS);
+  }
+
+  private startWorker(): LintWorker<Job> {
     const { workerScript, maxMemoryMb = DEFAULT_WORKER_MEMORY_MB, proxy } = this.options;
     const worker = takePrestartedLintWorker<Job>(workerScript, maxMemoryMb, proxy) ?? new LintWorker<Job>(workerScript, maxMemoryMb, proxy);
     worker.worker.on('message', (message: FromWorker) => this.onMessage(worker, message));
@@ -185,6 +208,7 @@ export class WorkerLinter {
     worker.abandonedAt = 0;
     // Only complete lints warm the caches a document's next lint needs.
     if (!job.options.exposureOnly) worker.lastFile = job.options.filePath;
+    worker.home = this.isBig(job.options) ? job.options.filePath : undefined;
     worker.worker.ref();
     // The worker stops starting rule functions when the budget is spent and returns what it found (a soft
     // stop); it needs the same budget as the watchdog here, which only terminates a worker stuck past it.
