@@ -1,35 +1,27 @@
-// Big documents in the lint workers: all the lints of a big document (its exposure pass included) run in the one
-// worker that holds it, so the language server keeps one copy of it, not two; a lint waiting for that worker does
-// not hold up other documents' lints, which another worker takes; and that worker collects its garbage after each
-// lint of it, so the next one does not pile up on it.
+// Big documents in the lint workers: a big document's complete lints all run in the one worker that holds it (one
+// copy of it, not two); its exposure pass and other documents' lints take the other worker and never wait for
+// them; and a worker collects its garbage after each lint of a big document, so the next one does not pile up on it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import threads from 'node:worker_threads';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { engine, workspace, trusted, workerScript, EXTERNAL_API } from './helpers/engine.mjs';
-
-// Counts the worker threads the linter starts (dist/engine.js reads `Worker` from this module when it starts one).
-let started = 0;
-const OriginalWorker = threads.Worker;
-threads.Worker = class extends OriginalWorker {
-  constructor(...args) {
-    super(...args);
-    started++;
-  }
-};
 
 const BIG_FROM = 3000;
 const big = EXTERNAL_API.replace('title: Shop', 'title: Big') + '# padding\n'.repeat(BIG_FROM / 10);
 const small = "openapi: 3.0.3\ninfo: { title: Small, version: '1', x-audience: company-internal }\npaths: {}\n";
 
-// A rule that holds the big document's complete lint until the test writes the release file (or 30 s pass).
+// A rule that holds the big document's complete lint until the test writes the release file (or 30 s pass), and one
+// that tells which worker thread linted it.
 const RULESET = `extends: ["api-exposure-lint:exposure"]
-functions: [hold]
+functions: [hold, thread]
 rules:
   hold:
     given: $.info
     then: { function: hold, functionOptions: { release: RELEASE } }
+  thread:
+    given: $.info
+    then: { function: thread }
 `;
 const HOLD = `const fs = require('node:fs');
 module.exports = function hold(info, options) {
@@ -38,9 +30,11 @@ module.exports = function hold(info, options) {
   while (!fs.existsSync(options.release) && Date.now() < until) {}
 };
 `;
+const THREAD = "module.exports = () => [{ message: 'thread ' + require('node:worker_threads').threadId }];\n";
+const threadOf = (result) => result.findings.find((f) => f.code === 'thread')?.message;
 
 function setUp({ released }) {
-  const root = workspace({ 'big.yaml': big, 'small.yaml': small, 'functions/hold.js': HOLD });
+  const root = workspace({ 'big.yaml': big, 'small.yaml': small, 'functions/hold.js': HOLD, 'functions/thread.js': THREAD });
   const release = path.join(root, 'release');
   writeFileSync(path.join(root, '.spectral.yaml'), RULESET.replace('RELEASE', JSON.stringify(release)));
   if (released) writeFileSync(release, '');
@@ -50,41 +44,32 @@ function setUp({ released }) {
   return { linter, lint, release };
 }
 
-test('a big document: its exposure pass runs in the worker of its complete lint, not in a second copy', async () => {
-  assert.ok(big.length >= BIG_FROM && small.length < BIG_FROM);
-  const { linter, lint } = setUp({ released: true });
-  started = 0;
-  try {
-    const [complete, exposure] = await Promise.all([lint('big.yaml'), lint('big.yaml', { exposureOnly: true })]);
-    assert.equal(exposure.phase, 'exposure');
-    assert.ok(complete.findings.length > 0 && exposure.findings.length > 0);
-    assert.equal(started, 1, 'both lints of the big document ran in one worker');
-    // A small document's exposure pass still takes a second worker, never waiting for the complete lint.
-    await Promise.all([lint('small.yaml'), lint('small.yaml', { exposureOnly: true })]);
-    assert.equal(started, 2);
-  } finally {
-    await linter.dispose();
-  }
-});
-
-test('a lint waiting for the worker that holds a big document does not hold up a small document', { timeout: 90_000 }, async () => {
-  const { linter, lint, release } = setUp({ released: false });
-  try {
-    let bigDone = false;
-    const bigComplete = lint('big.yaml').finally(() => (bigDone = true));
-    const bigExposure = lint('big.yaml', { exposureOnly: true }); // queued: its worker is held
-    const smallResult = await lint('small.yaml'); // queued behind it, taken by the second worker
-    assert.equal(bigDone, false, 'the small document was linted while the big one was still held');
-    assert.ok(smallResult.findings.every((f) => f.code !== 'rule-error'));
-    writeFileSync(release, '');
-    const [complete, exposure] = await Promise.all([bigComplete, bigExposure]);
-    assert.equal(exposure.phase, 'exposure');
-    assert.ok(!complete.findings.some((f) => f.code === 'rule-timeout' || f.code === 'lint-timeout'), JSON.stringify(complete.findings));
-    assert.ok(existsSync(release));
-  } finally {
-    await linter.dispose();
-  }
-});
+test(
+  "a big document's complete lints all run in one worker; its exposure pass and other documents do not wait for them",
+  { timeout: 90_000 },
+  async () => {
+    assert.ok(big.length >= BIG_FROM && small.length < BIG_FROM);
+    const { linter, lint, release } = setUp({ released: false });
+    try {
+      let held = true;
+      const first = lint('big.yaml').finally(() => (held = false));
+      const second = lint('big.yaml'); // the next version: waits for the worker that holds the document
+      const exposure = await lint('big.yaml', { exposureOnly: true }); // taken by the other worker
+      assert.equal(exposure.phase, 'exposure');
+      assert.ok(held, 'the exposure pass did not wait for the complete lint');
+      const other = await lint('small.yaml'); // queued behind the waiting lint, not held up by it
+      assert.ok(held, 'the small document did not wait either');
+      assert.ok(threadOf(other));
+      writeFileSync(release, '');
+      const [one, two] = await Promise.all([first, second]);
+      assert.ok(threadOf(one) && threadOf(one) === threadOf(two), `${threadOf(one)} then ${threadOf(two)}`);
+      assert.notEqual(threadOf(other), threadOf(one));
+      assert.ok(!one.findings.some((f) => /timeout/.test(String(f.code))), JSON.stringify(one.findings));
+    } finally {
+      await linter.dispose();
+    }
+  },
+);
 
 test(
   'after the lint of a big document (5 MB and more) the worker collects its garbage and says so; not after a small one',

@@ -157,25 +157,26 @@ export class WorkerLinter {
 
   /**
    * An idle worker: for a complete lint, preferably the one that linted this document last (its caches are warm
-   * for it); for an exposure-only pass, preferably another one, leaving the warm worker to the complete lint.
-   * A big document has one worker (its home) for all its lints, and other documents keep off that worker while
-   * another can take them.
+   * for it); for an exposure-only pass, preferably another one, leaving the warm worker to the complete lint, so
+   * the pass never waits for it. A big document's complete lints all run in one worker (its home): they wait for
+   * it rather than make a second copy elsewhere, and other documents' lints keep off it while another can take them.
    */
   private idleWorker(options: LintOptions): LintWorker<Job> | undefined {
     const live = this.workers.filter((w) => !w.exited);
     const idle = live.filter((w) => !w.job);
     const canStart = this.workers.length < (this.options.concurrency ?? 1);
-    if (this.isBig(options)) {
-      const home = live.find((w) => w.home === options.filePath);
+    const big = this.isBig(options);
+    const home = big ? live.find((w) => w.home === options.filePath) : undefined;
+    if (big && !options.exposureOnly) {
       if (home) return home.job ? undefined : home;
       return idle.find((w) => w.home === undefined) ?? (canStart ? this.startWorker() : idle[0]);
     }
     const free = idle.filter((w) => w.home === undefined);
-    const warm = free.find((w) => w.lastFile === options.filePath);
+    const warm = home ?? free.find((w) => w.lastFile === options.filePath);
     if (options.exposureOnly) {
       const other = free.find((w) => w !== warm);
       if (other) return other;
-      if (warm && !canStart) return warm;
+      if (warm && !warm.job && !canStart) return warm;
     } else if (free.length > 0) {
       return warm ?? free.find((w) => w.lastFile === undefined) ?? free[0];
     }
@@ -208,7 +209,7 @@ export class WorkerLinter {
     worker.abandonedAt = 0;
     // Only complete lints warm the caches a document's next lint needs.
     if (!job.options.exposureOnly) worker.lastFile = job.options.filePath;
-    worker.home = this.isBig(job.options) ? job.options.filePath : undefined;
+    if (!job.options.exposureOnly) worker.home = this.isBig(job.options) ? job.options.filePath : undefined;
     worker.worker.ref();
     // The worker stops starting rule functions when the budget is spent and returns what it found (a soft
     // stop); it needs the same budget as the watchdog here, which only terminates a worker stuck past it.
