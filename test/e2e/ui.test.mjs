@@ -33,34 +33,42 @@ async function screenshot(page, step) {
  * line and spans only the key's characters: the whole block used to be underlined.
  */
 async function assertSquigglesOnlyOnKey(page, lineText, key) {
-  const keyBox = await page.evaluate(
-    ({ lineText, key }) => {
-      const line = [...document.querySelectorAll('.monaco-editor .view-lines .view-line')].find(
-        (l) => l.textContent.replace(/\u00a0/g, ' ') === lineText,
-      );
-      if (!line) return null;
-      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent.replace(/\u00a0/g, ' ').indexOf(key);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + key.length);
-        const keyRect = range.getBoundingClientRect();
-        const lineRect = line.getBoundingClientRect();
-        return { left: keyRect.left, right: keyRect.right, top: lineRect.top, bottom: lineRect.bottom };
-      }
-      return null;
-    },
-    { lineText, key },
-  );
+  // The key and the squiggles are read in one frame, and again until two readings agree: a CodeLens or a late
+  // decoration arriving between two separate readings moved the lines by one row (a failure seen once in CI).
+  const read = () =>
+    page.evaluate(
+      ({ lineText, key }) => {
+        const line = [...document.querySelectorAll('.monaco-editor .view-lines .view-line')].find(
+          (l) => l.textContent.replace(/\u00a0/g, ' ') === lineText,
+        );
+        const squiggles = [...document.querySelectorAll('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error')].map((n) => {
+          const r = n.getBoundingClientRect();
+          return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, kind: n.className };
+        });
+        if (!line) return { keyBox: null, squiggles };
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent.replace(/\u00a0/g, ' ').indexOf(key);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + key.length);
+          const keyRect = range.getBoundingClientRect();
+          const lineRect = line.getBoundingClientRect();
+          return { keyBox: { left: keyRect.left, right: keyRect.right, top: lineRect.top, bottom: lineRect.bottom }, squiggles };
+        }
+        return { keyBox: null, squiggles };
+      },
+      { lineText, key },
+    );
+  const deadline = Date.now() + STEP_TIMEOUT;
+  let previous = await read();
+  let reading = await read();
+  while (JSON.stringify(reading) !== JSON.stringify(previous) && Date.now() < deadline) {
+    [previous, reading] = [reading, await read()]; // polling with a deadline until the layout settles
+  }
+  const { keyBox, squiggles } = reading;
   assert.ok(keyBox, `the line "${lineText}" is visible`);
-  const squiggles = await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').evaluateAll((nodes) =>
-    nodes.map((n) => {
-      const r = n.getBoundingClientRect();
-      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, kind: n.className };
-    }),
-  );
   assert.ok(
     squiggles.some((sq) => /warning/.test(sq.kind)),
     'a warning squiggle (the missing code sample)',
