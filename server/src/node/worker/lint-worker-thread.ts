@@ -8,9 +8,9 @@ import { threadCpuMsOf } from '../thread-cpu';
 /**
  * From this many characters on, a document is big for the lint workers. Each worker holding a copy of one costs
  * about 60 times its size, and a lint's garbage stays until V8 collects it: GitHub's 13 MB spec peaked the language
- * server at 2.1 GB with its exposure pass and complete lint in two workers, 1.7 GB in one, 1.47 GB when that worker
- * also collects its garbage after each lint (its keystroke lints then peak at ~0.7 GB, not 1.7; docs/benchmarks.md).
- * So all of a big document's lints run in one worker (WorkerLinter), which collects its garbage after each (worker/main.ts).
+ * server at 2.1 GB. So a big document's complete lints all run in one worker (WorkerLinter; its exposure pass still
+ * takes the other one, never waiting), and a worker collects its garbage after each lint of one (worker/main.ts):
+ * 1.1–1.2 GB, typing included (docs/benchmarks.md).
  */
 export const BIG_DOCUMENT_CHARS = 5_000_000;
 
@@ -42,7 +42,7 @@ export class LintWorker<Job = unknown> {
   readonly abort = new Int32Array(new SharedArrayBuffer(4));
   /** The document this worker linted last: its caches are warm for it. */
   lastFile: string | undefined;
-  /** The big document whose lints all run here (BIG_DOCUMENT_CHARS). */
+  /** The big document whose complete lints all run here (BIG_DOCUMENT_CHARS). */
   home: string | undefined;
   abandonedAt = 0;
   job: Job | undefined;

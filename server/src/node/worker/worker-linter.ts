@@ -30,7 +30,7 @@ export interface WorkerLinterOptions {
   maxMemoryMb?: number;
   /** Parallel workers (the CLI uses more than one). Default 1. */
   concurrency?: number;
-  /** Size (characters) from which a document has one worker for all its lints; default BIG_DOCUMENT_CHARS. */
+  /** Size (characters) from which a document's complete lints all run in one worker; default BIG_DOCUMENT_CHARS. */
   oneWorkerFromChars?: number;
   proxy?: WorkerProxy;
   log?: EngineLogger;
@@ -207,9 +207,11 @@ export class WorkerLinter {
     worker.ruleSeen = { start: 0, cpu: undefined };
     Atomics.store(worker.abort, 0, 0);
     worker.abandonedAt = 0;
-    // Only complete lints warm the caches a document's next lint needs.
-    if (!job.options.exposureOnly) worker.lastFile = job.options.filePath;
-    if (!job.options.exposureOnly) worker.home = this.isBig(job.options) ? job.options.filePath : undefined;
+    // Only complete lints warm the caches a document's next lint needs, and make a worker a big document's home.
+    if (!job.options.exposureOnly) {
+      worker.lastFile = job.options.filePath;
+      worker.home = this.isBig(job.options) ? job.options.filePath : undefined;
+    }
     worker.worker.ref();
     // The worker stops starting rule functions when the budget is spent and returns what it found (a soft
     // stop); it needs the same budget as the watchdog here, which only terminates a worker stuck past it.
