@@ -1,7 +1,14 @@
 // Creates the LanguageClient that runs dist/server.js in a node child process over IPC.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { DEFAULT_SETTINGS, EXTENSION_ID, SETTINGS_SECTION, type InitializationOptions, type Settings } from '../../server/src/protocol';
+import {
+  DEFAULT_SETTINGS,
+  EXTENSION_ID,
+  SERVER_ENVIRONMENT,
+  SETTINGS_SECTION,
+  type InitializationOptions,
+  type Settings,
+} from '../../server/src/protocol';
 
 export const CLIENT_NAME = 'API Exposure Lint';
 
@@ -19,8 +26,13 @@ function readSettings(): Partial<Settings> {
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    // The environment is merged into the editor's (vscode-languageclient's fork).
+    run: { module: serverModule, transport: TransportKind.ipc, options: { env: SERVER_ENVIRONMENT } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { env: SERVER_ENVIRONMENT, execArgv: ['--nolazy', '--inspect=6009'] },
+    },
   };
 
   const clientOptions: LanguageClientOptions = {

@@ -8,6 +8,8 @@ import { SERVER_BUNDLE, TestClient, uriOf } from '../lsp/helpers/client.mjs';
 
 const require = createRequire(import.meta.url);
 const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
+// Launched as the VS Code client launches it.
+const { SERVER_ENVIRONMENT } = require(SERVER_BUNDLE);
 
 /** Generous: a multi-megabyte lint on a busy 2-core machine can take minutes. */
 const DEADLINE_MS = 600_000;
@@ -27,7 +29,7 @@ export class ServerSession {
     this.workspaceDir = workspaceDir;
     this.child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], {
       stdio: ['pipe', 'pipe', 'inherit'],
-      env: { ...process.env, SCARF_ANALYTICS: 'false' },
+      env: { ...process.env, ...SERVER_ENVIRONMENT, SCARF_ANALYTICS: 'false' },
     });
     this.exited = new Promise((resolve) => this.child.on('exit', resolve));
     this.client = new TestClient(

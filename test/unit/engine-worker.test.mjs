@@ -178,7 +178,7 @@ test('idle workers can be released (their memory given back); the next lint star
   const worker = new engine.WorkerLinter({ workerScript });
   try {
     const before = await lint(worker, file);
-    await worker.releaseIdleWorkers();
+    await worker.releaseWorkers();
     assert.deepEqual(await lint(worker, file), before);
   } finally {
     await worker.dispose();

@@ -101,3 +101,29 @@ test(
     }
   },
 );
+
+test(
+  "closing a big document releases the worker that held it (at once when idle, else when its lint ends); the others' workers stay",
+  { timeout: 120_000 },
+  async () => {
+    const { linter, lint, release } = setUp({ released: false });
+    const bigPath = path.dirname(release) + '/big.yaml';
+    try {
+      const held = lint('big.yaml');
+      const small1 = threadOf(await lint('small.yaml')); // the other worker: the big one's is busy
+      await linter.documentClosed(bigPath); // while its lint runs: released when it ends
+      writeFileSync(release, '');
+      const big1 = threadOf(await held);
+      assert.equal(threadOf(await lint('small.yaml')), small1, "closing the big document stopped another document's worker");
+      const big2 = threadOf(await lint('big.yaml'));
+      assert.notEqual(big2, big1, 'the closed big document left its worker behind');
+      await linter.documentClosed(bigPath); // idle now: released at once
+      assert.notEqual(threadOf(await lint('big.yaml')), big2);
+      const small2 = threadOf(await lint('small.yaml'));
+      await linter.releaseWorkers();
+      assert.notEqual(threadOf(await lint('small.yaml')), small2, 'releasing every worker kept one');
+    } finally {
+      await linter.dispose();
+    }
+  },
+);

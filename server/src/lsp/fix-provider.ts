@@ -19,6 +19,8 @@ export interface FixProvider {
   /** Titles only (large documents: edits are computed on codeAction/resolve). */
   listFixes?(text: string, finding: Finding, options?: FixOptions): MaybePromise<FixSummary[]>;
   resolveFix?(text: string, finding: Finding, id: string, options?: FixOptions): MaybePromise<Fix | undefined>;
+  /** Nothing is open any more: give back the memory kept for fixing large documents. */
+  release?(): void;
   dispose?(): unknown;
 }
 
@@ -45,6 +47,7 @@ export function createWorkerFixProvider(workerScript: string): FixProvider {
       large(text)
         ? ((await worker.run<Fix | null>({ kind: 'resolve', text, finding, id, format: options.format })) ?? undefined)
         : resolveFix(text, finding, id, options),
+    release: () => worker.release(),
     dispose: () => worker.dispose(),
   };
 }

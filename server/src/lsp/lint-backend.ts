@@ -17,8 +17,10 @@ export interface LintBackend {
   lint(options: LintOptions, token?: LintCancellation): Promise<LintResult>;
   /** Forget cached rulesets (all, or those depending on `path`). The result of a lint names its ruleset and the files it was built from. */
   invalidate(path?: string): void;
-  /** Stop the workers that are not linting (their heaps, caches and loaded rulesets go with them). */
-  releaseIdleWorkers?(): Promise<void>;
+  /** Stop the workers, now or when their lint ends (their heaps, caches and loaded rulesets go with them). */
+  releaseWorkers?(): Promise<void>;
+  /** The editor closed this document: release what the backend kept for it alone. */
+  documentClosed?(filePath: string): Promise<void>;
   dispose?(): void | Promise<void>;
 }
 
@@ -49,7 +51,8 @@ export function createWorkerBackend(log: EngineLogger, proxy?: { url?: string; s
   return {
     lint: (options, token) => linter.lint(options, token),
     invalidate: (p) => linter.invalidate(p),
-    releaseIdleWorkers: () => linter.releaseIdleWorkers(),
+    releaseWorkers: () => linter.releaseWorkers(),
+    documentClosed: (filePath) => linter.documentClosed(filePath),
     dispose: () => linter.dispose(),
   };
 }

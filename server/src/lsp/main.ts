@@ -8,6 +8,8 @@ import { log } from './log';
 import { parseServerArgs, SERVER_USAGE } from './server-args';
 
 export { startServer } from './server';
+// What a launcher adds to the server's environment (the bench's launcher reads it here).
+export { SERVER_ENVIRONMENT } from '../protocol';
 export type { ServerOptions, ServerHandle } from './server';
 export type { LintBackend, LintCancellation } from './lint-backend';
 

@@ -44,6 +44,7 @@ import { lintWorkspace } from './lint-workspace';
 import { exposureInventory } from './exposure-inventory';
 import type { ServerContext } from './context';
 import { log, logError } from './log';
+import { releaseAfterClose } from './memory-after-close';
 import { CrossFile } from './cross-file';
 import { provideDefinition, provideRefHover } from './ref-navigation';
 import { provideFragmentHover } from './fragment-hover';
@@ -219,9 +220,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     context.settings.forget(uri);
     context.publisher.clear(uri);
     context.crossFile.onClose(uri);
-    // Nothing open any more: give back the lint workers' memory (a multi-MB spec leaves hundreds of MB of
-    // heap behind); the next document starts fresh workers.
-    if (documents.all().length === 0) void context.backend.releaseIdleWorkers?.();
+    const closed = { filePath: uriToPath(uri), chars: event.document.getText().length, stillOpen: documents.all().length };
+    const ctx = context;
+    releaseAfterClose(ctx.backend, ctx.fixes, (message) => log(ctx.connection, 'info', message), closed).catch((error: unknown) =>
+      logError(ctx, 'Releasing memory', error),
+    );
   });
 
   connection.onDidChangeConfiguration((params) => {

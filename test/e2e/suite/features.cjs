@@ -25,6 +25,27 @@ test('the extension activates from the manifest', async () => {
   assert.equal(extension.isActive, true);
 });
 
+test('the language server runs with the environment that lets it give memory back (SERVER_ENVIRONMENT)', async () => {
+  await h.activateExtension();
+  // The server is a child of this extension host (vscode-languageclient forks dist/server.js); Linux's /proc says
+  // with which environment it started.
+  const server = await h.pollUntil(() => {
+    for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      try {
+        const parent = Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+        if (parent === process.pid && fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('dist/server.js')) return pid;
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    return undefined;
+  }, 'the language server process');
+  const environment = fs.readFileSync(`/proc/${server}/environ`, 'utf8').split('\0');
+  for (const variable of ['MALLOC_MMAP_THRESHOLD_=4194304', 'MALLOC_TRIM_THRESHOLD_=4194304']) {
+    assert.ok(environment.includes(variable), `the server was started without ${variable}`);
+  }
+});
+
 test('an external document shows the external exposure findings with documentation links', async () => {
   const document = await h.openDocument('external.yaml');
   await h.waitForCodes(document.uri, hasAll(EXTERNAL_CODES), 'external findings');

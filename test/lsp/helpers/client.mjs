@@ -41,6 +41,7 @@ export class TestClient {
     this.publishes = [];
     this.messages = [];
     this.statuses = [];
+    this.logs = [];
     this.registrations = [];
     this.configurationRequests = [];
     this.versions = new Map();
@@ -49,7 +50,7 @@ export class TestClient {
     connection.onNotification('textDocument/publishDiagnostics', (params) => this.record(this.publishes, params));
     connection.onNotification('window/showMessage', (params) => this.record(this.messages, params));
     connection.onNotification('apiExposureLint/status', (params) => this.record(this.statuses, params));
-    connection.onNotification('window/logMessage', () => undefined);
+    connection.onNotification('window/logMessage', (params) => this.record(this.logs, params));
     connection.onRequest('workspace/configuration', (params) => {
       this.configurationRequests.push(params);
       return params.items.map((item) => (this.settingsFor ? this.settingsFor(item.scopeUri) : undefined) ?? this.settings);

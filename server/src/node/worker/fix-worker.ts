@@ -40,6 +40,11 @@ export class FixWorker {
     this.stop(new Error('FixWorker disposed'));
   }
 
+  /** Gives back the worker's memory (the documents it parsed) unless a request is pending; the next request starts one. */
+  release(): void {
+    if (this.pending.size === 0) this.stop(new Error('FixWorker released'));
+  }
+
   private started(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.workerScript, {

@@ -44,6 +44,8 @@ export class LintWorker<Job = unknown> {
   lastFile: string | undefined;
   /** The big document whose complete lints all run here (BIG_DOCUMENT_CHARS). */
   home: string | undefined;
+  /** To be terminated when its lint ends (its memory released: WorkerLinter.releaseWorkers, documentClosed). */
+  retiring = false;
   abandonedAt = 0;
   job: Job | undefined;
   jobId = 0;

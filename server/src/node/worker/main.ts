@@ -12,8 +12,7 @@ import { currentThreadCpuMs, currentThreadId } from '../thread-cpu';
 import type { LintProgress } from '../../engine/linter';
 import { DEFAULT_RULESET_NAME, isBuiltinRulesetName } from '../../engine/ruleset/builtin-rulesets';
 import { BIG_DOCUMENT_CHARS, type WarmUpHint } from './lint-worker-thread';
-import { getHeapStatistics, setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { collectGarbage } from '../collect-garbage';
 import type { TrustOptions } from '../../engine/host';
 import * as nodePath from 'node:path';
 
@@ -85,21 +84,13 @@ async function warmUp(ruleset: string, trust: TrustOptions): Promise<void> {
   await linter.lint({ filePath, text: WARM_UP_DOCUMENT, rulesetFile: ruleset, trust }).catch(() => undefined);
 }
 
-let gc: (() => void) | undefined;
 /**
  * A full collection, after a big document's lint: its next lint (the next keystroke) then does not pile its
- * allocations on this one's garbage (see BIG_DOCUMENT_CHARS). Node 20 has no API for it but V8's flag.
+ * allocations on this one's garbage (see BIG_DOCUMENT_CHARS).
  */
-function collectGarbage(filePath: string): void {
-  if (!gc) {
-    setFlagsFromString('--expose-gc');
-    gc = runInNewContext('gc') as () => void;
-  }
-  const before = getHeapStatistics().used_heap_size;
-  const start = Date.now();
-  gc();
-  const mb = (bytes: number) => Math.round(bytes / 1e6);
-  const message = `Linted ${nodePath.basename(filePath)} (big): heap ${mb(before)} → ${mb(getHeapStatistics().used_heap_size)} MB after a collection (${Date.now() - start} ms)`;
+function collectAfterBigLint(filePath: string): void {
+  const { beforeMb, afterMb, ms } = collectGarbage();
+  const message = `Linted ${nodePath.basename(filePath)} (big): heap ${beforeMb} → ${afterMb} MB after a collection (${ms} ms)`;
   post({ type: 'log', level: 'info', message });
 }
 
@@ -165,7 +156,7 @@ async function onMessage(message: ToWorker): Promise<void> {
     const result = await linter.lint({ ...message.options, disabledRules: message.disabledRules }, budgetClock(message.options.trust));
     currentRule[0] = 0;
     post({ type: 'result', id: message.id, result, rulesetDependencies: linter.rulesetDependencies() });
-    if (message.options.text.length >= BIG_DOCUMENT_CHARS) collectGarbage(message.options.filePath);
+    if (message.options.text.length >= BIG_DOCUMENT_CHARS) collectAfterBigLint(message.options.filePath);
   } catch (error) {
     const e = error as { name?: string; message?: string; rulesetFile?: string; detail?: string; stack?: string };
     post({

@@ -109,14 +109,37 @@ export class WorkerLinter {
     return this.dependencies;
   }
 
-  /** Terminates the workers that have no lint to run; new ones start on the next lint. */
-  async releaseIdleWorkers(): Promise<void> {
-    const idle = this.workers.filter((w) => !w.job && !w.exited);
-    for (const worker of idle) {
-      worker.exited = true;
-      this.workers.splice(this.workers.indexOf(worker), 1);
+  /**
+   * Gives back the workers' memory (their heaps, caches and loaded rulesets): each is terminated now, or when its
+   * lint ends; new ones start on the next lint.
+   */
+  async releaseWorkers(): Promise<void> {
+    await Promise.all(this.workers.filter((w) => !w.exited).map((w) => this.retire(w)));
+  }
+
+  /**
+   * The editor closed this document: the worker that was its home (a big document) is released, now or when its
+   * lint ends, rather than keep what the document left in it; other workers stop preferring it.
+   */
+  async documentClosed(filePath: string): Promise<void> {
+    const homes: LintWorker<Job>[] = [];
+    for (const worker of this.workers) {
+      if (worker.lastFile === filePath) worker.lastFile = undefined;
+      if (worker.home !== filePath) continue;
+      worker.home = undefined;
+      homes.push(worker);
     }
-    await Promise.all(idle.map((w) => w.worker.terminate()));
+    await Promise.all(homes.map((w) => this.retire(w)));
+  }
+
+  private async retire(worker: LintWorker<Job>): Promise<void> {
+    if (worker.job) {
+      worker.retiring = true; // onMessage retires it when the lint ends
+      return;
+    }
+    worker.exited = true;
+    this.workers.splice(this.workers.indexOf(worker), 1);
+    await worker.worker.terminate();
   }
 
   async dispose(): Promise<void> {
@@ -238,6 +261,7 @@ export class WorkerLinter {
     }
     if (message.type === 'fixes' || message.id !== worker.jobId) return; // fixes go to FixWorker, not here
     const job = this.finish(worker);
+    if (worker.retiring) void this.retire(worker);
     if (job) {
       if (message.type === 'result' && job.stoppedLint) {
         job.resolve(afterStoppedLint(job.stoppedLint, message.result));
