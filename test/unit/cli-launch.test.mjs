@@ -64,6 +64,38 @@ test('the lint worker starts before the CLI bundle loads, and that worker does t
   assert.equal(lintWorkers(events), 1, `one file, one worker: ${JSON.stringify(events)}`);
 });
 
+// V8's flags are the whole process's: set before the first worker starts, this one bounds every lint's heap growth.
+const HEAP_GROWTH = '--heap-growing-percent=50';
+const boundsHeapBeforeWorkers = (events) => {
+  const flag = events.findIndex((e) => e.v8Flags === HEAP_GROWTH);
+  const worker = events.findIndex((e) => e.worker === 'lint-worker.js');
+  return flag >= 0 && (worker < 0 || flag < worker);
+};
+
+test('the CLI bounds V8 heap growth before its lint worker starts, launched by bin or as dist/cli.js', async () => {
+  const { events } = await tracedRun(['--format', 'json', 'examples/petstore-external.yaml']);
+  assert.ok(boundsHeapBeforeWorkers(events), JSON.stringify(events));
+  const direct = await promisify(execFile)(
+    process.execPath,
+    ['--require', TRACE, path.join(repoRoot, 'dist/cli.js'), 'examples/petstore-external.yaml'],
+    { cwd: repoRoot },
+  ).catch((error) => error);
+  const line = direct.stderr.split('\n').find((l) => l.startsWith('TRACE '));
+  assert.ok(boundsHeapBeforeWorkers(JSON.parse(line.slice('TRACE '.length))), line);
+});
+
+test('the language server bounds V8 heap growth when it starts', async () => {
+  const server = execFile(process.execPath, ['--require', TRACE, path.join(repoRoot, 'dist/server.js'), '--stdio'], { cwd: repoRoot });
+  let stderr = '';
+  server.stderr.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise((resolve) => server.on('exit', resolve));
+  server.stdin.end(); // the client went away: the server exits
+  await exited;
+  const line = stderr.split('\n').find((l) => l.startsWith('TRACE '));
+  assert.ok(line, stderr);
+  assert.ok(boundsHeapBeforeWorkers(JSON.parse(line.slice('TRACE '.length))), line);
+});
+
 const noLint = [
   { name: '--version', args: ['--version'] },
   { name: '--help', args: ['--help'] },

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { parseArgs } from './args';
 import { prestartLintWorker, type WarmUpHint } from '../node/worker/lint-worker-thread';
+import { boundHeapGrowth } from '../node/heap-growth';
 
 /**
  * The early worker this run wants, and the ruleset it will most likely lint with (undefined: the one found next
@@ -21,6 +22,7 @@ export function earlyWorkerFor(argv: readonly string[]): WarmUpHint | undefined 
   }
 }
 
+boundHeapGrowth();
 const early = earlyWorkerFor(process.argv.slice(2));
 if (early) prestartLintWorker(path.join(__dirname, 'lint-worker.js'), early);
 // A path built at run time: the CLI stays its own bundle, loaded after the worker has started.

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { installedRules, WorkerLinter } from '../node';
 import packageJson from '../../../package.json';
 import { run } from './run';
+import { boundHeapGrowth } from '../node/heap-growth';
 
 export { parseArgs, UsageError, FORMATS, HELP_TEXT } from './args';
 export { expandFilePatterns, createRepoRootFinder } from './files';
@@ -41,6 +42,7 @@ function launchedAsCli(): boolean {
 }
 
 if (launchedAsCli()) {
+  boundHeapGrowth(); // again when run as node dist/cli.js, without the launcher
   // run() never rejects: every error becomes a message on stderr and exit code 2.
   void run({
     argv: process.argv.slice(2),

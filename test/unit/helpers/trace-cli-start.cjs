@@ -1,8 +1,10 @@
-// Preloaded (node --require) into a CLI run by cli-launch.test.mjs: records, in order, each worker thread the
-// process creates and each bundle of dist/ it loads, and prints them on stderr at exit as one JSON line.
+// Preloaded (node --require) into a CLI or language server run by cli-launch.test.mjs: records, in order, each worker
+// thread the process creates, each bundle of dist/ it loads and each V8 flag it sets, and prints them on stderr at
+// exit as one JSON line.
 const Module = require('node:module');
 const path = require('node:path');
 const threads = require('node:worker_threads');
+const v8 = require('node:v8');
 
 const events = [];
 const OriginalWorker = threads.Worker;
@@ -11,6 +13,11 @@ threads.Worker = class extends OriginalWorker {
     super(script, options);
     events.push({ worker: path.basename(String(script)), warmUp: options?.workerData?.warmUp ?? null });
   }
+};
+const setFlags = v8.setFlagsFromString;
+v8.setFlagsFromString = (flags) => {
+  events.push({ v8Flags: flags });
+  return setFlags(flags);
 };
 const load = Module._load;
 Module._load = function (request) {
