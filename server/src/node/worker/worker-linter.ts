@@ -114,7 +114,7 @@ export class WorkerLinter {
    * lint ends; new ones start on the next lint.
    */
   async releaseWorkers(): Promise<void> {
-    await Promise.all(this.workers.filter((w) => !w.exited).map((w) => this.retire(w)));
+    for (const worker of this.workers.filter((w) => !w.exited)) this.retire(worker);
   }
 
   /**
@@ -122,24 +122,18 @@ export class WorkerLinter {
    * lint ends, rather than keep what the document left in it; other workers stop preferring it.
    */
   async documentClosed(filePath: string): Promise<void> {
-    const homes: LintWorker<Job>[] = [];
-    for (const worker of this.workers) {
+    for (const worker of [...this.workers]) {
       if (worker.lastFile === filePath) worker.lastFile = undefined;
       if (worker.home !== filePath) continue;
       worker.home = undefined;
-      homes.push(worker);
+      this.retire(worker);
     }
-    await Promise.all(homes.map((w) => this.retire(w)));
   }
 
-  private async retire(worker: LintWorker<Job>): Promise<void> {
-    if (worker.job) {
-      worker.retiring = true; // onMessage retires it when the lint ends
-      return;
-    }
-    worker.exited = true;
-    this.workers.splice(this.workers.indexOf(worker), 1);
-    await worker.worker.terminate();
+  private retire(worker: LintWorker<Job>): void {
+    if (worker.job)
+      worker.retiring = true; // replaced in onMessage when its lint ends
+    else this.replace(worker);
   }
 
   async dispose(): Promise<void> {
@@ -261,7 +255,7 @@ export class WorkerLinter {
     }
     if (message.type === 'fixes' || message.id !== worker.jobId) return; // fixes go to FixWorker, not here
     const job = this.finish(worker);
-    if (worker.retiring) void this.retire(worker);
+    if (worker.retiring) this.replace(worker);
     if (job) {
       if (message.type === 'result' && job.stoppedLint) {
         job.resolve(afterStoppedLint(job.stoppedLint, message.result));
