@@ -41,11 +41,16 @@ test('a large document within the size limit is stopped by --timeout; the file a
   const run = await runCli(['--format', 'json', '--timeout', '3', 'large-3mb.yaml', 'good.yaml'], { cwd: root.dir });
   assertWellBehaved(run, 'timeout', { allowedCodes: [1] });
   const large = findingsOf(run, 'large-3mb.yaml');
+  assert.equal(large[0]?.code, 'lint-timeout', JSON.stringify(large).slice(0, 500));
+  // The budget is scaled a little with the document's size (3.1 s for 3 MB).
+  assert.match(large[0].message, /Linting stopped after 3(\.\d+)? s/);
+  // The findings of rules that finished within the budget are kept (how many depends on the machine's speed); none
+  // comes from a rule the message names as unfinished.
+  const unfinished = [...large[0].message.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+  if (/no results/.test(large[0].message)) assert.equal(large.length, 1, large[0].message);
   assert.deepEqual(
-    large.map((f) => f.code),
-    ['lint-timeout'],
-    JSON.stringify(large).slice(0, 500),
+    large.slice(1).filter((f) => unfinished.includes(f.code)),
+    [],
   );
-  assert.match(large[0].message, /Linting stopped after 3 s/);
   assert.deepEqual(codesOf(findingsOf(run, 'good.yaml')), [g.GOOD_CODE]);
 });
