@@ -3,7 +3,8 @@
 import os from 'node:os';
 import '../builtin-rules';
 import path from 'node:path';
-import { installedRules, WorkerLinter } from '../node';
+import { installedRules } from '../engine/rules/installed';
+import { WorkerLinter } from '../node/worker/worker-linter';
 import packageJson from '../../../package.json';
 import { run } from './run';
 import { boundHeapGrowth } from '../node/heap-growth';

@@ -20,7 +20,6 @@ import { lintWithProgress } from './lint-many';
 import { selectShard } from './shard';
 import { fixedNote, ruleFailureLines, untrustedNotes } from './notes';
 import { dropRepeatedFindings, withoutCoveredFragments } from './referenced-files';
-import { addRootsOfChangedFragments } from './changed-roots';
 import { SUBCOMMANDS } from './subcommands';
 
 export type { LinterLike, OutputStream } from './lint-file';
@@ -101,6 +100,8 @@ async function lintAndReport(options: CliOptions, environment: RunEnvironment, s
   let files: string[];
   if (options.changedSince !== undefined) {
     selection = await selectChangedFiles(options.changedSince, options.patterns, cwd);
+    // Loaded here: finding the roots parses documents with the engine, which a plain lint leaves to its workers.
+    const { addRootsOfChangedFragments } = await import('./changed-roots');
     await addRootsOfChangedFragments(selection, options.patterns, cwd);
     files = selection.files;
   } else {
@@ -190,8 +191,8 @@ export async function run(environment: RunEnvironment): Promise<number> {
   const started = now();
   let verbose = environment.argv.includes('--verbose');
   try {
-    const subcommand = SUBCOMMANDS[environment.argv[0]];
-    if (subcommand) return await subcommand(environment.argv.slice(1), environment);
+    const loadSubcommand = SUBCOMMANDS[environment.argv[0]];
+    if (loadSubcommand) return await (await loadSubcommand())(environment.argv.slice(1), environment);
     const options = parseArgs(environment.argv);
     verbose = options.verbose;
     if (options.help) {

@@ -1,7 +1,7 @@
 // Findings about a document as a whole, shown at its top: it was not linted (too large, refused), its
 // lint stopped (time budget, crashed worker) or failed, or a file-level problem (unreadable, broken ruleset).
 import type { Finding, LintResult, Range, Severity } from './types';
-import { detectFormat, looksLikeOpenApi } from './document';
+import { detectFormat, looksLikeOpenApi } from './document-kind';
 
 export const DOCUMENT_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 

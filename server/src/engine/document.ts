@@ -1,6 +1,5 @@
-// Turns text into a Spectral Document once, and decides whether it is an OpenAPI document at all:
-// the extension lints every YAML/JSON file the user opens, and must stay silent on the ones that
-// are not API descriptions (docker-compose.yaml, package.json, …).
+// Turns text into a Spectral Document once (whether it is an OpenAPI document at all, which keeps the extension
+// silent on docker-compose.yaml or package.json, is told from the text in document-kind.ts).
 // It also refuses documents that would hang or crash the linter instead of being linted: a YAML alias
 // bomb ("billion laughs": a few hundred bytes that expand to billions of nodes, which Spectral's parser
 // and rules would walk one by one) and nesting so deep that the parser or the rules overflow the stack.
@@ -8,31 +7,10 @@ import { Document } from '@stoplight/spectral-core';
 import * as Parsers from '@stoplight/spectral-parsers';
 import { isAlias, isPair, isScalar, parseDocument, type Node } from 'yaml';
 import type { DocumentFormat } from './types';
+import { detectFormat, isOpenApiData, looksLikeOpenApi } from './document-kind';
 import { indexJsonLocations } from './json-locations';
 
-export function detectFormat(filePath: string, text: string): DocumentFormat {
-  if (/\.json$/i.test(filePath)) return 'json';
-  if (/\.ya?ml$/i.test(filePath)) return 'yaml';
-  return /^\uFEFF?\s*[{[]/.test(text) ? 'json' : 'yaml';
-}
-
-// A root-level `openapi:`/`swagger:` key, also in documents too broken to parse (so their syntax
-// errors are still reported). JSON puts it anywhere in the root object: accept it at depth 1 by indentation.
-const OPENAPI_MARKER = /^(?:\uFEFF)?[ \t]{0,4}["']?(?:openapi|swagger)["']?[ \t]*:/m;
-
-// Minified JSON has no line starts to anchor on: accept the version key anywhere near the top.
-const MINIFIED_JSON_MARKER = /^\uFEFF?\s*\{[^]*?"(?:openapi"\s*:\s*"3\.|swagger"\s*:\s*"2\.0")/;
-
-export function looksLikeOpenApi(text: string): boolean {
-  const head = text.slice(0, 20000);
-  return OPENAPI_MARKER.test(head) || MINIFIED_JSON_MARKER.test(head) || OPENAPI_MARKER.test(text);
-}
-
-export function isOpenApiData(data: unknown): boolean {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return false;
-  const root = data as Record<string, unknown>;
-  return (typeof root.openapi === 'string' && /^3\./.test(root.openapi)) || String(root.swagger) === '2.0';
-}
+export { detectFormat, isOpenApiData, looksLikeOpenApi };
 
 /** Far beyond any real API description (they nest a few dozen levels), well below what overflows the stack. */
 export const MAX_NESTING_DEPTH = 1000;

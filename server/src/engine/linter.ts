@@ -19,11 +19,10 @@ import { applyAudienceScopes, effectiveScopes } from './audience-scopes';
 import { dropOverlappingFindings } from './overlaps';
 import { operationPathOf } from './openapi';
 import { KeyRanges } from './key-ranges';
-import { findRulesetFile } from './ruleset/discover';
+import { absolutePaths, rulesetFileFor } from './ruleset/discover';
 import { RulesetCache } from './ruleset/cache';
 import { BoundedMap } from './bounded-map';
-import { DEFAULT_RULESET_NAME, isBuiltinRulesetName } from './ruleset/builtin-rulesets';
-import { isUrl } from './paths';
+import { DEFAULT_RULESET_NAME } from './ruleset/builtin-rulesets';
 import * as nodePath from 'node:path';
 import { RulesetLoadError, oneLine } from './ruleset/errors';
 import { loadBuiltinRuleset, type LoadedRuleset } from './ruleset/load';
@@ -33,16 +32,6 @@ import { LintBudget, systemClocks } from './lint-budget';
 import { documentSizeLimit, effectiveBudgetMs } from './lint-options';
 
 /** Rulesets, $refs and globs are resolved against absolute paths; callers may pass relative ones. */
-function absolutePaths<T extends Pick<LintOptions, 'filePath' | 'rulesetFile' | 'discoveryRoot'>>(options: T): T {
-  const abs = (p: string) => (isUrl(p) || isBuiltinRulesetName(p) ? p : nodePath.resolve(p));
-  return {
-    ...options,
-    filePath: abs(options.filePath),
-    ...(options.rulesetFile ? { rulesetFile: abs(options.rulesetFile) } : {}),
-    ...(options.discoveryRoot ? { discoveryRoot: abs(options.discoveryRoot) } : {}),
-  };
-}
-
 function tooLarge(filePath: string, text: string, maxSize: number): LintResult {
   const mb = (n: number) => (n / 1e6).toFixed(1);
   const message = `Not linted: the document is ${mb(text.length)} MB, over the ${mb(maxSize)} MB limit (raise it with maxDocumentSize / --max-document-size)`;
@@ -181,10 +170,8 @@ export class Linter {
   }
 
   /** Which ruleset file applies to a document (explicit, discovered, or the built-in default name). */
-  async rulesetFor(requested: Pick<LintOptions, 'filePath' | 'rulesetFile' | 'discoveryRoot'>): Promise<string> {
-    const options = absolutePaths(requested);
-    if (options.rulesetFile) return options.rulesetFile;
-    return (await findRulesetFile(options.filePath, options.discoveryRoot, this.host.fs)) ?? DEFAULT_RULESET_NAME;
+  rulesetFor(requested: Pick<LintOptions, 'filePath' | 'rulesetFile' | 'discoveryRoot'>): Promise<string> {
+    return rulesetFileFor(requested, this.host.fs);
   }
 
   /** Drop cached rulesets built from `path` (a ruleset or a file it extends), or all of them. */

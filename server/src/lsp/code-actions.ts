@@ -11,7 +11,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMMANDS, DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../protocol';
 import type { Finding, TextEdit } from '../engine/types';
-import { detectFormat, looksLikeOpenApi } from '../engine/document';
+import { detectFormat, looksLikeOpenApi } from '../engine/document-kind';
 import { findingOfDiagnostic } from './diagnostics';
 import { findingsOfFile } from './document-linter';
 import { documentPath } from './lint-request';

@@ -2,8 +2,8 @@
 // through the user's proxy, logs to a sink the caller chooses (stderr for the CLI, the LSP console for the
 // server). It lives outside server/src/engine/, which sees only the EngineHost interface.
 import { currentThreadCpuMs } from './thread-cpu';
-import { promises as fs } from 'node:fs';
-import { Agent, EnvHttpProxyAgent, ProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { createNodeFileSystem } from './file-system';
 import type { EngineFetch, EngineHost, EngineLogger } from '../engine/host';
 import { silentLogger } from '../engine/host';
 import { useMemoizedWalk } from '../engine/walk/memo-nimma';
@@ -17,19 +17,24 @@ export interface NodeHostOptions {
 
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
 
-function dispatcherFor(options: NodeHostOptions): Dispatcher {
+type Undici = typeof import('undici');
+
+/** undici is loaded on the first fetch: most runs fetch nothing (remote rulesets and $refs are opt-in). */
+async function undiciClient(options: NodeHostOptions): Promise<{ fetch: Undici['fetch']; dispatcher: Dispatcher }> {
+  const { Agent, EnvHttpProxyAgent, ProxyAgent, fetch } = await import('undici');
   const connect = { rejectUnauthorized: options.proxyStrictSSL !== false };
-  if (options.proxy) return new ProxyAgent({ uri: options.proxy, requestTls: connect });
+  if (options.proxy) return { fetch, dispatcher: new ProxyAgent({ uri: options.proxy, requestTls: connect }) };
   // EnvHttpProxyAgent warns that it is experimental: only use it when the environment names a proxy.
-  return PROXY_VARIABLES.some((name) => process.env[name]) ? new EnvHttpProxyAgent({ connect }) : new Agent({ connect });
+  const fromEnvironment = PROXY_VARIABLES.some((name) => process.env[name]);
+  return { fetch, dispatcher: fromEnvironment ? new EnvHttpProxyAgent({ connect }) : new Agent({ connect }) };
 }
 
 export function createNodeFetch(options: NodeHostOptions = {}): EngineFetch {
-  let dispatcher: Dispatcher | undefined;
+  let client: ReturnType<typeof undiciClient> | undefined;
   return async (url, init) => {
-    dispatcher ??= dispatcherFor(options);
-    const response = await undiciFetch(url, { signal: init?.signal, dispatcher, redirect: 'follow' });
-    return response;
+    client ??= undiciClient(options);
+    const { fetch, dispatcher } = await client;
+    return fetch(url, { signal: init?.signal, dispatcher, redirect: 'follow' });
   };
 }
 
@@ -38,30 +43,7 @@ export function createNodeHost(log: EngineLogger = silentLogger, options: NodeHo
   useMemoizedWalk(process.env.API_EXPOSURE_LINT_PLAIN_WALK !== '1');
   return {
     log,
-    fs: {
-      readFile: (path) => fs.readFile(path, 'utf8'),
-      exists: async (path) => {
-        try {
-          await fs.access(path);
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      realPath: (path) => fs.realpath(path),
-      fileInfo: (path) =>
-        fs.stat(path).then(
-          (stat) => ({ isFile: stat.isFile(), size: stat.size }),
-          () => undefined,
-        ),
-      mtime: async (path) => {
-        try {
-          return (await fs.stat(path)).mtimeMs;
-        } catch {
-          return undefined;
-        }
-      },
-    },
+    fs: createNodeFileSystem(),
     fetch: createNodeFetch(options),
     threadCpuMs: currentThreadCpuMs,
   };

@@ -3,7 +3,7 @@
 // (the reverse $ref index): a monorepo with thousands of YAML files must stall neither.
 // Plain Node I/O: never used by the engine.
 import { promises as fs } from 'node:fs';
-import { looksLikeOpenApi } from '../engine/document';
+import { looksLikeOpenApi } from '../engine/document-kind';
 import { hasExternalRefs, referencedFiles } from '../engine/ref-graph';
 
 /** Files looked at by one scan, and the largest one read (bigger ones are generated or data, not roots). */

@@ -4,14 +4,15 @@ import { oas } from '@stoplight/spectral-rulesets';
 import owasp from '@stoplight/spectral-owasp-ruleset';
 import type { RulesetDefinition } from '@stoplight/spectral-core';
 import { installedRulePack } from '../rules/installed';
+import {
+  BUILTIN_RULESET_NAMES,
+  DEFAULT_RULESET_NAME,
+  EXPOSURE_RULESET_NAME as EXPOSURE,
+  isBuiltinRulesetName,
+  type BuiltinRulesetName,
+} from './builtin-ruleset-names';
 
-export const DEFAULT_RULESET_NAME = 'api-exposure-lint:recommended';
-
-/**
- * Name → definition. `spectral:oas` is handled by Spectral's own migrator; it is listed so that it can
- * be used directly as a ruleset name in settings and on the command line.
- */
-const EXPOSURE = 'api-exposure-lint:exposure';
+export { BUILTIN_RULESET_NAMES, DEFAULT_RULESET_NAME, isBuiltinRulesetName };
 
 /** The exposure ruleset comes from the installed rule pack (the engine does not import rulesets/). */
 function exposureRuleset(): RulesetDefinition {
@@ -20,7 +21,11 @@ function exposureRuleset(): RulesetDefinition {
   return pack.ruleset;
 }
 
-const BUILTIN_RULESETS: Record<string, () => RulesetDefinition> = {
+/**
+ * Name → definition. `spectral:oas` is handled by Spectral's own migrator; it is listed so that it can
+ * be used directly as a ruleset name in settings and on the command line.
+ */
+const BUILTIN_RULESETS: Record<BuiltinRulesetName, () => RulesetDefinition> = {
   [EXPOSURE]: exposureRuleset,
   [DEFAULT_RULESET_NAME]: () =>
     ({
@@ -30,12 +35,6 @@ const BUILTIN_RULESETS: Record<string, () => RulesetDefinition> = {
   '@stoplight/spectral-owasp-ruleset': () => owasp as unknown as RulesetDefinition,
   'api-exposure-lint:owasp': () => owasp as unknown as RulesetDefinition,
 };
-
-export const BUILTIN_RULESET_NAMES = Object.keys(BUILTIN_RULESETS);
-
-export function isBuiltinRulesetName(name: string): boolean {
-  return Object.prototype.hasOwnProperty.call(BUILTIN_RULESETS, name);
-}
 
 export function getBuiltinRuleset(name: string): RulesetDefinition | undefined {
   return isBuiltinRulesetName(name) ? BUILTIN_RULESETS[name]() : undefined;

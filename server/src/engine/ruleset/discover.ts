@@ -3,7 +3,11 @@
 // sub-folder can refine the repository's ruleset.
 import * as nodePath from 'node:path';
 import type { EngineFileSystem } from '../host';
-import { isInside } from '../paths';
+import type { LintOptions } from '../lint-options';
+import { isInside, isUrl } from '../paths';
+import { DEFAULT_RULESET_NAME, isBuiltinRulesetName } from './builtin-ruleset-names';
+
+type RulesetChoice = Pick<LintOptions, 'filePath' | 'rulesetFile' | 'discoveryRoot'>;
 
 export const RULESET_FILE_NAMES = ['.spectral.yaml', '.spectral.yml', '.spectral.json', '.spectral.js', '.spectral.mjs', '.spectral.cjs'];
 
@@ -38,4 +42,22 @@ export function isRulesetFileName(filePath: string): boolean {
 export function resolveRulesetReference(value: string, baseDir: string): string {
   if (/^https?:\/\//i.test(value) || /^[\w@.-]{2,}:/.test(value) || value.startsWith('@')) return value;
   return nodePath.resolve(baseDir, value);
+}
+
+/** The options with their paths absolute (URLs and built-in names are left as they are). */
+export function absolutePaths<T extends RulesetChoice>(options: T): T {
+  const abs = (p: string) => (isUrl(p) || isBuiltinRulesetName(p) ? p : nodePath.resolve(p));
+  return {
+    ...options,
+    filePath: abs(options.filePath),
+    ...(options.rulesetFile ? { rulesetFile: abs(options.rulesetFile) } : {}),
+    ...(options.discoveryRoot ? { discoveryRoot: abs(options.discoveryRoot) } : {}),
+  };
+}
+
+/** The ruleset a file lints with: the one asked for, else the nearest .spectral.* file, else the default. */
+export async function rulesetFileFor(requested: RulesetChoice, fs: EngineFileSystem): Promise<string> {
+  const options = absolutePaths(requested);
+  if (options.rulesetFile) return options.rulesetFile;
+  return (await findRulesetFile(options.filePath, options.discoveryRoot, fs)) ?? DEFAULT_RULESET_NAME;
 }

@@ -5,13 +5,13 @@
 import type { EngineLogger } from '../../engine/host';
 import { effectiveBudgetMs, type LintOptions } from '../../engine/lint-options';
 import type { LintResult } from '../../engine/types';
-import { Linter } from '../../engine/linter';
+import { rulesetFileFor } from '../../engine/ruleset/discover';
 import { RulesetLoadError, oneLine } from '../../engine/ruleset/errors';
 import { documentFinding, notLintedResult } from '../../engine/document-findings';
 import type { FromWorker, ToWorker } from './messages';
 import { LINT_CLOCK_CPU, LINT_CLOCK_WALL } from './messages';
 import { BIG_DOCUMENT_CHARS, DEFAULT_WORKER_MEMORY_MB, LintWorker, takePrestartedLintWorker, type WorkerProxy } from './lint-worker-thread';
-import { createNodeHost } from '../host';
+import { createNodeFileSystem } from '../file-system';
 import { DEFAULT_SETUP_TIMEOUT_MS, WALL_CAP_FACTOR, hardStopGraceMs } from '../../engine/lint-budget';
 
 export interface WorkerLinterOptions {
@@ -72,7 +72,7 @@ const REPLACE_ABANDONED_AFTER_MS = 15_000;
 export class WorkerLinter {
   private readonly queue: Job[] = [];
   private readonly workers: LintWorker<Job>[] = [];
-  private readonly local: Linter;
+  private readonly fs = createNodeFileSystem();
   private readonly timeoutMs: number;
   private readonly ruleTimeoutMs: number | undefined;
   private dependencies: string[] = [];
@@ -83,8 +83,6 @@ export class WorkerLinter {
   constructor(private readonly options: WorkerLinterOptions) {
     this.timeoutMs = options.timeoutMs ?? 30000;
     this.ruleTimeoutMs = options.ruleTimeoutMs;
-    // Ruleset discovery only touches the file system: answer it here, without a round trip.
-    this.local = new Linter(createNodeHost(options.log));
   }
 
   lint(options: LintOptions, token?: LintCancellationToken): Promise<LintResult> {
@@ -97,12 +95,12 @@ export class WorkerLinter {
   }
 
   invalidate(path?: string): void {
-    this.local.invalidate(path);
     for (const w of this.workers) w.worker.postMessage({ type: 'invalidate', path } satisfies ToWorker);
   }
 
   rulesetFor(options: Pick<LintOptions, 'filePath' | 'rulesetFile' | 'discoveryRoot'>): Promise<string> {
-    return this.local.rulesetFor(options);
+    // Ruleset discovery only touches the file system: answered here, without a round trip.
+    return rulesetFileFor(options, this.fs);
   }
 
   rulesetDependencies(): string[] {

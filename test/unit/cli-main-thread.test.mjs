@@ -1,0 +1,64 @@
+// The CLI lints in worker threads; its main thread only chooses files, talks to the workers and writes the
+// report. It must not load the engine's heavy half (Spectral, its rulesets, ajv, rollup, undici): that is ~40 MB
+// and ~0.4 s of a run (docs/benchmarks.md), in a thread that never lints. Sub-commands that read documents
+// themselves (diff, report) and --changed-since's root search load it with import(), when they run.
+// Checked on what esbuild bundles: the modules reachable from the CLI's entry point without an import().
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { build } from 'esbuild';
+
+const HEAVY = [
+  '@stoplight/spectral-core',
+  '@stoplight/spectral-rulesets',
+  '@stoplight/spectral-functions',
+  '@stoplight/spectral-ruleset-bundler',
+  'ajv',
+  'rollup',
+  'undici',
+  'nimma',
+];
+
+/** Packages (and first-party files) loaded when the entry point is, before any import() runs. */
+async function loadedAtStart(entry) {
+  const { metafile } = await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    metafile: true,
+    outfile: 'out.js',
+    mainFields: ['module', 'main'],
+    external: ['fsevents'],
+    alias: { 'nimma/legacy': './server/src/engine/walk/memo-nimma.ts' },
+    logLevel: 'error',
+  });
+  const reached = new Set([entry]);
+  const stack = [entry];
+  while (stack.length > 0) {
+    for (const imported of metafile.inputs[stack.pop()]?.imports ?? []) {
+      if (imported.kind === 'dynamic-import' || reached.has(imported.path)) continue;
+      reached.add(imported.path);
+      stack.push(imported.path);
+    }
+  }
+  return reached;
+}
+
+const packagesOf = (files) => new Set([...files].map((file) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1]).filter(Boolean));
+
+test("the CLI's main thread loads none of the engine's heavy dependencies", async () => {
+  const packages = packagesOf(await loadedAtStart('server/src/cli/main.ts'));
+  assert.deepEqual(
+    HEAVY.filter((name) => packages.has(name)),
+    [],
+  );
+});
+
+test('the check sees them where they are loaded: the lint worker', async () => {
+  const packages = packagesOf(await loadedAtStart('server/src/node/worker/main.ts'));
+  assert.deepEqual(
+    HEAVY.filter((name) => !packages.has(name) && name !== 'undici'),
+    [],
+  );
+});
