@@ -40,7 +40,7 @@ test('a fragment shows the findings its root reports in it, and its quick fixes 
     true,
     `the fragment has unsaved edits: ${described(fix.edit)} on ${fragment.uri.toString()}, text ${JSON.stringify(fragment.getText().slice(0, 200))}`,
   );
-  assert.equal(await fragment.save(), true, 'saved');
+  await h.saveDocument(fragment, 'the fragment with its code sample');
   assert.match(fs.readFileSync(fragment.uri.fsPath, 'utf8'), /x-codeSamples:/);
   await h.waitForCodes(
     fragment.uri,
@@ -64,9 +64,10 @@ test('a fragment shows the findings its root reports in it, and its quick fixes 
   const root = await vscode.workspace.openTextDocument(h.workspaceUri('openapi.yaml'));
   assert.match(root.getText(), /securitySchemes:\n {4}oauth2:/, 'the scheme is added to the root');
   assert.match(fragment.getText(), /security:\n {4}- oauth2:/, 'the requirement is added to the fragment');
-  assert.equal(await root.save(), true, 'root saved');
-  assert.equal(await fragment.save(), true, 'fragment saved');
+  await h.saveDocument(root, 'the root with its security scheme');
+  await h.saveDocument(fragment, 'the fragment with its requirement');
   assert.match(fs.readFileSync(root.uri.fsPath, 'utf8'), /securitySchemes:\n {4}oauth2:/);
+  assert.match(fs.readFileSync(fragment.uri.fsPath, 'utf8'), /security:\n {4}- oauth2:/);
   await h.waitForCodes(fragment.uri, (c) => !c.includes('external-oauth2'), 'the OAuth finding gone');
 });
 
