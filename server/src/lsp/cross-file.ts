@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import { DidChangeWatchedFilesNotification, FileChangeType, type FileEvent } from 'vscode-languageserver';
 import type { LintResult } from '../engine/types';
 import { looksLikeFragment } from '../engine/fragments';
-import { hasExternalRefs } from '../engine/ref-graph';
+import { hasExternalRefs } from '../engine/ref-text';
 import { buildLintRequest, refRootsFor } from './lint-request';
 import { LintScheduler } from './lint-scheduler';
 import { RefIndex, type RootScanOptions } from './ref-index';

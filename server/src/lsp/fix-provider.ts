@@ -1,7 +1,7 @@
 // The engine's fixers behind a small interface, so tests can supply their own and large documents can
 // be fixed in a worker thread. Every method may answer synchronously (small documents: a few ms on the
 // server's thread) or with a promise (large documents: seconds of parsing, done in the FixWorker).
-import { FixWorker } from '../node';
+import { FixWorker } from '../node/worker/fix-worker';
 import { getFixAllEdits, getFixes, listFixes, resolveFix, type FixSummary } from '../engine/fixes';
 import type { DocumentFormat, Finding, Fix, TextEdit } from '../engine/types';
 

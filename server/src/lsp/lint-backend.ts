@@ -2,10 +2,11 @@
 // swapped for a worker-thread implementation (or a slow fake in tests) without touching handlers.
 import type { LintOptions } from '../engine/lint-options';
 import type { LintResult } from '../engine/types';
-import type { EngineHost } from '../engine/host';
 import os from 'node:os';
 import path from 'node:path';
-import { Linter, LintCancelledError, WorkerLinter, type EngineLogger } from '../node';
+import type { Linter } from '../engine/linter';
+import type { EngineLogger } from '../engine/host';
+import { LintCancelledError, WorkerLinter } from '../node/worker/worker-linter';
 
 /** Structurally compatible with the LSP CancellationToken; no transport types leak into backends. */
 export interface LintCancellation {
@@ -24,17 +25,24 @@ export interface LintBackend {
   dispose?(): void | Promise<void>;
 }
 
-/** Runs the engine on the language server's own thread. */
-export function createInProcessBackend(host: EngineHost): LintBackend {
-  const linter = new Linter(host);
+/**
+ * Runs the engine on the language server's own thread (tests and `inProcess`). The engine is import()ed on the
+ * first lint: a server that lints in workers never loads Spectral in its own thread.
+ */
+export function createInProcessBackend(log: EngineLogger): LintBackend {
+  let linter: Promise<Linter> | undefined;
+  const loaded = () =>
+    (linter ??= Promise.all([import('../engine/linter'), import('../node/host')]).then(
+      ([{ Linter }, { createNodeHost }]) => new Linter(createNodeHost(log)),
+    ));
   return {
     async lint(options, token) {
       // Spectral cannot be interrupted mid-run; skipping work that is already stale is what we can do.
       if (token?.isCancellationRequested) throw new LintCancelledError();
-      return linter.lint(options);
+      return (await loaded()).lint(options);
     },
     invalidate(path) {
-      linter.invalidate(path);
+      void linter?.then((loadedLinter) => loadedLinter.invalidate(path));
     },
   };
 }

@@ -1,7 +1,7 @@
 // Operation-level views of a lint result: which operation the cursor is in, and which built-in
 // requirements apply to it (rules whose module says they apply to its kind of operation, or to the whole
 // document) and whether they are met.
-import { installedRules } from '../engine';
+import { installedRules } from '../engine/rules/installed';
 import { isAboutOperation } from '../engine/operation-findings';
 import type { Finding, OperationAudience, Position } from '../engine/types';
 import { rangeContains } from './positions';

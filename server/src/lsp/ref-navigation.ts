@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import { MarkupKind, type Definition, type DefinitionParams, type Hover, type HoverParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMap, isPair, isScalar, parseDocument, type Node, type Pair } from 'yaml';
-import { parseRef } from '../engine/ref-graph';
+import { parseRef } from '../engine/ref-text';
 import { isInside } from '../engine/paths';
 import type { JsonPath } from '../engine/types';
 import { refRootsFor } from './lint-request';

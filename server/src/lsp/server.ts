@@ -25,7 +25,6 @@ import {
   type InitializationOptions,
   type TrustChangedParams,
 } from '../protocol';
-import { createNodeHost } from '../node';
 import { createInProcessBackend, createWorkerBackend, type LintBackend } from './lint-backend';
 import { createWorkerFixProvider, engineFixProvider, type FixProvider } from './fix-provider';
 import { SettingsStore } from './settings';
@@ -125,8 +124,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       error: (m: string) => log(connection, 'error', m),
     };
     const backend =
-      options.backend ??
-      (options.inProcess ? createInProcessBackend(createNodeHost(logger)) : createWorkerBackend(logger, initOptions.proxy));
+      options.backend ?? (options.inProcess ? createInProcessBackend(logger) : createWorkerBackend(logger, initOptions.proxy));
     context = {
       connection,
       documents,

@@ -4,7 +4,7 @@
 // Plain Node I/O: never used by the engine.
 import { promises as fs } from 'node:fs';
 import { looksLikeOpenApi } from '../engine/document-kind';
-import { hasExternalRefs, referencedFiles } from '../engine/ref-graph';
+import { hasExternalRefs } from '../engine/ref-text';
 
 /** Files looked at by one scan, and the largest one read (bigger ones are generated or data, not roots). */
 export const ROOT_SCAN_LIMITS = { maxFiles: 5000, maxFileBytes: 2 * 1024 * 1024 };
@@ -36,6 +36,9 @@ export async function filesReferencedBy(
   readFile = readFromDisk,
 ): Promise<string[]> {
   if (!mayBeRoot(text)) return [];
+  // Loaded for the first root met: it parses with Spectral's Document, which a workspace of single-file
+  // descriptions never needs in the language server's own thread.
+  const { referencedFiles } = await import('../engine/ref-graph');
   return referencedFiles({
     filePath,
     text,

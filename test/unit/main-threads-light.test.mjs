@@ -1,8 +1,9 @@
-// The CLI lints in worker threads; its main thread only chooses files, talks to the workers and writes the
-// report. It must not load the engine's heavy half (Spectral, its rulesets, ajv, rollup, undici): that is ~40 MB
-// and ~0.4 s of a run (docs/benchmarks.md), in a thread that never lints. Sub-commands that read documents
-// themselves (diff, report) and --changed-since's root search load it with import(), when they run.
-// Checked on what esbuild bundles: the modules reachable from the CLI's entry point without an import().
+// The CLI and the language server lint in worker threads; their main threads choose files, talk to the workers,
+// write reports or answer the editor. They must not load the engine's heavy half (Spectral, its rulesets, ajv,
+// rollup, undici) up front: ~40 MB and ~0.4 s per process (docs/benchmarks.md), in a thread that does not lint.
+// What needs it there loads it with import() when it runs: the CLI's diff and report, --changed-since's root
+// search, the server's reverse $ref index (on the first root met) and its in-process backend (tests).
+// Checked on what esbuild bundles: the modules reachable from each entry point without an import().
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { build } from 'esbuild';
@@ -47,13 +48,18 @@ async function loadedAtStart(entry) {
 
 const packagesOf = (files) => new Set([...files].map((file) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1]).filter(Boolean));
 
-test("the CLI's main thread loads none of the engine's heavy dependencies", async () => {
-  const packages = packagesOf(await loadedAtStart('server/src/cli/main.ts'));
-  assert.deepEqual(
-    HEAVY.filter((name) => packages.has(name)),
-    [],
-  );
-});
+for (const [thread, entry] of [
+  ["the CLI's main thread", 'server/src/cli/main.ts'],
+  ["the language server's thread", 'server/src/lsp/main.ts'],
+]) {
+  test(`${thread} loads none of the engine's heavy dependencies at start`, async () => {
+    const packages = packagesOf(await loadedAtStart(entry));
+    assert.deepEqual(
+      HEAVY.filter((name) => packages.has(name)),
+      [],
+    );
+  });
+}
 
 test('the check sees them where they are loaded: the lint worker', async () => {
   const packages = packagesOf(await loadedAtStart('server/src/node/worker/main.ts'));
