@@ -2,7 +2,8 @@
 // write reports or answer the editor. They must not load the engine's heavy half (Spectral, its rulesets, ajv,
 // rollup, undici) up front: ~40 MB and ~0.4 s per process (docs/benchmarks.md), in a thread that does not lint.
 // What needs it there loads it with import() when it runs: the CLI's diff and report, --changed-since's root
-// search, the server's reverse $ref index (on the first root met) and its in-process backend (tests).
+// search, the server's reverse $ref index (on the first root met) and its in-process backend (tests). The lint
+// worker itself loads the tooling of ruleset files (migrator, rollup) for the first ruleset file it meets.
 // Checked on what esbuild bundles: the modules reachable from each entry point without an import().
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -61,10 +62,19 @@ for (const [thread, entry] of [
   });
 }
 
-test('the check sees them where they are loaded: the lint worker', async () => {
+const LINTING = ['@stoplight/spectral-core', '@stoplight/spectral-rulesets', '@stoplight/spectral-functions', 'ajv', 'nimma'];
+// Needed only for a ruleset file (YAML/JSON migrated, then bundled) or a fetch: loaded by the worker when it meets one.
+const RULESET_FILES_AND_FETCH = ['@stoplight/spectral-ruleset-migrator', '@stoplight/spectral-ruleset-bundler', 'rollup', 'undici'];
+
+test('the lint worker starts with what every lint needs, and without the tooling of ruleset files and fetches', async () => {
   const packages = packagesOf(await loadedAtStart('server/src/node/worker/main.ts'));
+  // The check sees what is loaded: Spectral and its rulesets are, in the thread that lints.
   assert.deepEqual(
-    HEAVY.filter((name) => !packages.has(name) && name !== 'undici'),
+    LINTING.filter((name) => !packages.has(name)),
+    [],
+  );
+  assert.deepEqual(
+    RULESET_FILES_AND_FETCH.filter((name) => packages.has(name)),
     [],
   );
 });

@@ -7,10 +7,7 @@
 import { createRequire } from 'node:module';
 import * as nodePath from 'node:path';
 import { Ruleset, type RulesetDefinition } from '@stoplight/spectral-core';
-import { migrateRuleset } from '@stoplight/spectral-ruleset-migrator';
-import { builtins } from '@stoplight/spectral-ruleset-bundler/plugins/builtins';
-import { commonjs } from '@stoplight/spectral-ruleset-bundler/plugins/commonjs';
-import { stdin } from '@stoplight/spectral-ruleset-bundler/plugins/stdin';
+import type { migrateRuleset } from '@stoplight/spectral-ruleset-migrator';
 import type { Plugin } from 'rollup';
 import type { EngineHost, TrustOptions } from '../host';
 import type { AudienceConfig } from '../types';
@@ -20,7 +17,7 @@ import { RulesetLoadError, oneLine } from './errors';
 import { preprocessRuleset, mergeAudienceConfigs } from './preprocess';
 import { guardRuleFunctions } from './guard-functions';
 import { memoizePureFunctions } from './pure-functions';
-import { bundleRulesetCode } from './bundle';
+import { rulesetFileTooling } from './file-tooling';
 import { BoundedMap } from '../bounded-map';
 import { RULESET_FUNCTIONS_MODULE, rulesetFunctionsApi } from './functions-api';
 
@@ -94,6 +91,7 @@ export async function loadRulesetFile(file: string, host: EngineHost, trust: Tru
   };
 
   try {
+    const { migrateRuleset, builtins, commonjs, stdin, bundleRulesetCode } = await rulesetFileTooling();
     let entry = file;
     const plugins: Plugin[] = [
       trustGuard(trust, dependencies),
