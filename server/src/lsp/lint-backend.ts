@@ -20,6 +20,8 @@ export interface LintBackend {
   invalidate(path?: string): void;
   /** Stop the workers, now or when their lint ends (their heaps, caches and loaded rulesets go with them). */
   releaseWorkers?(): Promise<void>;
+  /** Worker threads still running (terminating ones included); none for an in-process backend. */
+  runningThreads?(): number;
   /** The editor closed this document: release what the backend kept for it alone. */
   documentClosed?(filePath: string): Promise<void>;
   dispose?(): void | Promise<void>;
@@ -61,6 +63,7 @@ export function createWorkerBackend(log: EngineLogger, proxy?: { url?: string; s
     invalidate: (p) => linter.invalidate(p),
     releaseWorkers: () => linter.releaseWorkers(),
     documentClosed: (filePath) => linter.documentClosed(filePath),
+    runningThreads: () => linter.runningThreads(),
     dispose: () => linter.dispose(),
   };
 }

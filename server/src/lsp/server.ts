@@ -329,6 +329,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       published: context?.publisher.size ?? 0,
       settings: context?.settings.size ?? 0,
       rulesetWatch: context?.rulesetWatch.size ?? 0,
+      lintThreads: context?.backend.runningThreads?.() ?? 0,
     }),
   };
 }

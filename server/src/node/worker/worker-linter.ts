@@ -77,6 +77,8 @@ export class WorkerLinter {
   private readonly ruleTimeoutMs: number | undefined;
   private dependencies: string[] = [];
   private nextId = 1;
+  /** Worker threads started and not yet exited: released ones count until their thread has ended. */
+  private threads = 0;
   private disposed = false;
   private watchdog: NodeJS.Timeout | undefined;
 
@@ -101,6 +103,11 @@ export class WorkerLinter {
   rulesetFor(options: Pick<LintOptions, 'filePath' | 'rulesetFile' | 'discoveryRoot'>): Promise<string> {
     // Ruleset discovery only touches the file system: answered here, without a round trip.
     return rulesetFileFor(options, this.fs);
+  }
+
+  /** Worker threads still running, those being terminated included (their memory is not given back before). */
+  runningThreads(): number {
+    return this.threads;
   }
 
   rulesetDependencies(): string[] {
@@ -209,6 +216,10 @@ export class WorkerLinter {
     worker.worker.on('message', (message: FromWorker) => this.onMessage(worker, message));
     worker.worker.on('error', (error) => this.onCrash(worker, error));
     worker.worker.on('exit', (code) => this.onCrash(worker, new Error(`it exited unexpectedly (exit code ${code})`)));
+    if (worker.worker.threadId >= 0) {
+      this.threads++;
+      worker.worker.once('exit', () => this.threads--);
+    }
     this.workers.push(worker);
     return worker;
   }
