@@ -31,7 +31,6 @@ import { disableRulesFor, setBudgetFor, takeRuleFailures, takeUnfinishedRules } 
 import { LintBudget, systemClocks } from './lint-budget';
 import { documentSizeLimit, effectiveBudgetMs } from './lint-options';
 
-/** Rulesets, $refs and globs are resolved against absolute paths; callers may pass relative ones. */
 function tooLarge(filePath: string, text: string, maxSize: number): LintResult {
   const mb = (n: number) => (n / 1e6).toFixed(1);
   const message = `Not linted: the document is ${mb(text.length)} MB, over the ${mb(maxSize)} MB limit (raise it with maxDocumentSize / --max-document-size)`;

@@ -5,11 +5,13 @@
 import { promises as fs } from 'node:fs';
 import { looksLikeOpenApi } from '../engine/document-kind';
 import { hasExternalRefs } from '../engine/ref-text';
+import { createNodeFileSystem } from './file-system';
 
 /** Files looked at by one scan, and the largest one read (bigger ones are generated or data, not roots). */
 export const ROOT_SCAN_LIMITS = { maxFiles: 5000, maxFileBytes: 2 * 1024 * 1024 };
 
-const readFromDisk = (file: string) => fs.readFile(file, 'utf8');
+const disk = createNodeFileSystem();
+const readFromDisk = disk.readFile;
 
 /** False for a file too large to be scanned (or that cannot be read). */
 export async function scannable(file: string): Promise<boolean> {
@@ -44,11 +46,7 @@ export async function filesReferencedBy(
     text,
     trust: { allowedRoots },
     readFile,
-    realPath: (p) => fs.realpath(p),
-    fileInfo: (p) =>
-      fs.stat(p).then(
-        (stat) => ({ isFile: stat.isFile(), size: stat.size }),
-        () => undefined,
-      ),
+    realPath: disk.realPath,
+    fileInfo: disk.fileInfo,
   });
 }

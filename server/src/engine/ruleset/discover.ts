@@ -44,7 +44,10 @@ export function resolveRulesetReference(value: string, baseDir: string): string 
   return nodePath.resolve(baseDir, value);
 }
 
-/** The options with their paths absolute (URLs and built-in names are left as they are). */
+/**
+ * The options with their paths absolute (URLs and built-in names are left as they are): rulesets, $refs and globs
+ * are resolved against absolute paths; callers may pass relative ones.
+ */
 export function absolutePaths<T extends RulesetChoice>(options: T): T {
   const abs = (p: string) => (isUrl(p) || isBuiltinRulesetName(p) ? p : nodePath.resolve(p));
   return {
