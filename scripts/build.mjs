@@ -75,7 +75,9 @@ const dependencyGraphFast = {
  * When it inlines local $refs, Spectral's resolver (@stoplight/json-ref-resolver) asks its stem graph for the
  * dependencies of a target and decodes each of them into a path once for every place the target is used,
  * though both depend on the target alone (Stripe's spec: ~0.8 s of a 6 s lint). Computed once per target,
- * on the first place, so anything the first call throws is still thrown at the same point.
+ * on the first place, so anything the first call throws is still thrown at the same point. The prefix test of
+ * each place against each stem is @stoplight/json's `startsWith` without its slow paths for equal segments
+ * (server/src/engine/ref-path-prefix.ts; both are arrays from pointerToPath there).
  */
 const refResolverStemsOnce = {
   name: 'json-ref-resolver-stems-once',
@@ -94,8 +96,13 @@ const refResolverStemsOnce = {
                                     const dependantPath = (0, json_1.pointerToPath)(dependant);
                                     stemPaths = stemPaths || crawler.pointerStemGraph.dependenciesOf(pointer).map((stem) => (0, json_1.pointerToPath)(stem));
                                     for (const stemPath of stemPaths) {
-                                        if ((0, json_1.startsWith)(dependantPath, stemPath)) {`;
-      return { contents: patchSource(source, [[from, to]], args.path, 'json-ref-resolver'), loader: 'js' };
+                                        if (pathStartsWith(dependantPath, stemPath)) {`;
+      const prefix = JSON.stringify(path.join(root, 'server/src/engine/ref-path-prefix.ts'));
+      const header = [
+        'const json_1 = require("@stoplight/json");',
+        `const json_1 = require("@stoplight/json");\nconst { pathStartsWith } = require(${prefix});`,
+      ];
+      return { contents: patchSource(source, [[from, to], header], args.path, 'json-ref-resolver'), loader: 'js' };
     });
   },
 };
@@ -207,6 +214,30 @@ function processTargetResults(context, fnContext, results) {`,
   },
 };
 
+/**
+ * Spectral's schema function compiles one ajv validator per schema object, and `oasExample` passes a fresh copy of
+ * the schema on every call: a compile per example checked (2,587 on GitHub's spec, ~3.5 s), most of them for schemas
+ * that differ only in their description or example. On a miss, the validator an equal schema compiled earlier on
+ * the same ajv instance is reused (server/src/engine/memo/shared-validators.ts says when two are equal).
+ */
+const ajvValidatorsByContent = {
+  name: 'ajv-validators-by-content',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]@stoplight[\\/]spectral-functions[\\/]dist[\\/]schema[\\/]ajv\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const shared = JSON.stringify(path.join(root, 'server/src/engine/memo/shared-validators.ts'));
+      const patches = [
+        ['exports.createAjvInstances = void 0;', `exports.createAjvInstances = void 0;\nconst { compileShared } = require(${shared});`],
+        [
+          'actualCompiledSchemas.set(schema, ajv.compile(schema)).get(schema);',
+          'actualCompiledSchemas.set(schema, compileShared(ajv, schema)).get(schema);',
+        ],
+      ];
+      return { contents: patchSource(source, patches, args.path, 'spectral-functions'), loader: 'js' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -224,7 +255,7 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: root,
   legalComments: 'none',
-  plugins: [ajvCompileFast, dependencyGraphFast, refResolverStemsOnce, spectralResultsOnce],
+  plugins: [ajvCompileFast, ajvValidatorsByContent, dependencyGraphFast, refResolverStemsOnce, spectralResultsOnce],
 };
 
 const entries = [

@@ -1,7 +1,8 @@
 // Memoized example validation, the nimma alias and the rest of the engine's speed-ups must not change a
 // single result: on real specs (from npm packages) and on fixtures made to stress the example rules
-// (shared, nested, read/write-only, circular and $id schemas, Swagger 2, OpenAPI 3.1 dialects), our
-// findings equal those of a plain `Spectral` run with the same rules, finding for finding.
+// (shared, nested, read/write-only, circular and $id schemas, Swagger 2, OpenAPI 3.1 dialects, schemas alike but
+// for their annotations, which share one ajv validator), our findings equal those of a plain `Spectral` run with
+// the same rules, finding for finding.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -20,6 +21,7 @@ const CORPUS = [
   path.join(fixtures, 'examples-equivalence/shared-schemas-oas3.yaml'),
   path.join(fixtures, 'examples-equivalence/swagger2-examples.json'),
   path.join(fixtures, 'examples-equivalence/oas31-dialect.yaml'),
+  path.join(fixtures, 'examples-equivalence/shared-validators-oas3.yaml'),
   path.join(fixtures, 'real-world/payments-partner.json'),
   path.join(fixtures, 'real-world/weather-public-swagger2.yaml'),
   path.join(repoRoot, 'examples/petstore-external.yaml'),
@@ -50,4 +52,7 @@ test('the corpus exercises the example rules, the cache and its bypass for $id s
   const stats = engine.exampleCacheStats();
   assert.ok(stats.runHits > 0 && stats.sharedHits > 0 && stats.misses > 0, JSON.stringify(stats));
   assert.ok(stats.uncacheable > 0, 'the $id schemas went to Spectral itself');
+  // Schemas alike but for their annotations got one ajv validator (scripts/build.mjs, ajv-validators-by-content).
+  const validators = engine.sharedValidatorStats();
+  assert.ok(validators.shared > 0 && validators.compiled > 0, JSON.stringify(validators));
 });

@@ -42,3 +42,4 @@ export type { ExposureChange, ExposureChangeKind } from './exposure/diff';
 export { buildInventory, exposureRequirements } from './exposure/inventory';
 export type { Inventory, InventoryDocument, InventoryOperation, RequirementStatus, RequirementRule } from './exposure/inventory';
 export { exampleCacheStats, clearExampleCache } from './memo/example-validation-cache';
+export { sharedValidatorStats } from './memo/shared-validators';

@@ -16,6 +16,7 @@
 //   `$anchor`): a schema that declares one is never cached and always goes to Spectral's own function.
 import { contentKey } from './content-key';
 import { WeightedLru } from './lru';
+import { declaresIdOrAnchor } from './schema-ids';
 
 type PathSegment = string | number;
 interface FunctionResult {
@@ -74,33 +75,13 @@ function isSubpath(path: PathSegment[], subPaths: string[][] | undefined): boole
   return (subPaths ?? []).some((sub) => sub.every((segment, i) => segment === '*' || segment === path[i]));
 }
 
-const ID_LIKE = /"(\$id|id|\$anchor|\$dynamicAnchor|\$recursiveAnchor)":/;
-/** Keys whose values are data, not schemas: an `id` inside an example is just data. */
-const DATA_KEYWORDS = new Set(['example', 'examples', 'default', 'enum', 'const', 'x-example']);
-
-function declaresIdOrAnchor(node: unknown, depth = 0): boolean {
-  if (depth > 200 || node === null || typeof node !== 'object') return depth > 200;
-  if (Array.isArray(node)) return node.some((item) => declaresIdOrAnchor(item, depth + 1));
-  for (const [key, value] of Object.entries(node)) {
-    if (DATA_KEYWORDS.has(key) || key.startsWith('x-')) continue;
-    if (
-      (key === 'id' || key === '$id' || key === '$anchor' || key === '$dynamicAnchor' || key === '$recursiveAnchor') &&
-      typeof value !== 'object'
-    )
-      return true;
-    if (declaresIdOrAnchor(value, depth + 1)) return true;
-  }
-  return false;
-}
-
 function entryFor(target: object, entries: WeakMap<object, ObjectEntry>): ObjectEntry {
   let entry = entries.get(target);
   if (entry) return entry;
   let hash: string | undefined;
   try {
     const text = JSON.stringify(target);
-    // The regex is a cheap filter; the walk decides (most `"id":` are property names or example data).
-    hash = ID_LIKE.test(text) && declaresIdOrAnchor(target) ? undefined : contentKey(text);
+    hash = declaresIdOrAnchor(text, target) ? undefined : contentKey(text);
   } catch {
     hash = undefined; // circular or otherwise unserializable: leave it to Spectral
   }
