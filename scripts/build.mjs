@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
+import { lazyAsyncApiSpecs, lazyNodeFetchInRefReaders, lazyNodeFetchInSpectralRuntime } from './lazy-requires.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const production = process.argv.includes('--production');
@@ -238,6 +239,21 @@ const ajvValidatorsByContent = {
   },
 };
 
+/** Dependencies' HTTP client and AsyncAPI schemas, required where used instead of at start-up (scripts/lazy-requires.mjs). */
+const lazyRequires = {
+  name: 'lazy-requires',
+  setup(b) {
+    const transforms = [
+      [/[\\/]node_modules[\\/]@stoplight[\\/]json-ref-readers[\\/]http\.js$/, lazyNodeFetchInRefReaders],
+      [/[\\/]node_modules[\\/]@stoplight[\\/]spectral-runtime[\\/]dist[\\/]fetch\.js$/, lazyNodeFetchInSpectralRuntime],
+      [/[\\/]node_modules[\\/]@asyncapi[\\/]specs[\\/]index\.js$/, lazyAsyncApiSpecs],
+    ];
+    for (const [filter, transform] of transforms) {
+      b.onLoad({ filter }, async (args) => ({ contents: transform(await readFile(args.path, 'utf8')), loader: 'js' }));
+    }
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -255,7 +271,7 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: root,
   legalComments: 'none',
-  plugins: [ajvCompileFast, ajvValidatorsByContent, dependencyGraphFast, refResolverStemsOnce, spectralResultsOnce],
+  plugins: [ajvCompileFast, ajvValidatorsByContent, dependencyGraphFast, refResolverStemsOnce, spectralResultsOnce, lazyRequires],
 };
 
 const entries = [
