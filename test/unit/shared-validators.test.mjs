@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { loadTypeScriptModule } from './helpers/load-ts.mjs';
+import { prng } from '../bench/generate-spec.mjs';
 
 const require = createRequire(import.meta.url);
 const { sharedValidatorKey, compileShared } = loadTypeScriptModule('server/src/engine/memo/shared-validators.ts');
@@ -91,15 +92,6 @@ function spectralAjv(Ajv) {
   return ajv;
 }
 
-function prng(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = (random, items) => items[Math.floor(random() * items.length)];
 
 function randomSchema(random, depth = 0) {
