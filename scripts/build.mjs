@@ -4,22 +4,11 @@ import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
+import { patchSource } from './patch-source.mjs';
 import { lazyAsyncApiSpecs, lazyNodeFetchInRefReaders, lazyNodeFetchInSpectralRuntime } from './lazy-requires.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const production = process.argv.includes('--production');
-
-/**
- * Applies exact text replacements to a dependency's file, each of which must match exactly once: when the
- * dependency's code changes, the build fails instead of shipping an unpatched (or wrongly patched) bundle.
- */
-function patchSource(source, patches, file, what) {
-  for (const [from, to] of patches) {
-    if (source.split(from).length !== 2) throw new Error(`${what} changed: ${file} no longer has the code this build patches`);
-    source = source.replace(from, to);
-  }
-  return source;
-}
 
 /**
  * Spectral compiles a new ajv validator for every example it checks; on big specs most of that time goes to

@@ -3,10 +3,7 @@
 // applies them; test/unit/lazy-requires.test.mjs checks them. Each transform throws when the code it expects is
 // not there (a dependency changed): the build fails instead of shipping an unpatched bundle.
 
-function replaceOnce(source, from, to, what) {
-  if (source.split(from).length !== 2) throw new Error(`${what} changed: the build no longer finds the code it patches`);
-  return source.replace(from, to);
-}
+import { patchSource } from './patch-source.mjs';
 
 /**
  * node-fetch (with whatwg-url and Node's http, https and zlib) serves only remote `$ref`s and rulesets, which
@@ -14,28 +11,19 @@ function replaceOnce(source, from, to, what) {
  * require it when loaded; they now require it on their first request (~40–50 ms of each worker's start).
  */
 export function lazyNodeFetchInRefReaders(source) {
-  source = replaceOnce(source, 'const node_fetch_1 = require("node-fetch");\n', '', '@stoplight/json-ref-readers');
-  return replaceOnce(
-    source,
-    'yield node_fetch_1.default(uri, opts);',
-    'yield require("node-fetch").default(uri, opts);',
-    '@stoplight/json-ref-readers',
-  );
+  const patches = [
+    ['const node_fetch_1 = require("node-fetch");\n', ''],
+    ['yield node_fetch_1.default(uri, opts);', 'yield require("node-fetch").default(uri, opts);'],
+  ];
+  return patchSource(source, patches, 'http.js', '@stoplight/json-ref-readers');
 }
 
 export function lazyNodeFetchInSpectralRuntime(source) {
-  source = replaceOnce(
-    source,
-    'const node_fetch_1 = (0, tslib_1.__importDefault)(require("node-fetch"));\n',
-    '',
-    '@stoplight/spectral-runtime',
-  );
-  return replaceOnce(
-    source,
-    'return (0, node_fetch_1.default)(uri,',
-    'return (0, (0, tslib_1.__importDefault)(require("node-fetch")).default)(uri,',
-    '@stoplight/spectral-runtime',
-  );
+  const patches = [
+    ['const node_fetch_1 = (0, tslib_1.__importDefault)(require("node-fetch"));\n', ''],
+    ['return (0, node_fetch_1.default)(uri,', 'return (0, (0, tslib_1.__importDefault)(require("node-fetch")).default)(uri,'],
+  ];
+  return patchSource(source, patches, 'dist/fetch.js', '@stoplight/spectral-runtime');
 }
 
 /**
