@@ -44,6 +44,11 @@ export class LintWorker<Job = unknown> {
   lastFile: string | undefined;
   /** The big document whose complete lints all run here (BIG_DOCUMENT_CHARS). */
   home: string | undefined;
+  /**
+   * The owner's record of the big documents' texts the worker holds, by path, least recently sent first: their
+   * next versions go to it as splices (WorkerLinter.textFor).
+   */
+  readonly heldTexts = new Map<string, string>();
   /** To be terminated when its lint ends (its memory released: WorkerLinter.releaseWorkers, documentClosed). */
   retiring = false;
   abandonedAt = 0;

@@ -5,7 +5,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Linter } from '../../engine/linter';
 import { createNodeHost } from '../host';
 import { abortRuleCallsWhen, observeRuleCalls } from '../../engine/ruleset/guard-functions';
-import type { FixRequest, FromWorker, ToWorker } from './messages';
+import type { FixRequest, FromWorker, LintText, ToWorker } from './messages';
+import { applySplice } from './text-splice';
 import { getFixAllEdits, getFixes, listFixes, resolveFix } from '../../engine/fixes';
 import { CURRENT_RULE_BYTES, LINT_CLOCK_CPU, LINT_CLOCK_WALL, THREAD_ID } from './messages';
 import { currentThreadCpuMs, currentThreadId } from '../thread-cpu';
@@ -133,12 +134,33 @@ function runFixes(request: FixRequest): unknown {
   }
 }
 
+/** The versions of big documents the owner may send the next version of as a splice (WorkerLinter.textFor). */
+const heldTexts = new Map<string, string>();
+
+function lintText(filePath: string, text: LintText): string {
+  let whole: string;
+  if ('whole' in text) {
+    whole = text.whole;
+  } else {
+    const held = heldTexts.get(filePath);
+    if (held === undefined) throw new Error(`Internal error: a change of ${nodePath.basename(filePath)} arrived before its text`);
+    whole = applySplice(held, text.splice);
+  }
+  if (text.hold) heldTexts.set(filePath, whole);
+  else heldTexts.delete(filePath);
+  return whole;
+}
+
 // The handler catches its own errors and answers each request with a result or an error message.
 port.on('message', (message: ToWorker) => void onMessage(message));
 
 async function onMessage(message: ToWorker): Promise<void> {
   if (message.type === 'invalidate') {
     linter.invalidate(message.path);
+    return;
+  }
+  if (message.type === 'drop') {
+    heldTexts.delete(message.path);
     return;
   }
   if (message.type === 'fixes') {
@@ -149,14 +171,23 @@ async function onMessage(message: ToWorker): Promise<void> {
     }
     return;
   }
+  // Read before any await: the next message may be the next splice of this document.
+  let text: string;
+  try {
+    text = lintText(message.options.filePath, message.text);
+  } catch (error) {
+    post({ type: 'error', id: message.id, name: 'Error', message: error instanceof Error ? error.message : String(error) });
+    return;
+  }
   await earlyWarmUp;
   currentRule[0] = 0;
   startLintClock();
   try {
-    const result = await linter.lint({ ...message.options, disabledRules: message.disabledRules }, budgetClock(message.options.trust));
+    const options = { ...message.options, text, disabledRules: message.disabledRules };
+    const result = await linter.lint(options, budgetClock(message.options.trust));
     currentRule[0] = 0;
     post({ type: 'result', id: message.id, result, rulesetDependencies: linter.rulesetDependencies() });
-    if (message.options.text.length >= BIG_DOCUMENT_CHARS) collectAfterBigLint(message.options.filePath);
+    if (text.length >= BIG_DOCUMENT_CHARS) collectAfterBigLint(message.options.filePath);
   } catch (error) {
     const e = error as { name?: string; message?: string; rulesetFile?: string; detail?: string; stack?: string };
     post({

@@ -1,6 +1,7 @@
 // Messages between the lint worker thread and the process that owns it. Plain data only.
 import type { LintOptions } from '../../engine/lint-options';
 import type { DocumentFormat, Finding, LintResult } from '../../engine/types';
+import type { TextSplice } from './text-splice';
 
 /** Quick-fix work on large documents, done off the language server's thread. */
 export type FixRequest =
@@ -9,10 +10,17 @@ export type FixRequest =
   | { kind: 'resolve'; text: string; finding: Finding; id: string; format?: DocumentFormat }
   | { kind: 'fixAll'; text: string; findings: Finding[]; format?: DocumentFormat };
 
+/**
+ * The document of a lint: its whole text, or the splice that turns the version the worker holds for that path into
+ * it (text-splice.ts). With `hold`, the worker keeps this version for the next splice, until told to `drop` it.
+ */
+export type LintText = ({ whole: string } | { splice: TextSplice }) & { hold: boolean };
+
 export type ToWorker =
-  | { type: 'lint'; id: number; options: LintOptions; disabledRules: string[] }
+  | { type: 'lint'; id: number; options: Omit<LintOptions, 'text'>; text: LintText; disabledRules: string[] }
   | { type: 'fixes'; id: number; request: FixRequest }
-  | { type: 'invalidate'; path?: string };
+  | { type: 'invalidate'; path?: string }
+  | { type: 'drop'; path: string };
 
 export type FromWorker =
   | { type: 'result'; id: number; result: LintResult; rulesetDependencies: string[] }

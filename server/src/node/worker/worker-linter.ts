@@ -8,7 +8,8 @@ import type { LintResult } from '../../engine/types';
 import { rulesetFileFor } from '../../engine/ruleset/discover';
 import { RulesetLoadError, oneLine } from '../../engine/ruleset/errors';
 import { documentFinding, notLintedResult } from '../../engine/document-findings';
-import type { FromWorker, ToWorker } from './messages';
+import type { FromWorker, LintText, ToWorker } from './messages';
+import { spliceBetween } from './text-splice';
 import { LINT_CLOCK_CPU, LINT_CLOCK_WALL } from './messages';
 import { BIG_DOCUMENT_CHARS, DEFAULT_WORKER_MEMORY_MB, LintWorker, takePrestartedLintWorker, type WorkerProxy } from './lint-worker-thread';
 import { createNodeFileSystem } from '../file-system';
@@ -32,6 +33,8 @@ export interface WorkerLinterOptions {
   concurrency?: number;
   /** Size (characters) from which a document's complete lints all run in one worker; default BIG_DOCUMENT_CHARS. */
   oneWorkerFromChars?: number;
+  /** Size (characters) from which a worker keeps a document's text and is sent its next versions as splices. */
+  spliceFromChars?: number;
   proxy?: WorkerProxy;
   log?: EngineLogger;
 }
@@ -61,6 +64,13 @@ interface Job {
 }
 
 const MAX_RULE_RETRIES = 3;
+/**
+ * Posting a text to a worker costs both threads about 5–10 ms per MB (copied, then read), so from this size on a
+ * worker keeps the last version it linted and is sent the next one as a splice (text-splice.ts).
+ */
+const SPLICE_FROM_CHARS = 1_000_000;
+/** Documents whose text a worker keeps for splices: the one being edited, and another one switched to and back. */
+const HELD_TEXTS_PER_WORKER = 2;
 const WATCHDOG_INTERVAL_MS = 100;
 /**
  * A cancelled lint (the user typed again) is abandoned at once: the worker is told to call no more rule
@@ -128,6 +138,7 @@ export class WorkerLinter {
    */
   async documentClosed(filePath: string): Promise<void> {
     for (const worker of [...this.workers]) {
+      this.dropHeldText(worker, filePath);
       if (worker.lastFile === filePath) worker.lastFile = undefined;
       if (worker.home !== filePath) continue;
       worker.home = undefined;
@@ -241,9 +252,30 @@ export class WorkerLinter {
     worker.worker.ref();
     // The worker stops starting rule functions when the budget is spent and returns what it found (a soft
     // stop); it needs the same budget as the watchdog here, which only terminates a worker stuck past it.
-    const options = { ...job.options, timeoutMs: job.options.timeoutMs ?? this.timeoutMs };
-    worker.worker.postMessage({ type: 'lint', id: worker.jobId, options, disabledRules: job.disabledRules } satisfies ToWorker);
+    const { text: _text, ...options } = { ...job.options, timeoutMs: job.options.timeoutMs ?? this.timeoutMs };
+    const text = this.textFor(worker, job.options);
+    worker.worker.postMessage({ type: 'lint', id: worker.jobId, options, text, disabledRules: job.disabledRules } satisfies ToWorker);
     this.watchdog ??= setInterval(() => this.checkBudgets(), WATCHDOG_INTERVAL_MS);
+  }
+
+  /**
+   * A big document goes to a worker that holds an earlier version of it as the splice between the two, and the
+   * worker keeps the new version; a worker keeps HELD_TEXTS_PER_WORKER such texts and is told which to drop.
+   */
+  private textFor(worker: LintWorker<Job>, { filePath, text }: LintOptions): LintText {
+    const held = worker.heldTexts.get(filePath);
+    worker.heldTexts.delete(filePath);
+    if (text.length < (this.options.spliceFromChars ?? SPLICE_FROM_CHARS)) return { whole: text, hold: false };
+    worker.heldTexts.set(filePath, text);
+    for (const path of worker.heldTexts.keys()) {
+      if (worker.heldTexts.size <= HELD_TEXTS_PER_WORKER) break;
+      this.dropHeldText(worker, path);
+    }
+    return held === undefined ? { whole: text, hold: true } : { splice: spliceBetween(held, text), hold: true };
+  }
+
+  private dropHeldText(worker: LintWorker<Job>, filePath: string): void {
+    if (worker.heldTexts.delete(filePath) && !worker.exited) worker.worker.postMessage({ type: 'drop', path: filePath } satisfies ToWorker);
   }
 
   private finish(worker: LintWorker<Job>): Job | undefined {
