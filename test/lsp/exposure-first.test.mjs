@@ -17,7 +17,16 @@ function twoGateBackend() {
   const linter = new Linter(createNodeHost());
   const gates = { complete: [], exposure: [] };
   const closed = { complete: true, exposure: false };
-  const pass = (kind) => (closed[kind] ? new Promise((resolve) => gates[kind].push(resolve)) : undefined);
+  const heldWaiters = [];
+  const pass = (kind) => {
+    if (!closed[kind]) return undefined;
+    const held = new Promise((resolve) => gates[kind].push(resolve));
+    for (const waiter of heldWaiters.filter((w) => w.kind === kind)) {
+      heldWaiters.splice(heldWaiters.indexOf(waiter), 1);
+      waiter.release();
+    }
+    return held;
+  };
   return {
     open(kind) {
       closed[kind] = false;
@@ -27,11 +36,28 @@ function twoGateBackend() {
       closed[kind] = true;
     },
     held: (kind) => gates[kind].length,
+    /** Resolves once a call of `kind` waits at its gate (nothing the server sends tells the client so). */
+    untilHeld(kind, deadlineMs) {
+      if (gates[kind].length > 0) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`Timed out after ${deadlineMs} ms waiting for a ${kind} lint to be held`)),
+          deadlineMs,
+        );
+        heldWaiters.push({ kind, release: () => (clearTimeout(timer), resolve()) });
+      });
+    },
     calls: [],
+    /** [what, kind, text]: each call when asked for ('call') and when answered ('done'). */
+    events: [],
     async lint(options) {
+      const kind = options.exposureOnly ? 'exposure' : 'complete';
       this.calls.push(options);
-      await pass(options.exposureOnly ? 'exposure' : 'complete');
-      return linter.lint(options);
+      this.events.push(['call', kind, options.text]);
+      await pass(kind);
+      const result = await linter.lint(options);
+      this.events.push(['done', kind, options.text]);
+      return result;
     },
     invalidate: (p) => linter.invalidate(p),
     rulesetFor: (options) => linter.rulesetFor(options),
@@ -86,7 +112,7 @@ test(
     // An early pass for version 3 is held, the user types version 4: nothing is ever published for version 3.
     backend.close('exposure');
     const v3 = await client.change(uri, edited.replace('/early-bird', '/early-bird3'));
-    await client.waitUntil(() => backend.held('exposure') >= 1, 'the early pass of version 3 to start');
+    await backend.untilHeld('exposure', 20_000); // the early pass of version 3
     const v4 = await client.change(uri, edited.replace('/early-bird', '/early-bird4'));
     backend.open('exposure');
     backend.open('complete');
@@ -126,3 +152,39 @@ test('small documents get only the complete lint', { timeout: 60_000 }, async (t
     'the engine was never asked for the exposure pass',
   );
 });
+
+for (const earlyPassAlone of [true, false]) {
+  test(
+    earlyPassAlone
+      ? "on few cores, an edit's complete lint is asked for only once that edit's exposure pass is done"
+      : "with cores to spare, an edit's complete lint does not wait for that edit's exposure pass",
+    { timeout: 300_000 },
+    async (t) => {
+      const backend = twoGateBackend();
+      backend.open('complete');
+      const { client, workspace, teardown } = await setup({ settings: { debounceMs: 0 }, serverOptions: { backend, earlyPassAlone } });
+      t.after(teardown);
+      const text = generateSpec({ targetBytes: 150_000, seed: 4 }).text;
+      const file = workspace.file('large.yaml');
+      await fs.writeFile(file, text);
+      const { uri } = await client.openFile(file);
+      await client.waitUntil(() => client.statuses.some((s) => s.uri === uri && s.state !== 'linting'), 'the first lint', 170_000);
+
+      backend.close('exposure');
+      const edited = text.replace('paths:\n', "paths:\n  /edited:\n    get:\n      responses: { '200': { description: OK } }\n");
+      const v2 = await client.change(uri, edited);
+      await backend.untilHeld('exposure', 170_000); // the early pass of the edit
+      const index = (what, kind) => backend.events.findIndex(([w, k, t]) => w === what && k === kind && t === edited);
+      if (!earlyPassAlone) {
+        await client.waitUntil(() => index('call', 'complete') >= 0, 'the complete lint to be asked for', 170_000);
+        assert.equal(index('done', 'exposure'), -1, 'asked for while the early pass is held');
+      }
+      backend.open('exposure');
+      await client.waitForDiagnostics(uri, (p) => p.version === v2 && p.diagnostics.some((d) => !isExposure(d)), 170_000);
+      if (earlyPassAlone) {
+        const [exposureDone, completeCalled] = [index('done', 'exposure'), index('call', 'complete')];
+        assert.ok(exposureDone >= 0 && completeCalled > exposureDone, JSON.stringify(backend.events.map(([w, k]) => `${w} ${k}`)));
+      }
+    },
+  );
+}

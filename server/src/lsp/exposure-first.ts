@@ -14,6 +14,8 @@ export const EXPOSURE_FIRST_MIN_SIZE = 100_000;
 
 export class ExposureFirst {
   private readonly running = new Map<string, CancellationTokenSource>();
+  /** Each document's early pass in progress, settled when it has published or given up. */
+  private readonly passes = new Map<string, Promise<void>>();
 
   constructor(private readonly context: ServerContext) {}
 
@@ -24,10 +26,17 @@ export class ExposureFirst {
     if (!document || document.getText().length < EXPOSURE_FIRST_MIN_SIZE) return;
     const source = new CancellationTokenSource();
     this.running.set(uri, source);
-    void this.run(uri, source).finally(() => {
+    const pass: Promise<void> = this.run(uri, source).finally(() => {
       if (this.running.get(uri) === source) this.running.delete(uri);
+      if (this.passes.get(uri) === pass) this.passes.delete(uri);
       source.dispose();
     });
+    this.passes.set(uri, pass);
+  }
+
+  /** Resolves once the document's early pass in progress, if any, has published or given up; never rejects. */
+  settled(uri: string): Promise<void> {
+    return this.passes.get(uri) ?? Promise.resolve();
   }
 
   cancel(uri: string): void {
