@@ -154,3 +154,31 @@ test(
     }
   },
 );
+
+test(
+  'without spliceFromChars (the CLI, which lints each file once) every text goes whole and none is kept',
+  { timeout: 120_000 },
+  async () => {
+    const root = workspace({ '.spectral.yaml': RULESET, 'functions/echo.js': ECHO });
+    const linter = new engine.WorkerLinter({ workerScript, timeoutMs: 60_000 });
+    try {
+      const posted = await postedDuring(async () => {
+        for (const description of ['one', 'ones']) {
+          // Past the language server's SPLICE_FROM_CHARS (1 M characters).
+          const text = documentText('a', description) + '# padding\n'.repeat(110_000);
+          const result = await linter.lint({ filePath: path.join(root, 'a.yaml'), text, trust: trusted });
+          assert.equal(result.findings.find((f) => f.code === 'echo')?.message, `description: ${description}`);
+        }
+      });
+      assert.deepEqual(
+        posted.filter((m) => m.type === 'lint').map((m) => [Object.keys(m.text).sort(), m.text.hold]),
+        [
+          [['hold', 'whole'], false],
+          [['hold', 'whole'], false],
+        ],
+      );
+    } finally {
+      await linter.dispose();
+    }
+  },
+);

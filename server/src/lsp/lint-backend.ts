@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Linter } from '../engine/linter';
 import type { EngineLogger } from '../engine/host';
-import { LintCancelledError, WorkerLinter } from '../node/worker/worker-linter';
+import { LintCancelledError, SPLICE_FROM_CHARS, WorkerLinter } from '../node/worker/worker-linter';
 
 /** Structurally compatible with the LSP CancellationToken; no transport types leak into backends. */
 export interface LintCancellation {
@@ -57,7 +57,14 @@ export function createWorkerBackend(log: EngineLogger, proxy?: { url?: string; s
   // dist/server.js and dist/lint-worker.js are built side by side.
   // Two workers on two or more cores: a small document's lint never queues behind a multi-megabyte one.
   const concurrency = Math.min(2, Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
-  const linter = new WorkerLinter({ workerScript: path.join(__dirname, 'lint-worker.js'), log, proxy, concurrency });
+  // Documents are linted again at every edit: big ones go to the workers as splices of the version they hold.
+  const linter = new WorkerLinter({
+    workerScript: path.join(__dirname, 'lint-worker.js'),
+    log,
+    proxy,
+    concurrency,
+    spliceFromChars: SPLICE_FROM_CHARS,
+  });
   return {
     lint: (options, token) => linter.lint(options, token),
     invalidate: (p) => linter.invalidate(p),

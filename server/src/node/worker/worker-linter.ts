@@ -33,7 +33,11 @@ export interface WorkerLinterOptions {
   concurrency?: number;
   /** Size (characters) from which a document's complete lints all run in one worker; default BIG_DOCUMENT_CHARS. */
   oneWorkerFromChars?: number;
-  /** Size (characters) from which a worker keeps a document's text and is sent its next versions as splices. */
+  /**
+   * Size (characters) from which a worker keeps a document's text and is sent its next versions as splices: for an
+   * owner that lints documents again as they are edited (the language server: SPLICE_FROM_CHARS). Unset: never (the
+   * CLI lints each file once, and a kept text would only hold memory).
+   */
   spliceFromChars?: number;
   proxy?: WorkerProxy;
   log?: EngineLogger;
@@ -68,7 +72,7 @@ const MAX_RULE_RETRIES = 3;
  * Posting a text to a worker costs both threads about 5–10 ms per MB (copied, then read), so from this size on a
  * worker keeps the last version it linted and is sent the next one as a splice (text-splice.ts).
  */
-const SPLICE_FROM_CHARS = 1_000_000;
+export const SPLICE_FROM_CHARS = 1_000_000;
 /** Documents whose text a worker keeps for splices: the one being edited, and another one switched to and back. */
 const HELD_TEXTS_PER_WORKER = 2;
 const WATCHDOG_INTERVAL_MS = 100;
@@ -265,7 +269,7 @@ export class WorkerLinter {
   private textFor(worker: LintWorker<Job>, { filePath, text }: LintOptions): LintText {
     const held = worker.heldTexts.get(filePath);
     worker.heldTexts.delete(filePath);
-    if (text.length < (this.options.spliceFromChars ?? SPLICE_FROM_CHARS)) return { whole: text, hold: false };
+    if (text.length < (this.options.spliceFromChars ?? Infinity)) return { whole: text, hold: false };
     worker.heldTexts.set(filePath, text);
     for (const path of worker.heldTexts.keys()) {
       if (worker.heldTexts.size <= HELD_TEXTS_PER_WORKER) break;
