@@ -13,9 +13,8 @@ import { toDiagnostic } from './diagnostics';
 export const EXPOSURE_FIRST_MIN_SIZE = 100_000;
 
 export class ExposureFirst {
-  private readonly running = new Map<string, CancellationTokenSource>();
-  /** Each document's early pass in progress, settled when it has published or given up. */
-  private readonly passes = new Map<string, Promise<void>>();
+  /** Each document's early pass in progress: its cancellation, and its promise, settled when it has published or given up. */
+  private readonly running = new Map<string, { source: CancellationTokenSource; pass: Promise<void> }>();
 
   constructor(private readonly context: ServerContext) {}
 
@@ -25,22 +24,20 @@ export class ExposureFirst {
     const document = this.context.documents.get(uri);
     if (!document || document.getText().length < EXPOSURE_FIRST_MIN_SIZE) return;
     const source = new CancellationTokenSource();
-    this.running.set(uri, source);
-    const pass: Promise<void> = this.run(uri, source).finally(() => {
-      if (this.running.get(uri) === source) this.running.delete(uri);
-      if (this.passes.get(uri) === pass) this.passes.delete(uri);
+    const pass = this.run(uri, source).finally(() => {
+      if (this.running.get(uri)?.source === source) this.running.delete(uri);
       source.dispose();
     });
-    this.passes.set(uri, pass);
+    this.running.set(uri, { source, pass });
   }
 
   /** Resolves once the document's early pass in progress, if any, has published or given up; never rejects. */
   settled(uri: string): Promise<void> {
-    return this.passes.get(uri) ?? Promise.resolve();
+    return this.running.get(uri)?.pass ?? Promise.resolve();
   }
 
   cancel(uri: string): void {
-    this.running.get(uri)?.cancel();
+    this.running.get(uri)?.source.cancel();
     this.running.delete(uri);
   }
 

@@ -171,18 +171,12 @@ async function onMessage(message: ToWorker): Promise<void> {
     }
     return;
   }
-  // Read before any await: the next message may be the next splice of this document.
-  let text: string;
   try {
-    text = lintText(message.options.filePath, message.text);
-  } catch (error) {
-    post({ type: 'error', id: message.id, name: 'Error', message: error instanceof Error ? error.message : String(error) });
-    return;
-  }
-  await earlyWarmUp;
-  currentRule[0] = 0;
-  startLintClock();
-  try {
+    // Read before any await: the next message may be the next splice of this document.
+    const text = lintText(message.options.filePath, message.text);
+    await earlyWarmUp;
+    currentRule[0] = 0;
+    startLintClock();
     const options = { ...message.options, text, disabledRules: message.disabledRules };
     const result = await linter.lint(options, budgetClock(message.options.trust));
     currentRule[0] = 0;
