@@ -268,7 +268,8 @@ const entries = [
   { in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js' },
   { in: 'server/src/cli/launch.ts', out: 'dist/cli-launch.js' },
-  { in: 'server/src/node/worker/main.ts', out: 'dist/lint-worker.js' },
+  { in: 'server/src/node/worker/boot.ts', out: 'dist/lint-worker.js' },
+  { in: 'server/src/node/worker/main.ts', out: 'dist/lint-worker-main.js' },
   { in: 'server/src/public-engine.ts', out: 'dist/engine.js' },
   { in: 'server/src/testing/index.ts', out: 'dist/testing.js' },
 ];
@@ -290,7 +291,15 @@ function escapeNonAscii(file) {
   );
 }
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+
+// V8 code caches of the previous bundles (server/src/node/bundle-loader.ts): never valid for new ones (their names
+// say so), only taking room. The loader makes new ones on first use.
+const distDir = path.join(root, 'dist');
+for (const name of existsSync(distDir) ? readdirSync(distDir) : []) {
+  if (/\.code-cache(\.[\w-]+\.tmp)?$/.test(name)) rmSync(path.join(distDir, name), { force: true });
+}
+
 await Promise.all(
   entries
     .filter((e) => existsSync(path.join(root, e.in)))

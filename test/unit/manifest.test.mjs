@@ -121,7 +121,14 @@ test('.vscodeignore is an allowlist that ships the server but not the CLI or sou
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith('#'));
   assert.equal(lines[0], '**');
-  for (const required of ['!dist/extension.js', '!dist/server.js', '!dist/lint-worker.js', '!package.json', '!schemas/**']) {
+  for (const required of [
+    '!dist/extension.js',
+    '!dist/server.js',
+    '!dist/lint-worker.js',
+    '!dist/lint-worker-main.js',
+    '!package.json',
+    '!schemas/**',
+  ]) {
     assert.ok(lines.includes(required), `missing ${required}`);
   }
   assert.ok(!lines.some((line) => /src|node_modules|test|cli\.js|engine\.js/.test(line)), 'must not re-include sources or CLI');

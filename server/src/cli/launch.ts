@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from './args';
 import { prestartLintWorker, type WarmUpHint } from '../node/worker/lint-worker-thread';
 import { boundHeapGrowth } from '../node/heap-growth';
+import { loadBundle } from '../node/bundle-loader';
 
 /**
  * The early worker this run wants, and the ruleset it will most likely lint with (undefined: the one found next
@@ -25,5 +26,7 @@ export function earlyWorkerFor(argv: readonly string[]): WarmUpHint | undefined 
 boundHeapGrowth();
 const early = earlyWorkerFor(process.argv.slice(2));
 if (early) prestartLintWorker(path.join(__dirname, 'lint-worker.js'), early);
-// A path built at run time: the CLI stays its own bundle, loaded after the worker has started.
-require(path.join(__dirname, 'cli.js'));
+// The CLI stays its own bundle, loaded after the worker has started, with its code cache (node/bundle-loader.ts),
+// saved at exit when there was none: by then the functions the run needed are compiled.
+const cli = loadBundle(path.join(__dirname, 'cli.js'), module);
+process.once('exit', cli.saveCodeCache);

@@ -19,6 +19,17 @@ v8.setFlagsFromString = (flags) => {
   events.push({ v8Flags: flags });
   return setFlags(flags);
 };
+// Bundles loaded by server/src/node/bundle-loader.ts (V8 code cache) are compiled with vm.Script, not Module._load.
+const vm = require('node:vm');
+const OriginalScript = vm.Script;
+vm.Script = class extends OriginalScript {
+  constructor(code, options) {
+    super(code, options);
+    const file = String(options?.filename ?? '');
+    if (/dist[\\/][\w-]+\.js$/.test(file))
+      events.push({ bundle: path.basename(file), cached: options.cachedData !== undefined && !this.cachedDataRejected });
+  }
+};
 const load = Module._load;
 Module._load = function (request) {
   const loaded = load.apply(this, arguments);

@@ -7,6 +7,7 @@ import { createNodeHost } from '../host';
 import { abortRuleCallsWhen, observeRuleCalls } from '../../engine/ruleset/guard-functions';
 import type { FixRequest, FromWorker, LintText, ToWorker } from './messages';
 import { applySplice } from './text-splice';
+import { saveCodeCacheNow } from '../bundle-loader';
 import { getFixAllEdits, getFixes, listFixes, resolveFix } from '../../engine/fixes';
 import { CURRENT_RULE_BYTES, LINT_CLOCK_CPU, LINT_CLOCK_WALL, THREAD_ID } from './messages';
 import { currentThreadCpuMs, currentThreadId } from '../thread-cpu';
@@ -180,6 +181,8 @@ async function onMessage(message: ToWorker): Promise<void> {
     const options = { ...message.options, text, disabledRules: message.disabledRules };
     const result = await linter.lint(options, budgetClock(message.options.trust));
     currentRule[0] = 0;
+    // Once, before the first result leaves (a CLI may exit as soon as it has it): most of the bundle is compiled now.
+    saveCodeCacheNow();
     post({ type: 'result', id: message.id, result, rulesetDependencies: linter.rulesetDependencies() });
     if (text.length >= BIG_DOCUMENT_CHARS) collectAfterBigLint(message.options.filePath);
   } catch (error) {

@@ -1,0 +1,170 @@
+// server/src/node/bundle-loader.ts loads dist/'s bundles with V8's code cache kept beside them. It must do exactly
+// what `require` does (exports, __dirname, relative requires, module.exports replaced), use a cache only for the very
+// build it was made from, survive a missing, corrupt or unwritable cache, and never leave a partial file. The real CLI
+// makes the caches of its two bundles on its first run and gives the same results with them.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { codeCacheFile, loadBundle } from '../../dist/cli.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(import.meta.url);
+
+function tempDir(t) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ael-bundle-loader-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A small CommonJS "bundle" that uses what a real one does, and a sibling it requires. */
+function writeBundle(dir, { answer = 42, extra = '' } = {}) {
+  writeFileSync(path.join(dir, 'sibling.js'), 'module.exports = { sibling: true };\n');
+  const file = path.join(dir, 'bundle.js');
+  writeFileSync(
+    file,
+    `"use strict";\n` +
+      `const path = require('node:path');\n` +
+      `function answer() { return ${answer}; }\n` +
+      `module.exports = { answer, dir: __dirname, file: __filename, sibling: require('./sibling.js').sibling,\n` +
+      `  sep: path.sep, self: module.filename, strict: (function () { return this === undefined; })() };${extra}\n`,
+  );
+  return file;
+}
+
+/** A bundle's exports without the function, which each load defines anew. */
+const values = (exports) => ({ ...exports, answer: typeof exports.answer });
+const cachesIn = (dir) => readdirSync(dir).filter((name) => name.includes('.code-cache'));
+
+test('a bundle loads as require loads it; the cache is made once and then used', (t) => {
+  const dir = tempDir(t);
+  const file = writeBundle(dir);
+  const expected = values(require(file));
+  const first = loadBundle(file);
+  assert.deepEqual(values(first.exports), expected);
+  assert.equal(first.exports.answer(), 42);
+  assert.equal(first.fromCache, false, 'no cache yet');
+  assert.deepEqual(cachesIn(dir), [], 'nothing written before it is asked');
+  first.saveCodeCache();
+  assert.deepEqual(cachesIn(dir), [path.basename(codeCacheFile(file))]);
+  first.saveCodeCache(); // once
+  const second = loadBundle(file);
+  assert.equal(second.fromCache, true, 'V8 took the cache');
+  assert.deepEqual(values(second.exports), expected);
+  assert.equal(second.exports.answer(), 42);
+  second.saveCodeCache(); // compiled from the cache: nothing to write
+  assert.equal(cachesIn(dir).length, 1);
+});
+
+test('module.exports replaced by the bundle is what the loader returns', (t) => {
+  const dir = tempDir(t);
+  const file = path.join(dir, 'replaced.js');
+  writeFileSync(file, 'module.exports = function named() { return "me"; };\n');
+  assert.equal(loadBundle(file).exports(), 'me');
+});
+
+test('a rebuilt bundle of the same length never runs with the previous build cache', (t) => {
+  const dir = tempDir(t);
+  const file = writeBundle(dir, { answer: 42 });
+  loadBundle(file).saveCodeCache();
+  const oldCache = codeCacheFile(file);
+  writeBundle(dir, { answer: 17 }); // same length, new content
+  utimesSync(file, new Date(), new Date(Date.now() + 5000)); // a build writes a new modification time
+  assert.notEqual(codeCacheFile(file), oldCache);
+  const rebuilt = loadBundle(file);
+  assert.equal(rebuilt.fromCache, false);
+  assert.equal(rebuilt.exports.answer(), 17);
+});
+
+test('a corrupt cache is rejected by V8, the bundle still runs, and the cache is made again', (t) => {
+  const dir = tempDir(t);
+  const file = writeBundle(dir);
+  writeFileSync(codeCacheFile(file), Buffer.from('not a V8 code cache at all'));
+  const loaded = loadBundle(file);
+  assert.equal(loaded.fromCache, false);
+  assert.equal(loaded.exports.answer(), 42);
+  loaded.saveCodeCache();
+  assert.equal(loadBundle(file).fromCache, true);
+});
+
+test('a cache that cannot be written is skipped without an error or a temporary file left', (t) => {
+  const dir = tempDir(t);
+  const file = writeBundle(dir);
+  mkdirSync(codeCacheFile(file)); // a folder where the cache goes: the rename fails (as root, a read-only folder would not)
+  const loaded = loadBundle(file);
+  assert.equal(loaded.fromCache, false);
+  loaded.saveCodeCache();
+  assert.deepEqual(
+    readdirSync(dir).filter((name) => name.endsWith('.tmp')),
+    [],
+  );
+  assert.equal(loadBundle(file).exports.answer(), 42);
+});
+
+test('a bundle that is not pure ASCII goes through require, uncached', (t) => {
+  const dir = tempDir(t);
+  const file = writeBundle(dir, { extra: '\nmodule.exports.word = "caf\u00e9";' });
+  const loaded = loadBundle(file);
+  assert.equal(loaded.exports.word, 'caf\u00e9', 'decoded as UTF-8, as require does');
+  assert.equal(loaded.fromCache, false);
+  loaded.saveCodeCache();
+  assert.deepEqual(cachesIn(dir), []);
+});
+
+test('the CLI makes the code caches of its bundle and its worker on a first run, and lints the same with them', async (t) => {
+  // A copy of what bin/ runs, so that the repository's own caches are not touched while other tests run.
+  const dir = tempDir(t);
+  mkdirSync(path.join(dir, 'dist'));
+  mkdirSync(path.join(dir, 'bin'));
+  for (const name of ['cli-launch.js', 'cli.js', 'lint-worker.js', 'lint-worker-main.js']) {
+    copyFileSync(path.join(repoRoot, 'dist', name), path.join(dir, 'dist', name));
+  }
+  copyFileSync(path.join(repoRoot, 'bin/api-exposure-lint.js'), path.join(dir, 'bin/api-exposure-lint.js'));
+  const trace = path.join(repoRoot, 'test/unit/helpers/trace-cli-start.cjs');
+  const run = () =>
+    promisify(execFile)(
+      process.execPath,
+      [
+        '--require',
+        trace,
+        path.join(dir, 'bin/api-exposure-lint.js'),
+        '--format',
+        'json',
+        'examples/petstore-external.yaml',
+        'examples/orders-internal.yaml',
+      ],
+      { cwd: repoRoot },
+    ).catch((error) => error);
+  const first = await run();
+  assert.equal(first.code, 1, first.stderr);
+  const caches = cachesIn(path.join(dir, 'dist')).sort();
+  assert.deepEqual(
+    caches,
+    [codeCacheFile(path.join(dir, 'dist/cli.js')), codeCacheFile(path.join(dir, 'dist/lint-worker-main.js'))]
+      .map((f) => path.basename(f))
+      .sort(),
+  );
+  const second = await run();
+  assert.equal(second.code, 1, second.stderr);
+  assert.deepEqual(JSON.parse(second.stdout), JSON.parse(first.stdout));
+  assert.ok(JSON.parse(first.stdout).length > 0);
+  assert.deepEqual(cachesIn(path.join(dir, 'dist')).sort(), caches, 'the second run used them and wrote nothing new');
+  const cliLoads = (outcome) =>
+    JSON.parse(
+      outcome.stderr
+        .split('\n')
+        .find((line) => line.startsWith('TRACE '))
+        .slice('TRACE '.length),
+    ).filter((e) => e.bundle === 'cli.js');
+  assert.deepEqual(cliLoads(first), [{ bundle: 'cli.js', cached: false }]);
+  assert.deepEqual(cliLoads(second), [{ bundle: 'cli.js', cached: true }]);
+  assert.ok(
+    readFileSync(codeCacheFile(path.join(dir, 'dist/lint-worker-main.js'))).length > 100_000,
+    'the worker cache holds the lint code',
+  );
+});
