@@ -265,7 +265,8 @@ const common = {
 
 const entries = [
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
-  { in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
+  { in: 'server/src/lsp/boot.ts', out: 'dist/server.js' },
+  { in: 'server/src/lsp/main.ts', out: 'dist/server-main.js' },
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js' },
   { in: 'server/src/cli/launch.ts', out: 'dist/cli-launch.js' },
   { in: 'server/src/node/worker/boot.ts', out: 'dist/lint-worker.js' },

@@ -124,6 +124,7 @@ test('.vscodeignore is an allowlist that ships the server but not the CLI or sou
   for (const required of [
     '!dist/extension.js',
     '!dist/server.js',
+    '!dist/server-main.js',
     '!dist/lint-worker.js',
     '!dist/lint-worker-main.js',
     '!package.json',

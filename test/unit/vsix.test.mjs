@@ -56,7 +56,7 @@ test('vsce packages a small VSIX with only the runtime files', { skip: notBuilt 
 
   const required = ['package.json', 'dist/extension.js', 'images/icon.png', 'schemas/spectral-ruleset.schema.json'];
   // The server and worker bundles ship whenever they have been built.
-  for (const bundle of ['dist/server.js', 'dist/lint-worker.js', 'dist/lint-worker-main.js']) {
+  for (const bundle of ['dist/server.js', 'dist/server-main.js', 'dist/lint-worker.js', 'dist/lint-worker-main.js']) {
     if (existsSync(path.join(root, bundle))) required.push(bundle);
   }
   for (const file of required) assert.ok(files.includes(file), `VSIX lacks ${file}`);

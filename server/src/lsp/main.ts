@@ -1,6 +1,7 @@
-// Entry point of dist/server.js. Run by the VS Code client over IPC, or standalone by other editors:
+// The language server's bundle, dist/server-main.js, which dist/server.js (lsp/boot.ts) loads and runs. Run by the
+// VS Code client over IPC, or standalone by other editors:
 //   node dist/server.js --stdio [--trust-workspace-code]   (see SERVER_USAGE)
-// Required as a module (tests), it only exports startServer and starts nothing.
+// Required as a module (tests), dist/server.js only exports startServer and starts nothing.
 import '../builtin-rules';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
@@ -14,7 +15,8 @@ export { SERVER_ENVIRONMENT } from '../protocol';
 export type { ServerOptions, ServerHandle } from './server';
 export type { LintBackend, LintCancellation } from './lint-backend';
 
-function main(): void {
+/** Runs the server as a process: arguments, heap growth, the connection of its transport. */
+export function main(): void {
   const args = parseServerArgs(process.argv.slice(2));
   if (args.kind === 'help') {
     process.stdout.write(`${SERVER_USAGE}\n`);
@@ -32,5 +34,3 @@ function main(): void {
   process.on('unhandledRejection', (reason) => log(connection, 'error', `Unhandled rejection: ${String(reason)}`));
   process.on('uncaughtException', (error) => log(connection, 'error', `Uncaught exception: ${error.message}`));
 }
-
-if (require.main === module) main();

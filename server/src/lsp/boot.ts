@@ -1,0 +1,17 @@
+// dist/server.js: loads the language server's bundle (dist/server-main.js, from lsp/main.ts) with V8's code cache
+// kept beside it, ~0.2 s sooner than Node's loader would (node/bundle-loader.ts), and runs it when it is the
+// process's entry point (an editor starting the server); required as a module (tests), it only re-exports.
+import path from 'node:path';
+import { loadBundle } from '../node/bundle-loader';
+
+const loaded = loadBundle(path.join(__dirname, 'server-main.js'), module);
+const server = loaded.exports as typeof import('./main');
+
+export const { startServer, SERVER_ENVIRONMENT } = server;
+export type { ServerOptions, ServerHandle, LintBackend, LintCancellation } from './main';
+
+if (require.main === module) {
+  // At exit, when the functions a session used are compiled (a no-op when they came from the cache).
+  process.once('exit', loaded.saveCodeCache);
+  server.main();
+}
