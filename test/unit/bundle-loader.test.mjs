@@ -168,3 +168,26 @@ test('the CLI makes the code caches of its bundle and its worker on a first run,
     'the worker cache holds the lint code',
   );
 });
+
+test('the language server makes its code cache on a first run and starts from it on the next', async (t) => {
+  // V8 takes a cache only under the flags it was made with: the server sets its heap flag before its bundle compiles.
+  const dir = path.join(tempDir(t), 'dist'); // the trace names bundles of a dist/ folder
+  mkdirSync(dir);
+  for (const name of ['server.js', 'server-main.js']) copyFileSync(path.join(repoRoot, 'dist', name), path.join(dir, name));
+  const trace = path.join(repoRoot, 'test/unit/helpers/trace-cli-start.cjs');
+  const start = async () => {
+    // No client on stdin: the server starts, sees its input end and exits.
+    const child = execFile(process.execPath, ['--require', trace, path.join(dir, 'server.js'), '--stdio']);
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    child.stdin.end();
+    await exited;
+    const line = stderr.split('\n').find((l) => l.startsWith('TRACE '));
+    assert.ok(line, stderr);
+    return JSON.parse(line.slice('TRACE '.length)).filter((e) => e.bundle === 'server-main.js');
+  };
+  assert.deepEqual(await start(), [{ bundle: 'server-main.js', cached: false }]);
+  assert.deepEqual(cachesIn(dir), [path.basename(codeCacheFile(path.join(dir, 'server-main.js')))]);
+  assert.deepEqual(await start(), [{ bundle: 'server-main.js', cached: true }]);
+});

@@ -3,14 +3,19 @@
 // process's entry point (an editor starting the server); required as a module (tests), it only re-exports.
 import path from 'node:path';
 import { loadBundle } from '../node/bundle-loader';
+import { boundHeapGrowth } from '../node/heap-growth';
 
+const entryPoint = require.main === module;
+// V8 takes a code cache only under the flags it was made with, and the server's cache is made after main() set this
+// one: set it before the bundle compiles (main() sets it again for a server started otherwise).
+if (entryPoint) boundHeapGrowth();
 const loaded = loadBundle(path.join(__dirname, 'server-main.js'), module);
 const server = loaded.exports as typeof import('./main');
 
 export const { startServer, SERVER_ENVIRONMENT } = server;
 export type { ServerOptions, ServerHandle, LintBackend, LintCancellation } from './main';
 
-if (require.main === module) {
+if (entryPoint) {
   // At exit, when the functions a session used are compiled (a no-op when they came from the cache).
   process.once('exit', loaded.saveCodeCache);
   server.main();
