@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { parseArgs } from './args';
 import { prestartLintWorker, type WarmUpHint } from '../node/worker/lint-worker-thread';
-import { boundHeapGrowth } from '../node/heap-growth';
+import { setProcessV8Flags } from '../node/v8-flags';
 import { loadBundle } from '../node/bundle-loader';
 
 /**
@@ -23,7 +23,7 @@ export function earlyWorkerFor(argv: readonly string[]): WarmUpHint | undefined 
   }
 }
 
-boundHeapGrowth();
+setProcessV8Flags();
 const early = earlyWorkerFor(process.argv.slice(2));
 if (early) prestartLintWorker(path.join(__dirname, 'lint-worker.js'), early);
 // The CLI stays its own bundle, loaded after the worker has started, with its code cache (node/bundle-loader.ts),

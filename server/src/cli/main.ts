@@ -7,7 +7,7 @@ import { installedRules } from '../engine/rules/installed';
 import { WorkerLinter } from '../node/worker/worker-linter';
 import packageJson from '../../../package.json';
 import { run } from './run';
-import { boundHeapGrowth } from '../node/heap-growth';
+import { setProcessV8Flags } from '../node/v8-flags';
 
 export { parseArgs, UsageError, FORMATS, HELP_TEXT } from './args';
 export { expandFilePatterns, createRepoRootFinder } from './files';
@@ -44,7 +44,7 @@ function launchedAsCli(): boolean {
 }
 
 if (launchedAsCli()) {
-  boundHeapGrowth(); // again when run as node dist/cli.js, without the launcher
+  setProcessV8Flags(); // again when run as node dist/cli.js, without the launcher
   // run() never rejects: every error becomes a message on stderr and exit code 2.
   void run({
     argv: process.argv.slice(2),

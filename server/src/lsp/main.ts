@@ -7,7 +7,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 import { log } from './log';
 import { parseServerArgs, SERVER_USAGE } from './server-args';
-import { boundHeapGrowth } from '../node/heap-growth';
+import { setProcessV8Flags } from '../node/v8-flags';
 
 export { startServer } from './server';
 // What a launcher adds to the server's environment (the bench's launcher reads it here).
@@ -27,7 +27,7 @@ export function main(): void {
     process.exitCode = 2;
     return;
   }
-  boundHeapGrowth();
+  setProcessV8Flags();
   const connection = createConnection(ProposedFeatures.all);
   startServer(connection, { trustWorkspaceCode: args.trustWorkspaceCode });
   // Last line of defence: log and keep serving rather than dying on a stray rejection.

@@ -12,10 +12,18 @@ export interface Collection {
 
 let gc: (() => void) | undefined;
 
+/**
+ * Node 20 has no API for a collection but V8's flag, which takes effect for contexts created after it is set. The
+ * CLI and the language server set it at start (node/v8-flags.ts): a flag set later would change V8's flags under
+ * the code caches made before (node/bundle-loader.ts).
+ */
+export function exposeGarbageCollection(): void {
+  setFlagsFromString('--expose-gc');
+}
+
 export function collectGarbage(): Collection {
-  // Node 20 has no API for it but V8's flag, which takes effect for contexts created after it is set.
   if (!gc) {
-    setFlagsFromString('--expose-gc');
+    exposeGarbageCollection();
     gc = runInNewContext('gc') as () => void;
   }
   // V8 keeps the subject of the last successful RegExp match (the legacy RegExp.lastMatch): after a lint,
