@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -149,11 +149,15 @@ test('the CLI makes the code caches of its bundle and its worker on a first run,
       .map((f) => path.basename(f))
       .sort(),
   );
+  // A cache V8 rejected would be written again under the same name: its modification time tells.
+  const writtenAt = () => caches.map((name) => statSync(path.join(dir, 'dist', name)).mtimeMs);
+  const firstWrites = writtenAt();
   const second = await run();
   assert.equal(second.code, 1, second.stderr);
   assert.deepEqual(JSON.parse(second.stdout), JSON.parse(first.stdout));
   assert.ok(JSON.parse(first.stdout).length > 0);
   assert.deepEqual(cachesIn(path.join(dir, 'dist')).sort(), caches, 'the second run used them and wrote nothing new');
+  assert.deepEqual(writtenAt(), firstWrites, 'V8 took both caches (the worker one too): none was written again');
   const cliLoads = (outcome) =>
     JSON.parse(
       outcome.stderr
@@ -190,4 +194,14 @@ test('the language server makes its code cache on a first run and starts from it
   assert.deepEqual(await start(), [{ bundle: 'server-main.js', cached: false }]);
   assert.deepEqual(cachesIn(dir), [path.basename(codeCacheFile(path.join(dir, 'server-main.js')))]);
   assert.deepEqual(await start(), [{ bundle: 'server-main.js', cached: true }]);
+});
+
+test('an import() in a bundle loads as it does in a CommonJS module', async (t) => {
+  const dir = tempDir(t);
+  writeFileSync(path.join(dir, 'esm.mjs'), 'export const answer = 7;\n');
+  const file = path.join(dir, 'dynamic.js');
+  writeFileSync(file, "module.exports = () => Promise.all([import('node:path'), import('./esm.mjs')]);\n");
+  const [nodePath, esm] = await loadBundle(file).exports();
+  assert.equal(nodePath.sep, path.sep);
+  assert.equal(esm.answer, 7);
 });

@@ -59,6 +59,8 @@ export function loadBundle(bundle: string, parent?: Module): LoadedBundle {
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) { ${bytes.toString('latin1')}\n})`, {
     filename: bundle,
     cachedData,
+    // An `import()` in the bundle (none today: esbuild turns ours into requires) loads as it would in a CommonJS module.
+    importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const fromCache = cachedData !== undefined && !script.cachedDataRejected;
   const bundleModule = new Module(bundle, parent);
