@@ -44,13 +44,18 @@ test('a large document within the size limit is stopped by --timeout; the file a
   assert.equal(large[0]?.code, 'lint-timeout', JSON.stringify(large).slice(0, 500));
   // The budget is scaled a little with the document's size (3.1 s for 3 MB).
   assert.match(large[0].message, /Linting stopped after 3(\.\d+)? s/);
-  // The findings of rules that finished within the budget are kept (how many depends on the machine's speed); none
-  // comes from a rule the message names as unfinished.
+  // Every finding computed before the budget ran out is kept (how many depends on the machine's speed: with the
+  // workers' code cache the lint now gets into Spectral's walk within 3 s), and the message names the rules cut short,
+  // whose findings may be incomplete (a rule runs once per place it applies to, so it can be stopped midway).
   const unfinished = [...large[0].message.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
   if (/no results/.test(large[0].message)) assert.equal(large.length, 1, large[0].message);
-  assert.deepEqual(
-    large.slice(1).filter((f) => unfinished.includes(f.code)),
-    [],
-  );
+  else {
+    assert.ok(unfinished.length > 0, large[0].message);
+    assert.match(large[0].message, /did not finish, so (its|their) findings may be incomplete; all other results are shown/);
+  }
+  for (const finding of large.slice(1)) {
+    assert.notEqual(finding.code, 'lint-timeout', 'one lint-timeout finding');
+    assert.ok(finding.range && Array.isArray(finding.path) && finding.file === 'large-3mb.yaml', JSON.stringify(finding));
+  }
   assert.deepEqual(codesOf(findingsOf(run, 'good.yaml')), [g.GOOD_CODE]);
 });

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { codeCacheFile, loadBundle } from '../../dist/cli.js';
+import { CJS_WRAPPER, codeCacheFile, loadBundle } from '../../dist/cli.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -204,4 +204,23 @@ test('an import() in a bundle loads as it does in a CommonJS module', async (t) 
   const [nodePath, esm] = await loadBundle(file).exports();
   assert.equal(nodePath.sep, path.sep);
   assert.equal(esm.answer, 7);
+});
+
+test('a bundle built wrapped (the server and worker bundles) loads as the same bundle unwrapped', (t) => {
+  const dir = tempDir(t);
+  const plain = writeBundle(dir);
+  const wrapped = path.join(dir, 'wrapped.js');
+  writeFileSync(wrapped, `${CJS_WRAPPER}\n${readFileSync(plain, 'utf8')}})\n//# sourceMappingURL=wrapped.js.map\n`);
+  const expected = { ...values(loadBundle(plain).exports), dir, sibling: true };
+  const first = loadBundle(wrapped);
+  assert.deepEqual(values(first.exports), { ...expected, file: wrapped, self: wrapped });
+  first.saveCodeCache();
+  assert.equal(loadBundle(wrapped).fromCache, true);
+});
+
+test('the build wraps exactly the bundles only the loader loads, as the loader expects', () => {
+  const startsWrapped = (name) => readFileSync(path.join(repoRoot, 'dist', name), 'latin1').startsWith(CJS_WRAPPER);
+  for (const name of ['server-main.js', 'lint-worker-main.js']) assert.ok(startsWrapped(name), name);
+  // Required directly too (tests, the engine library, an editor's server.js): plain CommonJS.
+  for (const name of ['cli.js', 'engine.js', 'server.js', 'lint-worker.js', 'cli-launch.js']) assert.ok(!startsWrapped(name), name);
 });

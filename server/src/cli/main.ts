@@ -22,7 +22,7 @@ export { baselineEntries, renderBaseline, BASELINE_VERSION } from './baseline';
 export { OPERATIONAL_CODES, RULE_FAILURE_CODES } from './finding-identity';
 export { run };
 export { safeWriteFile, readWithSnapshot, SafeWriteError, WRITE_FAULT_VARIABLE } from '../node/safe-write';
-export { loadBundle, codeCacheFile } from '../node/bundle-loader';
+export { loadBundle, codeCacheFile, CJS_WRAPPER } from '../node/bundle-loader';
 export { createProgress } from './progress';
 export { selectShard, parseShard } from './shard';
 export { mergeJson, mergeSarif, compareWalkOrder } from './merge';

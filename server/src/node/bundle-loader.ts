@@ -40,6 +40,9 @@ export interface LoadedBundle {
 
 const SAVE_HOOK = Symbol.for('api-exposure-lint.save-code-cache');
 
+/** The function a CommonJS module's code runs in, as Node writes it; the bundles only this loader loads begin with it. */
+export const CJS_WRAPPER = '(function (exports, require, module, __filename, __dirname) {';
+
 /**
  * Runs `bundle` as a CommonJS module of `parent`, as `require` would (its own `require`, `module`, `__dirname`). A
  * bundle that is not pure ASCII (a build that did not escape it) goes through `require` itself.
@@ -55,8 +58,11 @@ export function loadBundle(bundle: string, parent?: Module): LoadedBundle {
   } catch {
     // no cache yet
   }
-  // The wrapper stays on the bundle's first line: line numbers (stack traces, source maps) are unchanged.
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) { ${bytes.toString('latin1')}\n})`, {
+  // A bundle built wrapped (scripts/build.mjs) compiles as read; another is wrapped on its first line, so that line
+  // numbers (stack traces, source maps) are unchanged.
+  const text = bytes.toString('latin1');
+  const source = text.startsWith(CJS_WRAPPER) ? text : `${CJS_WRAPPER} ${text}\n})`;
+  const script = new vm.Script(source, {
     filename: bundle,
     cachedData,
     // An `import()` in the bundle (none today: esbuild turns ours into requires) loads as it would in a CommonJS module.

@@ -129,8 +129,10 @@ test('source.fixAll.apiExposureLint runs on save when enabled in editor.codeActi
     const edit = new vscode.WorkspaceEdit();
     edit.insert(document.uri, new vscode.Position(document.lineCount, 0), '# saved by the e2e suite\n');
     await vscode.workspace.applyEdit(edit);
-    // Saved at once, before the debounced lint of the edit: the server lints the new version for fix-all.
-    assert.equal(await document.save(), true);
+    // Saved at once, before the debounced lint of the edit: the server lints the new version for fix-all. On a loaded
+    // machine VS Code can answer false for a save it cancelled (seen once with two test suites running at once); a user
+    // saves again, and the fix-all must then be on disk all the same.
+    await h.saveDocument(document, 'the document fixed on save');
     const onDisk = fs.readFileSync(document.uri.fsPath, 'utf8');
     assert.match(onDisk, /# saved by the e2e suite/);
     assert.match(onDisk, /security:/, 'fix-all added a security requirement before the file was written');

@@ -55,7 +55,7 @@ async function openDocument(relativePath) {
 }
 
 /**
- * Saves a document that has no save participant of ours. VS Code's TextDocument.save() answers false, without an
+ * Saves a document (save participants included). VS Code's TextDocument.save() answers false, without an
  * error, when the save it started was cancelled (another save of the same file came meanwhile, or a participant
  * was cancelled: "Aborted onWillSaveTextDocument-event after 1750ms" on a loaded machine) or the text changed while
  * it was written. Seen in two clean-clone CI runs, never alone: the document is then still dirty, or already saved
