@@ -11,7 +11,6 @@
 // The cache's name carries the V8 version (VS Code's Electron and the system's Node can share one install) and the
 // bundle's size and modification time: V8 checks its own version and flags but, for the source, only its length, so
 // a rebuilt bundle must never meet the cache of the previous one. Measured in docs/benchmarks.md (round 10).
-import { createHash } from 'node:crypto';
 import { isAscii } from 'node:buffer';
 import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
@@ -21,12 +20,9 @@ import vm from 'node:vm';
 
 /** Where the code cache of `bundle` (an absolute path) is kept for this V8 and this build of the bundle. */
 export function codeCacheFile(bundle: string): string {
+  // Written out, not hashed: a hash would load node:crypto in every thread before its bundle.
   const { size, mtimeMs } = statSync(bundle);
-  const key = createHash('sha256')
-    .update(JSON.stringify([process.versions.v8, size, mtimeMs]))
-    .digest('hex')
-    .slice(0, 16);
-  return `${bundle}.${key}.code-cache`;
+  return `${bundle}.v8-${process.versions.v8}.${size}-${Math.round(mtimeMs)}.code-cache`;
 }
 
 export interface LoadedBundle {
