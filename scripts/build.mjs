@@ -98,6 +98,37 @@ const refResolverStemsOnce = {
 };
 
 /**
+ * Spectral writes a ruleset function's name into what users read (`"truthy" function does not accept any options`), but
+ * esbuild renames functions whose names collide in the bundle (truthy → truthy2). Each function Spectral's packages give
+ * to createRulesetFunction gets its written name back on the function they export, and createRulesetFunction's messages
+ * read it from there: the same messages as `spectral lint` (test/unit/engine-rulesets.test.mjs).
+ */
+const spectralFunctionNames = {
+  name: 'spectral-function-names',
+  setup(b) {
+    const functionFile =
+      /[\\/]node_modules[\\/]@stoplight[\\/]spectral-(?:functions[\\/]dist[\\/](?:[^\\/]+|schema[\\/]index)|rulesets[\\/]dist[\\/].+[\\/]functions[\\/][^\\/]+)\.js$/;
+    b.onLoad({ filter: functionFile }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      // `exports.default = (0, spectral_core_1.createRulesetFunction)({ …options… }, function truthy(input) {`
+      const named = /^exports\.default = \(0, spectral_core_1\.createRulesetFunction\)\([\s\S]*?^\}, function (\w+)\(/m.exec(source);
+      if (!named) return undefined; // helpers, indexes, and functions without a name (Spectral says "<unknown>" too)
+      const rename = `Object.defineProperty(exports.default, 'name', { value: ${JSON.stringify(named[1])} });`;
+      return { contents: `${source}\n${rename}\n`, loader: 'js' };
+    });
+    b.onLoad({ filter: /[\\/]node_modules[\\/]@stoplight[\\/]spectral-core[\\/]dist[\\/]ruleset[\\/]function\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const patches = [
+        ['`"${fn.name || \'<unknown>\'}" function does not accept', '`"${wrappedFn.name || \'<unknown>\'}" function does not accept'],
+        ['new RulesetFunctionValidationError(fn.name || ', 'new RulesetFunctionValidationError(wrappedFn.name || '],
+        ['`"functionOptions" of "${fn.name || ', '`"functionOptions" of "${wrappedFn.name || '],
+      ];
+      return { contents: patchSource(source, patches, args.path, 'spectral-core'), loader: 'js' };
+    });
+  },
+};
+
+/**
  * Spectral maps every result of a rule run on the resolved tree (local $refs inlined, one object shared by every
  * place that uses it) back to where it is written, then prints its range, message and path, before dropping the
  * duplicates at the end of the run. On bungie.net's spec typed-enum reports 664,521 results that are 2,444
@@ -249,7 +280,11 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: production ? false : 'linked',
-  minify: production,
+  // Every thread reads and compiles its bundle, so whitespace is minified: ~10 → ~6.7 MB to read, hold and deserialize per
+  // thread (docs/benchmarks.md, round 11). Nothing more, in every build (the VSIX included): minifying syntax drops the
+  // names of function expressions and minifying identifiers renames them, and Spectral writes function and class names
+  // into what users read (spectralFunctionNames above); esbuild's keepNames costs ~8% of a lint (a call per closure made).
+  minifyWhitespace: true,
   // Spectral's dependencies publish ESM under "module"; "main" alone pulls in UMD builds esbuild cannot analyse.
   mainFields: ['module', 'main'],
   external: ['fsevents'],
@@ -260,7 +295,15 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: root,
   legalComments: 'none',
-  plugins: [ajvCompileFast, ajvValidatorsByContent, dependencyGraphFast, refResolverStemsOnce, spectralResultsOnce, lazyRequires],
+  plugins: [
+    ajvCompileFast,
+    ajvValidatorsByContent,
+    dependencyGraphFast,
+    refResolverStemsOnce,
+    spectralResultsOnce,
+    spectralFunctionNames,
+    lazyRequires,
+  ],
 };
 
 /**

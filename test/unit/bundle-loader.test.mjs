@@ -224,3 +224,40 @@ test('the build wraps exactly the bundles only the loader loads, as the loader e
   // Required directly too (tests, the engine library, an editor's server.js): plain CommonJS.
   for (const name of ['cli.js', 'engine.js', 'server.js', 'lint-worker.js', 'cli-launch.js']) assert.ok(!startsWrapped(name), name);
 });
+
+test('under node --enable-source-maps, stack traces of a loaded bundle point at its sources, wrapped or not', async (t) => {
+  const { build } = await import('esbuild');
+  const dir = tempDir(t);
+  writeFileSync(path.join(dir, 'boom.ts'), `export function boom(): never {\n  throw new Error('boom');\n}\n`);
+  for (const [out, wrapper] of [
+    ['plain.js', {}],
+    ['wrapped.js', { banner: { js: CJS_WRAPPER }, footer: { js: '})' } }],
+  ]) {
+    await build({
+      entryPoints: [path.join(dir, 'boom.ts')],
+      outfile: path.join(dir, out),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      sourcemap: 'linked',
+      logLevel: 'error',
+      ...wrapper,
+    });
+  }
+  const script = path.join(dir, 'run.cjs');
+  writeFileSync(
+    script,
+    `const { loadBundle } = require(${JSON.stringify(path.join(repoRoot, 'dist/cli.js'))});\n` +
+      `for (const name of ['plain.js', 'wrapped.js']) {\n` +
+      `  try { loadBundle(require('node:path').join(__dirname, name), module).exports.boom(); }\n` +
+      `  catch (error) { console.log(/\\((.*)\\)/.exec(error.stack.split('\\n')[1])[1]); }\n` +
+      `}\n`,
+  );
+  const framesWith = async (flags) =>
+    (await promisify(execFile)(process.execPath, [...flags, script], { cwd: dir })).stdout.trim().split('\n');
+  const source = `${path.join(dir, 'boom.ts')}:2:9`;
+  assert.deepEqual(await framesWith(['--enable-source-maps']), [source, source]);
+  const bundled = await framesWith([]);
+  assert.match(bundled[0], /plain\.js:\d+:\d+$/, 'without the flag: the bundle itself');
+  assert.match(bundled[1], /wrapped\.js:\d+:\d+$/);
+});

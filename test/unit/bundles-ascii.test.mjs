@@ -26,7 +26,7 @@ for (const name of bundles) {
 
 test('a regular expression written with typographic quotes matches the same once escaped (urijs, bundled)', () => {
   // urijs trims the punctuation that ends a sentence, « » “ ” ‘ ’ included, off the URLs it finds in text.
-  const trimOf = (source) => new Function(`return ${/trim: (\/\[`!.*\/),/.exec(source)[1]}`)();
+  const trimOf = (source) => new Function(`return ${/trim: ?(\/\[`!.*?\/[gimsuy]*),/.exec(source)[1]}`)();
   const bundled = trimOf(readFileSync(path.join(dist, 'engine.js'), 'latin1'));
   const original = trimOf(readFileSync(createRequire(import.meta.url).resolve('urijs/src/URI.js'), 'utf8'));
   assert.match(bundled.source, /\\u00ab\\u00bb/, 'the bundle holds the escaped form');

@@ -4,6 +4,10 @@ import path from 'node:path';
 import http from 'node:http';
 import { engine, workspace, lintFile, codes, trusted, untrusted, EXTERNAL_API } from './helpers/engine.mjs';
 import { startLoopbackProxy } from '../shared/loopback-proxy.mjs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { Ruleset } = require('@stoplight/spectral-core');
 
 const INFO_TITLE_RULE = `  title-must-be-shop:
     given: $.info.title
@@ -111,6 +115,35 @@ for (const [name, options, files, pattern] of broken) {
       return true;
     });
   });
+}
+
+// Spectral names the function in what it says of wrong options; the bundle must say the same (esbuild renames colliding
+// functions: truthy → truthy2, and minifying drops unused names).
+const spectralFunctions = require('@stoplight/spectral-functions');
+for (const name of Object.keys(spectralFunctions).filter((key) => typeof spectralFunctions[key] === 'function')) {
+  test(`wrong options of Spectral's "${name}" function are reported as spectral lint reports them`, async () => {
+    const expected = spectralMessagesFor({ given: '$', then: { function: spectralFunctions[name], functionOptions: { bogus: 1 } } });
+    assert.ok(expected.length > 0 && expected.every((message) => message.includes(`"${name}" function`)), expected.join('; '));
+    const root = workspace({
+      'api.yaml': EXTERNAL_API,
+      '.spectral.yaml': `rules:\n  wrong-options:\n    given: $.info\n    then: { function: ${name}, functionOptions: { bogus: 1 } }\n`,
+    });
+    await assert.rejects(lintFile(path.join(root, 'api.yaml')), (error) => {
+      assert.equal(error.name, 'RulesetLoadError');
+      for (const message of expected) assert.ok(error.message.includes(message), `${error.message}\nlacks: ${message}`);
+      return true;
+    });
+  });
+}
+
+/** The messages a Spectral Ruleset (node_modules, not the bundle) throws for a ruleset with this one rule. */
+function spectralMessagesFor(rule) {
+  try {
+    new Ruleset({ rules: { 'wrong-options': rule } });
+  } catch (error) {
+    return (error.errors ?? [error]).map((each) => each.message);
+  }
+  return [];
 }
 
 test('a rule function that throws is reported by name; the other results survive', async () => {

@@ -45,7 +45,9 @@ export const CJS_WRAPPER = '(function (exports, require, module, __filename, __d
  */
 export function loadBundle(bundle: string, parent?: Module): LoadedBundle {
   const bytes = readFileSync(bundle);
-  if (!isAscii(bytes)) return { exports: createRequire(bundle)(bundle), fromCache: false, saveCodeCache: () => {} };
+  const uncached = (exports: unknown): LoadedBundle => ({ exports, fromCache: false, saveCodeCache: () => {} });
+  if (!isAscii(bytes)) return uncached(createRequire(bundle)(bundle));
+  if (sourceMapsEnabled()) return uncached(compileAsModule(bundle, bytes.toString('latin1'), parent));
   let cacheFile: string | undefined;
   let cachedData: Buffer | undefined;
   try {
@@ -80,6 +82,29 @@ export function loadBundle(bundle: string, parent?: Module): LoadedBundle {
       writeAtomically(cacheFile, script.createCachedData());
     },
   };
+}
+
+/**
+ * `node --enable-source-maps` (a developer reading a stack trace) maps the stack traces of code Node's module loader
+ * compiled, not of a `vm.Script`: the bundle is then compiled as `require` compiles it, without a code cache.
+ */
+function sourceMapsEnabled(): boolean {
+  return (
+    (process as { sourceMapsEnabled?: boolean }).sourceMapsEnabled ??
+    [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].includes('--enable-source-maps')
+  );
+}
+
+/** Runs the bundle's text through Node's own CommonJS compiler; a bundle built wrapped is called with the module's arguments. */
+function compileAsModule(bundle: string, text: string, parent: Module | undefined): unknown {
+  const bundleModule = new Module(bundle, parent);
+  bundleModule.filename = bundle;
+  bundleModule.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(bundle));
+  // On its own line: the built bundle ends with its `//# sourceMappingURL=` comment.
+  const source = text.startsWith(CJS_WRAPPER) ? `${text}\n.call(this, exports, require, module, __filename, __dirname);` : text;
+  (bundleModule as unknown as { _compile(source: string, file: string): void })._compile(source, bundle);
+  bundleModule.loaded = true;
+  return bundleModule.exports;
 }
 
 /** A temporary file renamed over the cache: a reader sees the old cache or the new one, never a part. */
