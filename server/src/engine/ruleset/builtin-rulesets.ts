@@ -4,6 +4,7 @@ import { oas } from '@stoplight/spectral-rulesets';
 import owasp from '@stoplight/spectral-owasp-ruleset';
 import type { RulesetDefinition } from '@stoplight/spectral-core';
 import { installedRulePack } from '../rules/installed';
+import { markKnownValid } from './known-valid';
 import {
   BUILTIN_RULESET_NAMES,
   DEFAULT_RULESET_NAME,
@@ -37,7 +38,7 @@ const BUILTIN_RULESETS: Record<BuiltinRulesetName, () => RulesetDefinition> = {
 };
 
 export function getBuiltinRuleset(name: string): RulesetDefinition | undefined {
-  return isBuiltinRulesetName(name) ? BUILTIN_RULESETS[name]() : undefined;
+  return isBuiltinRulesetName(name) ? markKnownValid(BUILTIN_RULESETS[name]()) : undefined;
 }
 
 /**
