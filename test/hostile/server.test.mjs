@@ -37,7 +37,7 @@ async function startServer(t, workspaceDir, { args = [], settings = {} } = {}) {
     stderr: () => stderr,
     async stop() {
       await client.shutdown();
-      await client.connection.sendNotification('exit');
+      await client.notify('exit');
       return exited;
     },
   };
@@ -61,6 +61,7 @@ function hostileDocuments(root) {
     'deep-flow.yaml': [g.deepYamlFlow(10_000), ['document-too-complex']],
     'deep-block.yaml': [g.deepYamlBlock(10_000), ['document-too-complex']],
     'oversized.yaml': [g.oversizedSpec(55_000_000), ['document-too-large']],
+    // Seconds of CPU to lint in full (~2 s here since yaml-locations.ts): over the 1 s budget the server is given below.
     'large.yaml': [g.largeSpec(3_000_000), ['lint-timeout']],
     'unclosed.yaml': [g.MALFORMED['unclosed-flow.yaml'], ['parser']],
     'truncated.json': [g.MALFORMED['truncated.json'], ['parser']],
@@ -85,7 +86,7 @@ function hostileDocuments(root) {
 test('the stdio server survives every hostile document, answers each for the right version, then serves a good one', TIMEOUT, async (t) => {
   const root = await g.fixtureRoot({});
   t.after(() => root.remove());
-  const server = await startServer(t, root.dir, { settings: { lintTimeoutMs: 2000 } });
+  const server = await startServer(t, root.dir, { settings: { lintTimeoutMs: 1000 } });
   const { client } = server;
   const sent = new Map();
   const open = async (uri, text, languageId) => {
@@ -96,7 +97,11 @@ test('the stdio server survives every hostile document, answers each for the rig
   const docs = hostileDocuments(root);
   for (const doc of docs) await open(doc.uri, doc.text, doc.file.endsWith('.json') ? 'json' : 'yaml');
   for (const doc of docs.filter((d) => d.expected !== 'silent')) {
-    const publish = await client.waitForDiagnostics(doc.uri, (p) => p.version === 1, DEADLINE_MS);
+    // A large document's exposure findings come first (exposure-first.ts); its complete lint follows for the same version.
+    const complete = (p) => p.version === 1 && doc.expected.every((code) => codes(p).includes(code));
+    const publish = await client
+      .waitForDiagnostics(doc.uri, complete, DEADLINE_MS)
+      .catch(() => client.publishesFor(doc.uri).at(-1) ?? { diagnostics: [] });
     const got = codes(publish);
     for (const code of doc.expected)
       assert.ok(

@@ -35,21 +35,27 @@ test('--max-document-size lowers the limit', TIMEOUT, async () => {
   assert.deepEqual(codesOf(findingsOf(run, 'large-3mb.yaml')), ['document-too-large']);
 });
 
-// The budget counts the lint only (not the worker's start-up or the ruleset's loading): 3 s stop the 3 MB document
-// (over 15 s in full) and leave the small one, linted in well under a second, a wide margin on a loaded machine.
+// The budget counts the lint only (not the worker's start-up or the ruleset's loading): 1 s stops the 3 MB document
+// (~4 s of CPU in full; 9 s before yaml-locations.ts, 3.7 of them locating findings) and leaves the small one, linted
+// in a fraction of that, a wide margin on a loaded machine.
 test('a large document within the size limit is stopped by --timeout; the file after it is still linted', TIMEOUT, async () => {
-  const run = await runCli(['--format', 'json', '--timeout', '3', 'large-3mb.yaml', 'good.yaml'], { cwd: root.dir });
+  const run = await runCli(['--format', 'json', '--timeout', '1', 'large-3mb.yaml', 'good.yaml'], { cwd: root.dir });
   assertWellBehaved(run, 'timeout', { allowedCodes: [1] });
   const large = findingsOf(run, 'large-3mb.yaml');
   assert.equal(large[0]?.code, 'lint-timeout', JSON.stringify(large).slice(0, 500));
-  // The budget is scaled a little with the document's size (3.1 s for 3 MB).
-  assert.match(large[0].message, /Linting stopped after 3(\.\d+)? s/);
+  // The budget may be scaled a little with the document's size.
+  assert.match(large[0].message, /Linting stopped after 1(\.\d+)? s/);
   // Every finding computed before the budget ran out is kept (how many depends on the machine's speed: with the
-  // workers' code cache the lint now gets into Spectral's walk within 3 s), and the message names the rules cut short,
+  // workers' code cache the lint may get into Spectral's walk within 1 s), and the message names the rules cut short,
   // whose findings may be incomplete (a rule runs once per place it applies to, so it can be stopped midway).
+  // A worker still busy well past the budget (a slow machine: its parse and $ref resolution are not cut short) is
+  // stopped, and the exposure rules, run alone, give the document its exposure findings.
   const unfinished = [...large[0].message.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
   if (/no results/.test(large[0].message)) assert.equal(large.length, 1, large[0].message);
-  else {
+  else if (/only the exposure rules' findings are shown/.test(large[0].message)) {
+    assert.ok(large.length > 1, 'the exposure findings are shown');
+    for (const finding of large.slice(1)) assert.match(finding.code, /^(external|internal|exposure)-/, 'only exposure rules');
+  } else {
     assert.ok(unfinished.length > 0, large[0].message);
     assert.match(large[0].message, /did not finish, so (its|their) findings may be incomplete; all other results are shown/);
   }

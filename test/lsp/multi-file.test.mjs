@@ -116,7 +116,7 @@ test('a fragment deleted on disk: the root reports the broken $ref and the fragm
   await client.waitForDiagnostics(pet, hasCode('external-oauth2'), DEADLINE);
 
   await fs.rename(workspace.file('paths/pet.json'), workspace.file('paths/pet-renamed.json'));
-  await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+  await client.notify('workspace/didChangeWatchedFiles', {
     changes: [
       { uri: pet, type: 3 },
       { uri: workspace.uri('paths/pet-renamed.json'), type: 1 },

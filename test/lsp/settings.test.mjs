@@ -46,7 +46,7 @@ test('run: onSave lints on open and on save, not while typing', async (t) => {
   for (let i = 0; i < 5; i++) await client.request('textDocument/codeLens', { textDocument: { uri } });
   assert.equal(backend.calls.length, 1, 'typing did not lint');
 
-  await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+  await client.notify('textDocument/didSave', { textDocument: { uri } });
   await client.waitUntil(() => backend.held === 1, 'lint on save');
   backend.release();
   const saved = await client.waitForDiagnostics(uri, (p) => p.version === v2);

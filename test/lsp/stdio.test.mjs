@@ -32,6 +32,6 @@ test('node dist/server.js --stdio speaks LSP: initialize, diagnostics, shutdown,
   assert.ok(publish.diagnostics.some((d) => d.code === 'external-oauth2'));
 
   await client.shutdown();
-  await client.connection.sendNotification('exit');
+  await client.notify('exit');
   assert.equal(await exited, 0, `stderr: ${stderr}`);
 });

@@ -14,7 +14,7 @@ test('an untrusted workspace does not run a JS ruleset until trust is granted', 
   assert.match(warning.message, /trust/i);
 
   const start = client.publishes.length;
-  await client.connection.sendNotification('apiExposureLint/workspaceTrustChanged', { trusted: true });
+  await client.notify('apiExposureLint/workspaceTrustChanged', { trusted: true });
   const trusted = await client.waitForDiagnostics(uri, (p) => codesOf(p).includes('js-contact-required'), undefined, start);
   assert.deepEqual(codesOf(trusted), ['js-contact-required']);
 });

@@ -8,7 +8,7 @@ import { loadTypeScriptModule } from './helpers/load-ts.mjs';
 
 const spectralBundling = { mainFields: ['module', 'main'] };
 const { createDocument } = loadTypeScriptModule('server/src/engine/document.ts', spectralBundling);
-const { lastByKey } = loadTypeScriptModule('server/src/engine/key-ranges.ts', spectralBundling);
+const { lastByKey } = loadTypeScriptModule('server/src/engine/last-by-key.ts');
 
 const many = (prefix, n) =>
   Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, { i, list: [i, { deep: `${prefix}-${i}` }] }]));

@@ -48,11 +48,14 @@ for (const { file, text } of CORPUS) {
   });
 }
 
-test('the corpus exercises the example rules, the cache and its bypass for $id schemas', () => {
+test('the corpus exercises the example rules, the caches and the bypass for $id schemas', () => {
   const stats = engine.exampleCacheStats();
   assert.ok(stats.runHits > 0 && stats.sharedHits > 0 && stats.misses > 0, JSON.stringify(stats));
   assert.ok(stats.uncacheable > 0, 'the $id schemas went to Spectral itself');
   // Schemas alike but for their annotations got one ajv validator (scripts/build.mjs, ajv-validators-by-content).
   const validators = engine.sharedValidatorStats();
+  // Inputs met at several places were answered from the run's cache of pure functions (memo/run-results-cache.ts).
+  const run = engine.runCacheStats();
+  assert.ok(run.hits > 0 && run.hits < run.calls, JSON.stringify(run));
   assert.ok(validators.shared > 0 && validators.compiled > 0, JSON.stringify(validators));
 });

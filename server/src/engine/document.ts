@@ -9,6 +9,7 @@ import { isAlias, isPair, isScalar, parseDocument, type Node } from 'yaml';
 import type { DocumentFormat } from './types';
 import { detectFormat, isOpenApiData, looksLikeOpenApi } from './document-kind';
 import { indexJsonLocations } from './json-locations';
+import { indexYamlLocations } from './yaml-locations';
 
 export { detectFormat, isOpenApiData, looksLikeOpenApi };
 
@@ -40,6 +41,7 @@ export function createDocument(text: string, filePath: string, format: DocumentF
   }
   if (nestingDepthExceeds(document.data, MAX_NESTING_DEPTH)) throw tooDeep();
   if (format === 'json') indexJsonLocations(document);
+  else indexYamlLocations(document);
   return document;
 }
 

@@ -42,4 +42,5 @@ export type { ExposureChange, ExposureChangeKind } from './exposure/diff';
 export { buildInventory, exposureRequirements } from './exposure/inventory';
 export type { Inventory, InventoryDocument, InventoryOperation, RequirementStatus, RequirementRule } from './exposure/inventory';
 export { exampleCacheStats, clearExampleCache } from './memo/example-validation-cache';
+export { runCacheStats } from './memo/run-results-cache';
 export { sharedValidatorStats } from './memo/shared-validators';

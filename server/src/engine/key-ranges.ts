@@ -5,6 +5,7 @@
 import type { Document } from '@stoplight/spectral-core';
 import type { JsonPath, Position, Range } from './types';
 import { LineIndex } from './exposure-first/line-index';
+import { lastByKey, yamlMappingKey } from './last-by-key';
 
 // The parts of Spectral's parser results this reads. They are protected members of Spectral's Document
 // (a pinned, bundled version): read here only, so a change in their shape touches one file.
@@ -24,7 +25,6 @@ interface JsonNode {
   value?: unknown;
   children?: JsonNode[];
 }
-const YAML_SCALAR = 0;
 const YAML_MAP = 2;
 const YAML_SEQ = 3;
 
@@ -138,9 +138,7 @@ function walkYaml(root: YamlNode, path: JsonPath): { steps: Step[]; complete: bo
   for (const segment of path) {
     if (node.kind === YAML_MAP) {
       // The last mapping with that key wins, as in Spectral's own lookup (and in the parsed data).
-      const mapping = lastByKey(node, node.mappings, String(segment), (m) =>
-        m?.key?.kind === YAML_SCALAR ? String((m.key as { value?: unknown }).value) : undefined,
-      );
+      const mapping = lastByKey(node, node.mappings, String(segment), yamlMappingKey);
       if (!mapping?.key) return { steps, complete: false };
       if (!mapping.value) {
         // `key:` with nothing after it: the key is all there is to mark.
@@ -198,27 +196,4 @@ function sameRange(a: Range, b: Range): boolean {
     a.end.line === b.end.line &&
     a.end.character === b.end.character
   );
-}
-
-/** Mappings with more entries than this get an index (Microsoft Graph's `paths` has ~5,800: a scan per finding was quadratic). */
-const INDEX_FROM = 16;
-const lastIndexes = new WeakMap<object, Map<string, unknown>>();
-
-/** The last item whose key (as `keyOf` reads it; undefined: not a candidate) is `key`, as a scan from the end finds it. */
-export function lastByKey<T>(owner: object, items: T[] | undefined, key: string, keyOf: (item: T) => string | undefined): T | undefined {
-  if (!items) return undefined;
-  if (items.length <= INDEX_FROM) {
-    for (let i = items.length - 1; i >= 0; i--) if (keyOf(items[i]) === key) return items[i];
-    return undefined;
-  }
-  let index = lastIndexes.get(owner) as Map<string, T> | undefined;
-  if (!index) {
-    index = new Map();
-    for (const item of items) {
-      const own = keyOf(item);
-      if (own !== undefined) index.set(own, item); // later items overwrite: the last one wins
-    }
-    lastIndexes.set(owner, index);
-  }
-  return index.get(key);
 }

@@ -76,7 +76,7 @@ const EARLY_PASS_ALONE_BELOW_CORES = 3;
 
 type LintTrigger = 'open' | 'change' | 'save' | 'refresh';
 
-/** Runs a handler; on failure logs and answers `fallback`, so one bad request never takes the server down. */
+/** From this size (characters), quick fixes are listed by title and their edits computed on codeAction/resolve. */
 const DEFAULT_LAZY_FIX_THRESHOLD = 256 * 1024;
 
 /** What startServer returns: introspection for in-process tests (resource bounds); clients never see it. */
@@ -85,6 +85,7 @@ export interface ServerHandle {
   resourceCounts(): Record<string, number>;
 }
 
+/** Runs a handler; on failure logs and answers `fallback`, so one bad request never takes the server down. */
 function guarded<P, R>(connection: Connection, name: string, fallback: R, handler: (params: P) => R | Promise<R>) {
   return async (params: P): Promise<R> => {
     try {

@@ -20,6 +20,25 @@ export const DEFAULT_DEADLINE_MS = 20000;
 
 export const uriOf = (filePath) => pathToFileURL(filePath).href;
 
+/**
+ * Clients not yet disposed. If the event loop empties while a test still awaits one of them (node:test then says only
+ * "Promise resolution is still pending but the event loop has already resolved"), the request or notification it
+ * awaits and what the in-process server holds are written to stderr, so a rare failure explains itself.
+ */
+const liveClients = new Set();
+process.on('beforeExit', () => {
+  for (const client of liveClients) {
+    if (client.inFlight.size === 0) continue;
+    const now = Date.now();
+    const pending = [...client.inFlight].map(({ method, since }) => `${method} (${now - since} ms)`).join(', ');
+    const counts = client.server ? JSON.stringify(client.server.resourceCounts()) : 'not in process';
+    const logs = client.logs.slice(-5).map((l) => l.message.slice(0, 200));
+    process.stderr.write(
+      `[lsp test client] event loop empty while awaiting: ${pending}; server holds ${counts}; last logs: ${JSON.stringify(logs)}\n`,
+    );
+  }
+});
+
 /** A fresh temp workspace with the LSP fixtures copied in, so tests may edit files freely. */
 export async function makeWorkspace() {
   const dir = await scratchDirAsync('ael-lsp-');
@@ -46,6 +65,9 @@ export class TestClient {
     this.configurationRequests = [];
     this.versions = new Map();
     this.waiters = new Set();
+    /** What the test is awaiting from the server: reported if the event loop empties meanwhile. */
+    this.inFlight = new Set();
+    liveClients.add(this);
 
     connection.onNotification('textDocument/publishDiagnostics', (params) => this.record(this.publishes, params));
     connection.onNotification('window/showMessage', (params) => this.record(this.messages, params));
@@ -64,6 +86,17 @@ export class TestClient {
     connection.listen();
   }
 
+  /** Resolves as `promise` does, noting meanwhile that the test awaits `method`. */
+  async track(method, promise) {
+    const entry = { method, since: Date.now() };
+    this.inFlight.add(entry);
+    try {
+      return await promise;
+    } finally {
+      this.inFlight.delete(entry);
+    }
+  }
+
   record(list, ...items) {
     list.push(...items);
     for (const waiter of [...this.waiters]) waiter();
@@ -71,7 +104,7 @@ export class TestClient {
 
   /** `folders` (absolute paths) makes a multi-root workspace; by default the one folder `workspaceDir`. */
   async initialize(workspaceDir, { initializationOptions, capabilities, folders = [workspaceDir] } = {}) {
-    const result = await this.connection.sendRequest('initialize', {
+    const result = await this.request('initialize', {
       processId: null,
       rootUri: uriOf(workspaceDir),
       workspaceFolders: folders.map((dir) => ({ uri: uriOf(dir), name: path.basename(dir) })),
@@ -90,7 +123,7 @@ export class TestClient {
         },
       },
     });
-    await this.connection.sendNotification('initialized', {});
+    await this.notify('initialized', {});
     return result;
   }
 
@@ -144,7 +177,7 @@ export class TestClient {
 
   async open(uri, text, languageId = 'yaml') {
     this.versions.set(uri, { version: 1, text });
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    await this.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
     return 1;
   }
 
@@ -159,7 +192,7 @@ export class TestClient {
   async change(uri, text) {
     const version = this.versions.get(uri).version + 1;
     this.versions.set(uri, { version, text });
-    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
     return version;
   }
 
@@ -169,27 +202,32 @@ export class TestClient {
 
   async close(uri) {
     this.versions.delete(uri);
-    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await this.notify('textDocument/didClose', { textDocument: { uri } });
   }
 
   async changeSettings(settings) {
     this.settings = settings;
-    await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await this.notify('workspace/didChangeConfiguration', { settings: null });
   }
 
   async fileChanged(filePath, type = 2) {
-    await this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(filePath), type }] });
+    await this.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(filePath), type }] });
+  }
+
+  notify(method, params) {
+    return this.track(method, this.connection.sendNotification(method, params));
   }
 
   request(method, params) {
-    return this.connection.sendRequest(method, params);
+    return this.track(method, this.connection.sendRequest(method, params));
   }
 
   async shutdown() {
-    await this.connection.sendRequest('shutdown');
+    await this.track('shutdown', this.connection.sendRequest('shutdown'));
   }
 
   dispose() {
+    liveClients.delete(this);
     this.connection.dispose();
   }
 }

@@ -17,13 +17,8 @@
 import { contentKey } from './content-key';
 import { WeightedLru } from './lru';
 import { declaresIdOrAnchor } from './schema-ids';
+import { materialize, relativeTo, weightOf, type PathSegment, type RelativeResults } from './relative-results';
 
-type PathSegment = string | number;
-interface FunctionResult {
-  message: string;
-  path?: PathSegment[];
-}
-type RelativeResults = { message: string; rel: PathSegment[] }[] | 'none';
 interface RuleContext {
   path: PathSegment[];
   document: { formats?: Set<unknown> | null; data?: unknown };
@@ -109,30 +104,6 @@ function flagsFor(options: { type?: unknown; oasVersion?: unknown }, context: Ru
   return `${optionsKey(options)}|${request ? 1 : 0}${response ? 1 : 0}|${formats}|${dialect}|${context.rule?.resolved === false ? 0 : 1}`;
 }
 
-/** Findings relative to the call's path, or undefined when one of them does not start with it. */
-function relativeTo(results: unknown, path: PathSegment[]): RelativeResults | undefined {
-  if (results === undefined) return 'none';
-  if (!Array.isArray(results)) return undefined;
-  const out: { message: string; rel: PathSegment[] }[] = [];
-  for (const r of results as FunctionResult[]) {
-    if (!r || typeof r.message !== 'string' || !Array.isArray(r.path) || Object.keys(r).length !== 2) return undefined;
-    if (r.path.length < path.length || path.some((segment, i) => r.path![i] !== segment)) return undefined;
-    out.push({ message: r.message, rel: r.path.slice(path.length) });
-  }
-  return out;
-}
-
-function weightOf(results: RelativeResults, key: string): number {
-  let weight = 96 + key.length * 2;
-  if (results !== 'none') for (const r of results) weight += 48 + r.message.length * 2 + r.rel.length * 16;
-  return weight;
-}
-
-function materialize(results: RelativeResults, path: PathSegment[]): FunctionResult[] | undefined {
-  if (results === 'none') return undefined;
-  return results.map((r) => ({ message: r.message, path: [...path, ...r.rel] }));
-}
-
 /** Wraps Spectral's `oasExample` with the two caches above; any unexpected shape goes to Spectral's own function. */
 export function memoizeExampleValidation(original: RuleFunction): RuleFunction {
   // One identity map per document tree: the WeakMap forgets a run's objects with the run.
@@ -161,7 +132,7 @@ export function memoizeExampleValidation(original: RuleFunction): RuleFunction {
     } else {
       stats.misses++;
       const computed = original(input, options, context);
-      const relative = relativeTo(computed, context.path);
+      const relative = relativeTo(computed, context.path, { pathRequired: true });
       if (relative === undefined) return computed;
       results = relative;
       shared.set(key, results, weightOf(results, key));

@@ -62,7 +62,7 @@ function pastDeadline(document: object, rule: string): boolean {
 const GUARDED = Symbol('api-exposure-lint/guarded');
 const ORIGINAL = Symbol('api-exposure-lint/original');
 
-type RuleFunction = ((input: unknown, options: unknown, context: { document: object }) => unknown) & {
+export type RuleFunction = ((input: unknown, options: unknown, context: { document: object }) => unknown) & {
   [GUARDED]?: true;
   [ORIGINAL]?: unknown;
 };
@@ -80,27 +80,46 @@ function record(document: object, rule: string, error: unknown): undefined {
   return undefined;
 }
 
-export function guardRuleFunctions(ruleset: Ruleset): void {
+/**
+ * A cache for a rule's function, put between the guard's checks and its watched call (`call`): answers from it
+ * call nothing that could hang or throw, so they need neither the watchdog's notice nor the failure net.
+ */
+export type RuleCache = (
+  original: RuleFunction,
+  call: RuleFunction,
+  then: { functionOptions?: unknown },
+  rule: object,
+) => RuleFunction | undefined;
+
+/** The call as the watchdog sees it: named before, cleared after; a throw is recorded, not propagated. */
+function watched(name: string, original: RuleFunction): RuleFunction {
+  return function (input, options, context) {
+    ruleObserver?.(name);
+    try {
+      const result = original(input, options, context) as { then?: unknown; catch?: (f: (e: unknown) => unknown) => unknown } | undefined;
+      if (result && typeof result.then === 'function' && typeof result.catch === 'function') {
+        return result.catch((error) => record(context.document, name, error));
+      }
+      return result;
+    } catch (error) {
+      return record(context.document, name, error);
+    } finally {
+      ruleObserver?.(undefined);
+    }
+  };
+}
+
+export function guardRuleFunctions(ruleset: Ruleset, cache?: RuleCache): void {
   for (const [name, rule] of Object.entries(ruleset.rules)) {
-    for (const then of rule.then as { function: RuleFunction }[]) {
+    for (const then of rule.then as { function: RuleFunction; functionOptions?: unknown }[]) {
       const original = then.function;
       if (typeof original !== 'function' || original[GUARDED]) continue;
+      const call = watched(name, original);
+      const inner = cache?.(original, call, then, rule) ?? call;
       const guarded: RuleFunction = function (input, options, context) {
         if (disabledByDocument.get(context.document)?.has(name)) return undefined;
         if (pastDeadline(context.document, name) || abortCheck?.()) return undefined;
-        ruleObserver?.(name);
-        try {
-          const result = original(input, options, context) as
-            { then?: unknown; catch?: (f: (e: unknown) => unknown) => unknown } | undefined;
-          if (result && typeof result.then === 'function' && typeof result.catch === 'function') {
-            return result.catch((error) => record(context.document, name, error));
-          }
-          return result;
-        } catch (error) {
-          return record(context.document, name, error);
-        } finally {
-          ruleObserver?.(undefined);
-        }
+        return inner(input, options, context);
       };
       Object.defineProperty(guarded, 'name', { value: original.name });
       guarded[GUARDED] = true;

@@ -16,7 +16,7 @@ import { builtinNameForImport, getBuiltinRuleset, isBuiltinRulesetName } from '.
 import { RulesetLoadError, oneLine } from './errors';
 import { preprocessRuleset, mergeAudienceConfigs } from './preprocess';
 import { guardRuleFunctions } from './guard-functions';
-import { memoizePureFunctions } from './pure-functions';
+import { memoizeExampleFunctions, runCacheForPureFunctions } from './pure-functions';
 import { rulesetFileTooling } from './file-tooling';
 import { BoundedMap } from '../bounded-map';
 import { RULESET_FUNCTIONS_MODULE, rulesetFunctionsApi } from './functions-api';
@@ -130,9 +130,10 @@ export async function loadRulesetFile(file: string, host: EngineHost, trust: Tru
 }
 
 function guarded(ruleset: Ruleset): Ruleset {
-  // Memoized first, then guarded: the guard still sees (and times) every call, cached or not.
-  memoizePureFunctions(ruleset);
-  guardRuleFunctions(ruleset);
+  // Example validation is cached across runs inside the guard, so a failure is never kept as "no findings"; the
+  // other pure functions are cached for the run between the guard's checks and its watched call.
+  memoizeExampleFunctions(ruleset);
+  guardRuleFunctions(ruleset, runCacheForPureFunctions);
   return ruleset;
 }
 
