@@ -9,6 +9,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadTypeScriptModule } from './helpers/load-ts.mjs';
+import { pathsOf } from './helpers/paths-of.mjs';
 import { repoRoot } from './helpers/engine.mjs';
 import { generateSpec } from '../bench/generate-spec.mjs';
 import { parse, stringify } from 'yaml';
@@ -28,13 +29,8 @@ const ordered = (value) =>
       : value;
 
 /** Every node's path, plus paths that do not exist (under a node, past a scalar). */
-function pathsOf(data) {
-  const paths = [];
-  const walk = (value, at) => {
-    paths.push(at);
-    if (value && typeof value === 'object') for (const key of Object.keys(value)) walk(value[key], [...at, key]);
-  };
-  walk(data, []);
+function pathsAndMissing(data) {
+  const paths = pathsOf(data);
   return [...paths, ...paths.filter((_, i) => i % 5 === 0).map((p) => [...p, 'no-such-key'])];
 }
 
@@ -46,7 +42,7 @@ function assertSameAsWhole(text, file, previous = new Map(), { mustCut = false }
   const whole = createDocument(text, file, 'yaml');
   assert.equal(whole.diagnostics.length, 0, `${file}: the pieces parsed a text the whole parser reports problems in`);
   assert.deepEqual(ordered(pieces.data), ordered(whole.data), `${file}: same data, same key order`);
-  const paths = pathsOf(whole.data);
+  const paths = pathsAndMissing(whole.data);
   assert.deepEqual(
     pieces.locator.findingRanges(paths),
     documentLocator(whole).findingRanges(paths),

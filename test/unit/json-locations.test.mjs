@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadTypeScriptModule } from './helpers/load-ts.mjs';
+import { pathsOf } from './helpers/paths-of.mjs';
 
 const spectralBundling = { mainFields: ['module', 'main'] };
 const { createDocument } = loadTypeScriptModule('server/src/engine/document.ts', spectralBundling);
@@ -25,16 +26,6 @@ const TEXT = body
   .replace('"small": {', '"small": {\n    "dup": { "first": true },')
   .replace(/\n  }\n}$/, ',\n    "dup": { "second": true }\n  }\n}')
   .replace('"/p39": {', '"/dup": { "second": true },\n    "/p39": {');
-
-function pathsOf(data) {
-  const paths = [];
-  const walk = (value, at) => {
-    paths.push(at);
-    if (value && typeof value === 'object') for (const key of Object.keys(value)) walk(value[key], [...at, key]);
-  };
-  walk(data, []);
-  return paths;
-}
 
 test('the indexed JSON lookup answers as @stoplight/json does, for every path and its variants', () => {
   const document = createDocument(TEXT, '/tmp/api.json', 'json');

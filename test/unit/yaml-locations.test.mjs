@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadTypeScriptModule } from './helpers/load-ts.mjs';
+import { pathsOf } from './helpers/paths-of.mjs';
 
 const spectralBundling = { mainFields: ['module', 'main'] };
 const { createDocument } = loadTypeScriptModule('server/src/engine/document.ts', spectralBundling);
@@ -36,16 +37,6 @@ ${manyKeys}big:
 ${manyKeys}${odd}  ? [complex, key]
   : complex
 `;
-
-function pathsOf(data) {
-  const paths = [];
-  const walk = (value, at) => {
-    paths.push(at);
-    if (value && typeof value === 'object') for (const key of Object.keys(value)) walk(value[key], [...at, key]);
-  };
-  walk(data, []);
-  return paths;
-}
 
 test("the indexed YAML lookup answers as Spectral's YAML parser does, for every path and its variants", () => {
   const document = createDocument(TEXT, '/tmp/api.yaml', 'yaml');

@@ -2,19 +2,7 @@
 // document-wide facts) get a result cache when a ruleset loads. They are recognised by identity, never by
 // name: a custom function called `oasExample` is not ours to trust, and is simply run every time.
 import { oas } from '@stoplight/spectral-rulesets';
-import {
-  casing,
-  defined,
-  enumeration,
-  falsy,
-  length,
-  or,
-  pattern,
-  schema,
-  truthy,
-  undefined as undefinedFn,
-  xor,
-} from '@stoplight/spectral-functions';
+import * as spectralFunctions from '@stoplight/spectral-functions';
 import type { Ruleset } from '@stoplight/spectral-core';
 import { memoizeExampleValidation } from '../memo/example-validation-cache';
 import { memoizeWithinRun } from '../memo/run-results-cache';
@@ -45,17 +33,9 @@ const EXAMPLE_FUNCTIONS = new Set<unknown>(
  * key order of the document at the path) nor `unreferencedReusableObject` (the whole document).
  */
 const RUN_PURE_FUNCTIONS = new Set<unknown>([
-  casing,
-  defined,
-  enumeration,
-  falsy,
-  length,
-  or,
-  pattern,
-  schema,
-  truthy,
-  undefinedFn,
-  xor,
+  ...(['casing', 'defined', 'enumeration', 'falsy', 'length', 'or', 'pattern', 'schema', 'truthy', 'undefined', 'xor'] as const).map(
+    (name) => spectralFunctions[name],
+  ),
   ...oasFunctionsOf('duplicated-entry-in-enum', 'typed-enum'), // oasSchema, typedEnum
 ]);
 
