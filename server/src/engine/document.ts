@@ -8,8 +8,9 @@ import * as Parsers from '@stoplight/spectral-parsers';
 import { isAlias, isPair, isScalar, parseDocument, type Node } from 'yaml';
 import type { DocumentFormat } from './types';
 import { detectFormat, isOpenApiData, looksLikeOpenApi } from './document-kind';
-import { indexJsonLocations } from './json-locations';
+import { JsonParser } from './json-parse';
 import { indexYamlLocations } from './yaml-locations';
+import { withPlainObjects } from './plain-objects';
 
 export { detectFormat, isOpenApiData, looksLikeOpenApi };
 
@@ -34,14 +35,19 @@ export function createDocument(text: string, filePath: string, format: DocumentF
   const source = !hasBom ? text : format === 'json' ? ' ' + text.slice(1) : text.slice(1);
   let document: Document<unknown, any>;
   try {
-    document = format === 'json' ? new Document(source, Parsers.Json, filePath) : new Document(source, Parsers.Yaml, filePath);
+    // JSON: Spectral's parser, keeping where values are as a JsonTree rather than a tree of objects (json-parse.ts).
+    document = format === 'json' ? new Document(source, JsonParser, filePath) : new Document(source, Parsers.Yaml, filePath);
   } catch (error) {
     if (error instanceof RangeError) throw tooDeep();
     throw error;
   }
   if (nestingDepthExceeds(document.data, MAX_NESTING_DEPTH)) throw tooDeep();
-  if (format === 'json') indexJsonLocations(document);
-  else indexYamlLocations(document);
+  if (format === 'yaml') {
+    indexYamlLocations(document);
+    // Plain objects where they list their keys alike (plain-objects.ts; json-parse.ts makes them so for JSON).
+    const parsed = (document as unknown as { parserResult: { data: unknown } }).parserResult;
+    parsed.data = withPlainObjects(parsed.data);
+  }
   return document;
 }
 

@@ -5,6 +5,7 @@
 import type { Document } from '@stoplight/spectral-core';
 import type { JsonPath, Position, Range } from './types';
 import { LineIndex } from './exposure-first/line-index';
+import { JsonKind, JsonTree, type JsonNodeId } from './json-tree';
 import { lastByKey, yamlMappingKey } from './last-by-key';
 
 // The parts of Spectral's parser results this reads. They are protected members of Spectral's Document
@@ -17,13 +18,6 @@ interface YamlNode {
   value?: YamlNode | null;
   mappings?: YamlNode[];
   items?: Array<YamlNode | null>;
-}
-interface JsonNode {
-  type: 'object' | 'array' | 'property' | 'string' | 'number' | 'boolean' | 'null';
-  offset: number;
-  length: number;
-  value?: unknown;
-  children?: JsonNode[];
 }
 const YAML_MAP = 2;
 const YAML_SEQ = 3;
@@ -50,6 +44,17 @@ export class KeyRanges {
     const text = internals.input;
     const ast = internals.parserResult?.ast;
     if (typeof text !== 'string' || !ast || typeof ast !== 'object') return undefined;
+    if (ast instanceof JsonTree) {
+      return new KeyRanges(
+        document,
+        text,
+        (path) => walkJson(ast, path),
+        () => {
+          const first = ast.size > 0 && ast.kind(0) === JsonKind.Object ? ast.children(0).next() : undefined;
+          return first && !first.done ? ast.keySpan(first.value) : undefined;
+        },
+      );
+    }
     if ('kind' in ast) {
       const root = ast as YamlNode;
       return new KeyRanges(
@@ -59,18 +64,6 @@ export class KeyRanges {
         () => {
           const key = root.kind === YAML_MAP ? root.mappings?.[0]?.key : undefined;
           return key ? { start: key.startPosition, end: key.endPosition } : undefined;
-        },
-      );
-    }
-    if ('type' in ast) {
-      const root = ast as JsonNode;
-      return new KeyRanges(
-        document,
-        text,
-        (path) => walkJson(root, path),
-        () => {
-          const key = root.type === 'object' ? root.children?.[0]?.children?.[0] : undefined;
-          return key ? { start: key.offset, end: key.offset + key.length } : undefined;
         },
       );
     }
@@ -162,29 +155,26 @@ function walkYaml(root: YamlNode, path: JsonPath): { steps: Step[]; complete: bo
   return { steps, complete: true };
 }
 
-function walkJson(root: JsonNode, path: JsonPath): { steps: Step[]; complete: boolean } {
-  const jsonStep = (node: JsonNode, key?: JsonNode): Step => ({
-    key: key ? { start: key.offset, end: key.offset + key.length } : undefined,
-    node: { start: node.offset, end: node.offset + node.length, isCollection: node.type === 'object' || node.type === 'array' },
+function walkJson(tree: JsonTree, path: JsonPath): { steps: Step[]; complete: boolean } {
+  const jsonStep = (node: JsonNodeId): Step => ({
+    key: tree.keySpan(node),
+    node: { ...tree.span(node), isCollection: tree.isCollection(node) },
   });
-  const steps: Step[] = [jsonStep(root)];
-  let node = root;
+  if (tree.size === 0) return { steps: [{ node: { start: 0, end: 0, isCollection: false } }], complete: false };
+  const steps: Step[] = [jsonStep(0)];
+  let node: JsonNodeId = 0;
   for (const segment of path) {
-    if (node.type === 'object') {
-      const property = lastByKey(node, node.children, String(segment), (p) =>
-        p.children?.length === 2 && typeof p.children[0].value === 'string' ? p.children[0].value : undefined,
-      );
-      if (!property?.children) return { steps, complete: false };
-      node = property.children[1];
-      steps.push(jsonStep(node, property.children[0]));
-    } else if (node.type === 'array') {
-      const item = node.children?.[Number(segment)];
-      if (!item) return { steps, complete: false };
-      node = item;
-      steps.push(jsonStep(node));
-    } else {
-      return { steps, complete: false };
-    }
+    const kind = tree.kind(node);
+    // The last property of a key, as in the parsed data.
+    const next =
+      kind === JsonKind.Object
+        ? tree.property(node, String(segment), 'last')
+        : kind === JsonKind.Array
+          ? tree.item(node, Number(segment))
+          : undefined;
+    if (next === undefined) return { steps, complete: false };
+    node = next;
+    steps.push(jsonStep(node));
   }
   return { steps, complete: true };
 }

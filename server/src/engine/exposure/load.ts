@@ -7,6 +7,7 @@ import * as Parsers from '@stoplight/spectral-parsers';
 import type { EngineHost, TrustOptions } from '../host';
 import type { AudienceConfig } from '../types';
 import { createDocument, detectFormat, isOpenApiData, looksLikeOpenApi } from '../document';
+import { JsonParser } from '../json-parse';
 import { createRefResolver } from '../ref-resolver';
 import { findRulesetFile } from '../ruleset/discover';
 import { RulesetCache } from '../ruleset/cache';
@@ -58,7 +59,7 @@ export class ExposureReader {
       baseUri: document.source ?? undefined,
       parseResolveResult: async (opts: { targetAuthority: { href(): string }; result: unknown }) => {
         const source = opts.targetAuthority.href().replace(/\/$/, '');
-        const parser = source.toLowerCase().endsWith('.json') ? Parsers.Json : Parsers.Yaml;
+        const parser = source.toLowerCase().endsWith('.json') ? JsonParser : Parsers.Yaml;
         opts.result = parser.parse(String(opts.result)).data;
         return opts;
       },
