@@ -7,6 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadTypeScriptModule } from './helpers/load-ts.mjs';
+import { ordered } from './helpers/ordered-data.mjs';
 import { pathsOf } from './helpers/paths-of.mjs';
 
 const spectralBundling = { mainFields: ['module', 'main'] };
@@ -28,14 +29,6 @@ const TEXT = body
   .replace('"small": {', '"small": {\n    "dup": { "first": true },')
   .replace(/\n  }\n}$/, ',\n    "dup": { "second": true }\n  }\n}')
   .replace('"/p39": {', '"/dup": { "second": true },\n    "/p39": {');
-
-/** The data with every object's key order made visible (Spectral's parser keeps keys in text order). */
-const ordered = (value) =>
-  Array.isArray(value)
-    ? value.map(ordered)
-    : value && typeof value === 'object'
-      ? Object.keys(value).map((key) => [key, ordered(value[key])])
-      : value;
 
 function variantsOf(data) {
   const paths = pathsOf(data);

@@ -4,18 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadTypeScriptModule } from './helpers/load-ts.mjs';
+import { ordered } from './helpers/ordered-data.mjs';
 
 const spectralBundling = { mainFields: ['module', 'main'] };
 const { withPlainObjects } = loadTypeScriptModule('server/src/engine/plain-objects.ts', spectralBundling);
 const { Yaml } = loadTypeScriptModule('node_modules/@stoplight/spectral-parsers/dist/index.js', spectralBundling);
 
-/** The data with every object's key order made visible. */
-const ordered = (value) =>
-  Array.isArray(value)
-    ? value.map(ordered)
-    : value && typeof value === 'object'
-      ? Object.keys(value).map((key) => [key, ordered(value[key])])
-      : value;
 const isOrdered = (value) => Object.getOwnPropertySymbols(value).length > 0;
 
 const CASES = [

@@ -1,7 +1,7 @@
 // The smallest meaningful range for a finding, like ESLint and yaml-language-server: the KEY of the
 // operation, object or property a finding is about (`get:` rather than its 70-line body), or the value itself
-// when the finding is about a scalar (a wrong value). Spectral gives whole-value ranges; this walks the AST
-// Spectral's parser already built (no second parse), for YAML and JSON alike.
+// when the finding is about a scalar (a wrong value). Spectral gives whole-value ranges; this walks what the parse
+// already kept (no second parse): Spectral's YAML syntax tree, or the JSON document's JsonTree (json-tree.ts).
 import type { Document } from '@stoplight/spectral-core';
 import type { JsonPath, Position, Range } from './types';
 import { LineIndex } from './exposure-first/line-index';
