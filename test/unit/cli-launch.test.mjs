@@ -62,6 +62,24 @@ test('the lint worker starts before the CLI bundle loads, and that worker does t
   assert.ok(started >= 0 && cliLoaded >= 0, JSON.stringify(events));
   assert.ok(started < cliLoaded, `worker started after the CLI loaded: ${JSON.stringify(events)}`);
   assert.equal(lintWorkers(events), 1, `one file, one worker: ${JSON.stringify(events)}`);
+  // The CLI's workers have a small young generation (CLI_YOUNG_GENERATION_MB); the early one too, or it is not adopted.
+  assert.equal(events[started].youngGenerationMb, 8, JSON.stringify(events));
+});
+
+test('the main thread collects its loading garbage once a lint has started; a run that lints nothing does not', async () => {
+  const { events } = await tracedRun(['--format', 'json', 'examples/petstore-external.yaml']);
+  const cliLoaded = events.findIndex((e) => e.bundle === 'cli.js');
+  const collected = events.findIndex((e) => e.gc);
+  assert.ok(cliLoaded >= 0 && collected > cliLoaded, JSON.stringify(events));
+  const version = await tracedRun(['--version']);
+  assert.ok(!version.events.some((e) => e.gc), JSON.stringify(version.events));
+});
+
+test("each of the CLI's lint workers, early or not, has its small young generation", async () => {
+  const { events } = await tracedRun(['--format', 'json', 'examples/petstore-external.yaml', 'examples/orders-internal.yaml']);
+  const workers = events.filter((e) => e.worker === 'lint-worker.js');
+  assert.equal(workers.length, 2, JSON.stringify(events));
+  for (const worker of workers) assert.equal(worker.youngGenerationMb, 8, JSON.stringify(events));
 });
 
 // V8's flags are the whole process's: set before the first worker starts, this one bounds every lint's heap growth.

@@ -29,6 +29,8 @@ export interface WorkerLinterOptions {
   ruleTimeoutMs?: number;
   /** Heap limit of a worker; a lint that needs more is stopped and reported. Default 4096 MB. */
   maxMemoryMb?: number;
+  /** A worker's young generation, in MB; default V8's (CLI_YOUNG_GENERATION_MB says why the CLI sets one). */
+  youngGenerationMb?: number;
   /** Parallel workers (the CLI uses more than one). Default 1. */
   concurrency?: number;
   /** Size (characters) from which a document's complete lints all run in one worker; default BIG_DOCUMENT_CHARS. */
@@ -226,8 +228,9 @@ export class WorkerLinter {
   }
 
   private startWorker(): LintWorker<Job> {
-    const { workerScript, maxMemoryMb = DEFAULT_WORKER_MEMORY_MB, proxy } = this.options;
-    const worker = takePrestartedLintWorker<Job>(workerScript, maxMemoryMb, proxy) ?? new LintWorker<Job>(workerScript, maxMemoryMb, proxy);
+    const { workerScript, maxMemoryMb = DEFAULT_WORKER_MEMORY_MB, youngGenerationMb, proxy } = this.options;
+    const heap = { maxMemoryMb, youngGenerationMb };
+    const worker = takePrestartedLintWorker<Job>(workerScript, heap, proxy) ?? new LintWorker<Job>(workerScript, heap, proxy);
     worker.worker.on('message', (message: FromWorker) => this.onMessage(worker, message));
     worker.worker.on('error', (error) => this.onCrash(worker, error));
     worker.worker.on('exit', (code) => this.onCrash(worker, new Error(`it exited unexpectedly (exit code ${code})`)));
