@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadTypeScriptModule } from './helpers/load-ts.mjs';
-import { pathsOf } from './helpers/paths-of.mjs';
+import { NUMERIC_LOOKING_KEYS, pathsOf, pathVariants } from './helpers/paths-of.mjs';
 
 const spectralBundling = { mainFields: ['module', 'main'] };
 const { createDocument } = loadTypeScriptModule('server/src/engine/document.ts', spectralBundling);
@@ -44,30 +44,12 @@ test("the indexed YAML lookup answers as Spectral's YAML parser does, for every 
   assert.notEqual(document.getRangeForJsonPath, original, 'the index is installed on the document');
   const paths = pathsOf(document.data);
   const variants = [
-    ...paths,
-    ...paths.map((p) => [...p, 'missing']),
-    ...paths.map((p) => [...p, 0]),
-    ...paths.map((p) => [...p, '1']),
-    ...paths.map((p) => p.map((s) => (/^\d+$/.test(s) ? Number(s) : s))),
+    ...pathVariants(paths),
     ...['paths', 'small', 'big'].flatMap((at) =>
-      [
-        [200],
-        ['200'],
-        ['01'],
-        [''],
-        ['1e3'],
-        [1000],
-        ['-1'],
-        [-1],
-        [' 7'],
-        [7],
-        ['novalue'],
-        ['novalue', 'x'],
-        ['dup'],
-        ['dup', 'first'],
-        ['dup', 'second'],
-        ['complex'],
-      ].map((p) => [at, ...p]),
+      [...NUMERIC_LOOKING_KEYS, ['novalue'], ['novalue', 'x'], ['dup'], ['dup', 'first'], ['dup', 'second'], ['complex']].map((p) => [
+        at,
+        ...p,
+      ]),
     ),
     ...[['1'], ['01'], [''], ['1.0'], ['-0'], [-0], [' 2'], ['0x2'], [1], [4], [-1], ['x'], ['2', 'c'], ['3', 1]].map((p) => [
       'small',
