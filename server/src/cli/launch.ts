@@ -4,7 +4,7 @@
 // meanwhile: a run is ~0.5 s shorter (docs/benchmarks.md).
 import path from 'node:path';
 import { parseArgs } from './args';
-import { CLI_YOUNG_GENERATION_MB, DEFAULT_WORKER_MEMORY_MB, prestartLintWorker, type WarmUpHint } from '../node/worker/lint-worker-thread';
+import { CLI_WORKER_HEAP, prestartLintWorker, type WarmUpHint } from '../node/worker/lint-worker-thread';
 import { setProcessV8Flags } from '../node/v8-flags';
 import { loadBundle } from '../node/bundle-loader';
 import { collectGarbage } from '../node/collect-garbage';
@@ -26,13 +26,8 @@ export function earlyWorkerFor(argv: readonly string[]): WarmUpHint | undefined 
 
 setProcessV8Flags();
 const early = earlyWorkerFor(process.argv.slice(2));
-if (early) {
-  // The heap the CLI's WorkerLinter asks for (main.ts), or it would not adopt this worker.
-  prestartLintWorker(path.join(__dirname, 'lint-worker.js'), early, {
-    maxMemoryMb: DEFAULT_WORKER_MEMORY_MB,
-    youngGenerationMb: CLI_YOUNG_GENERATION_MB,
-  });
-}
+// With the heap the CLI's WorkerLinter asks for (main.ts), or it would not adopt this worker.
+if (early) prestartLintWorker(path.join(__dirname, 'lint-worker.js'), early, CLI_WORKER_HEAP);
 // The CLI stays its own bundle, loaded after the worker has started, with its code cache (node/bundle-loader.ts),
 // saved at exit when there was none: by then the functions the run needed are compiled.
 const cli = loadBundle(path.join(__dirname, 'cli.js'), module);

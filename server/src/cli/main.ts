@@ -5,7 +5,7 @@ import '../builtin-rules';
 import path from 'node:path';
 import { installedRules } from '../engine/rules/installed';
 import { WorkerLinter } from '../node/worker/worker-linter';
-import { CLI_YOUNG_GENERATION_MB } from '../node/worker/lint-worker-thread';
+import { CLI_WORKER_HEAP } from '../node/worker/lint-worker-thread';
 import packageJson from '../../../package.json';
 import { run } from './run';
 import { setProcessV8Flags } from '../node/v8-flags';
@@ -61,7 +61,7 @@ if (launchedAsCli()) {
         workerScript: path.join(__dirname, 'lint-worker.js'),
         concurrency: CORES,
         // A small young generation: less memory for the same time on most specs (CLI_YOUNG_GENERATION_MB).
-        youngGenerationMb: CLI_YOUNG_GENERATION_MB,
+        ...CLI_WORKER_HEAP,
       }),
     concurrency: CORES,
     rules: builtinRules,

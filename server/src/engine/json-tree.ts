@@ -122,29 +122,33 @@ export class JsonTree {
     return (this.lines ??= new LineIndex(this.text)).range(start, end);
   }
 
-  /** The node's children, in document order. */
-  *children(id: JsonNodeId): Generator<JsonNodeId> {
-    const end = this.fields[id * STRIDE + END];
-    for (let child = id + 1; child < end; child = this.fields[child * STRIDE + END]) yield child;
+  /** The index after the node's last descendant: its next sibling, if any. */
+  private endOf(id: JsonNodeId): number {
+    return this.fields[id * STRIDE + END];
   }
 
-  /** The first (`which`: 'first', as Spectral locates) or last (as the data holds it) property value of that key. */
+  /** The node's children, in document order. */
+  *children(id: JsonNodeId): Generator<JsonNodeId> {
+    for (let child = id + 1, end = this.endOf(id); child < end; child = this.endOf(child)) yield child;
+  }
+
+  /**
+   * The first (`which`: 'first', as Spectral locates) or last (as the data holds it) property value of that key. A
+   * small object is scanned in place (this runs for every step of every finding's path); a big one gets an index.
+   */
   property(id: JsonNodeId, key: string, which: 'first' | 'last'): JsonNodeId | undefined {
     const indexes = which === 'first' ? this.firstByKey : this.lastByKey;
     let index = indexes.get(id);
     if (!index) {
-      const children = [...this.children(id)];
-      if (children.length <= INDEX_FROM) {
-        let found: JsonNodeId | undefined;
-        for (const child of children) {
-          if (this.keys[child] !== key) continue;
-          found = child;
-          if (which === 'first') break;
-        }
-        return found;
+      let count = 0;
+      let found: JsonNodeId | undefined;
+      for (let child = id + 1, end = this.endOf(id); child < end; child = this.endOf(child)) {
+        count++;
+        if (this.keys[child] === key && (found === undefined || which === 'last')) found = child;
       }
+      if (count <= INDEX_FROM) return found;
       index = new Map();
-      for (const child of children) {
+      for (const child of this.children(id)) {
         const own = this.keys[child];
         if (own !== undefined && (which === 'last' || !index.has(own))) index.set(own, child);
       }
@@ -153,13 +157,18 @@ export class JsonTree {
     return index.get(key);
   }
 
-  /** The array's item at `position`. */
+  /** The array's item at `position` (scanned in place in a small array, indexed in a big one). */
   item(id: JsonNodeId, position: number): JsonNodeId | undefined {
     let items = this.itemsOf.get(id);
     if (!items) {
-      const children = [...this.children(id)];
-      if (children.length <= INDEX_FROM) return children[position];
-      items = Int32Array.from(children);
+      let count = 0;
+      let found: JsonNodeId | undefined;
+      for (let child = id + 1, end = this.endOf(id); child < end; child = this.endOf(child)) {
+        if (count === position) found = child;
+        count++;
+      }
+      if (count <= INDEX_FROM) return found;
+      items = Int32Array.from(this.children(id));
       this.itemsOf.set(id, items);
     }
     return position < items.length ? items[position] : undefined;

@@ -32,6 +32,9 @@ export interface WorkerHeap {
   youngGenerationMb?: number;
 }
 
+/** The CLI's lint workers' heap, for its early worker (cli/launch.ts) and its WorkerLinter (cli/main.ts) alike. */
+export const CLI_WORKER_HEAP: WorkerHeap = { maxMemoryMb: DEFAULT_WORKER_MEMORY_MB, youngGenerationMb: CLI_YOUNG_GENERATION_MB };
+
 /**
  * Given to a worker started ahead of its owner: the built-in ruleset to warm up while the owner loads (undefined:
  * the default one). Only a guess; the lint request still says which ruleset to use.
