@@ -123,3 +123,19 @@ test("key-ranges' indexed lookup finds the item a scan from the end finds", () =
     }
   }
 });
+
+test("the JsonTree's last property of a key (key-ranges.ts) and first (Spectral's), in small and indexed objects", () => {
+  const big = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, i]));
+  const text = JSON.stringify({ small: { x: 1, y: 2 }, big })
+    .replace('"y":2', '"y":2,"x":3')
+    .replace('"k19":19', '"k19":19,"k3":"again"');
+  const { ast: tree } = JsonParser.parse(text);
+  const valueText = (node) => text.slice(tree.span(node).start, tree.span(node).end);
+  const small = tree.property(0, 'small', 'first');
+  const indexed = tree.property(0, 'big', 'first');
+  assert.equal(valueText(tree.property(small, 'x', 'first')), '1');
+  assert.equal(valueText(tree.property(small, 'x', 'last')), '3');
+  assert.equal(valueText(tree.property(indexed, 'k3', 'first')), '3');
+  assert.equal(valueText(tree.property(indexed, 'k3', 'last')), '"again"');
+  assert.equal(tree.property(small, 'missing', 'last'), undefined);
+});
