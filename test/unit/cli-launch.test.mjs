@@ -4,6 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -66,15 +68,6 @@ test('the lint worker starts before the CLI bundle loads, and that worker does t
   assert.equal(events[started].youngGenerationMb, 8, JSON.stringify(events));
 });
 
-test('the main thread collects its loading garbage once a lint has started; a run that lints nothing does not', async () => {
-  const { events } = await tracedRun(['--format', 'json', 'examples/petstore-external.yaml']);
-  const cliLoaded = events.findIndex((e) => e.bundle === 'cli.js');
-  const collected = events.findIndex((e) => e.gc);
-  assert.ok(cliLoaded >= 0 && collected > cliLoaded, JSON.stringify(events));
-  const version = await tracedRun(['--version']);
-  assert.ok(!version.events.some((e) => e.gc), JSON.stringify(version.events));
-});
-
 test("each of the CLI's lint workers, early or not, has its small young generation", async () => {
   const { events } = await tracedRun(['--format', 'json', 'examples/petstore-external.yaml', 'examples/orders-internal.yaml']);
   const workers = events.filter((e) => e.worker === 'lint-worker.js');
@@ -126,4 +119,59 @@ test('a run that fails on its arguments exits 2 at once, the early worker notwit
   const { code, events } = await tracedRun(['--no-such-option', 'examples/petstore-external.yaml']);
   assert.equal(code, 2);
   assert.ok(lintWorkers(events) <= 1, JSON.stringify(events));
+});
+
+// The main thread of a plain lint reads arguments and files and writes reports: the engine runs in the workers, and
+// dist/cli.js is built without it (scripts/build.mjs). What runs the engine in the main thread is in dist/cli-engine.js,
+// loaded by the runs that need it, and gives them what they had before the split.
+const engineLoads = (events) => events.filter((e) => e.bundle === 'cli-engine.js').length;
+const PETSTORE = 'examples/petstore-external.yaml';
+const sarifRuleDocs = (log) => log.runs[0].tool.driver.rules.filter((rule) => rule.helpUri).map((rule) => rule.id);
+const engineRuns = [
+  { name: 'a plain lint', args: ['--format', 'json', PETSTORE], loads: 0, check: (out) => assert.ok(JSON.parse(out).length > 0) },
+  {
+    name: 'SARIF (the built-in rules described)',
+    args: ['--format', 'sarif', PETSTORE],
+    loads: 1,
+    check: (out) => assert.ok(sarifRuleDocs(JSON.parse(out)).includes('external-oauth2'), out),
+  },
+  {
+    name: '--fix-dry-run (the built-in rules fix)',
+    args: ['--fix-dry-run', PETSTORE],
+    loads: 1,
+    check: (out) => assert.match(out, /^\+\+\+ .*petstore-external\.yaml/m),
+  },
+  {
+    name: 'a file that is not OpenAPI (is it a fragment?)',
+    args: ['--format', 'json', 'test/fixtures/cli/not-openapi.yaml'],
+    loads: 1,
+    check: (out) => assert.deepEqual(JSON.parse(out), []),
+  },
+];
+for (const { name, args, loads, check } of engineRuns) {
+  test(`the CLI's main thread loads the engine's bundle only when the run needs it: ${name}`, async () => {
+    const { stdout, events } = await tracedRun(args);
+    check(stdout);
+    assert.equal(engineLoads(events), loads, JSON.stringify(events));
+  });
+}
+
+test("--output sarif=<file> beside the console's report describes the built-in rules too", async (t) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cli-engine-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const file = path.join(dir, 'out.sarif');
+  const { events } = await tracedRun(['--output', `sarif=${file}`, PETSTORE]);
+  assert.ok(sarifRuleDocs(JSON.parse(readFileSync(file, 'utf8'))).includes('external-oauth2'));
+  assert.equal(engineLoads(events), 1, JSON.stringify(events));
+});
+
+test('dist/cli.js holds none of the engine, dist/cli-engine.js all of it', () => {
+  // Names of Spectral's core, its parsers and the engine's rule registry, kept by the whitespace-only minification.
+  const markers = ['createRulesetFunction', 'parseWithPointers', 'installRulePack'];
+  const bundle = (name) => readFileSync(path.join(repoRoot, 'dist', name), 'latin1');
+  const [main, engine] = [bundle('cli.js'), bundle('cli-engine.js')];
+  for (const marker of markers) {
+    assert.ok(!main.includes(marker), `dist/cli.js has ${marker}`);
+    assert.ok(engine.includes(marker), `dist/cli-engine.js lacks ${marker}`);
+  }
 });

@@ -9,12 +9,23 @@ export class UsageError extends Error {
 
 /** A configuration problem found while running (ruleset, git, baseline, output file): exit code 2. */
 export class ConfigurationError extends Error {
+  override name = 'ConfigurationError';
   constructor(
     message: string,
     readonly detail?: string,
   ) {
     super(message);
   }
+}
+
+// Told apart by name, not instanceof: the sub-commands and --changed-since's root scan run from a second bundle
+// (dist/cli-engine.js, scripts/build.mjs) with its own copy of these classes.
+export function isUsageError(error: unknown): error is UsageError {
+  return error instanceof Error && error.name === 'UsageError';
+}
+
+export function isConfigurationError(error: unknown): error is ConfigurationError {
+  return error instanceof Error && error.name === 'ConfigurationError';
 }
 
 /** Collapses a multi-line message into one line: every CLI message on stderr is exactly one line. */

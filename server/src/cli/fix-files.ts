@@ -5,6 +5,8 @@
 // on the texts the previous fixes produced; the roots are linted again with the fixed texts.
 // Files are written with safeWriteFile: atomically, keeping their mode, through symlinks, and never over a
 // file that changed on disk since it was linted.
+// The fixes are the built-in rules' own: their pack is installed wherever this module is.
+import '../builtin-rules';
 import { applyFixAll, applyReferencedFixAll } from '../engine/fixes';
 import type { Finding } from '../engine/types';
 import { safeWriteFile, SafeWriteError, type FileSnapshot } from '../node/safe-write';

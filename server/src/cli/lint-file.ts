@@ -17,7 +17,6 @@ import { cliLintProfile, rulesetOption } from './lint-config';
 import { readDocument } from './read-document';
 import type { FileSnapshot } from '../node/safe-write';
 import { documentFinding } from '../engine/document-findings';
-import { looksLikeFragment } from '../engine/fragments';
 
 export interface OutputStream {
   write(chunk: string): unknown;
@@ -82,6 +81,11 @@ function rulesetErrorMessage(rulesetFile: string | undefined, reason: string): s
   return rulesetFile && !line.includes(rulesetFile) ? `ruleset ${rulesetFile}: ${line}` : `ruleset: ${line}`;
 }
 
+/** Parses the text (with the engine's YAML parser, which a plain lint's main thread never loads otherwise). */
+async function isFragment(text: string): Promise<boolean> {
+  return (await import('../engine/fragments')).looksLikeFragment(text);
+}
+
 /** Lints `text` as the content of `file` (the file's current text, a fixed text, or an older version). */
 /** `openDocuments`: texts of $ref'd files to use instead of the disk (fixed but unwritten files, a base commit's versions). */
 export async function lintText(file: string, text: string, plan: LintPlan, openDocuments?: Record<string, string>): Promise<FileReport> {
@@ -102,7 +106,7 @@ export async function lintText(file: string, text: string, plan: LintPlan, openD
   }
   if (result.rulesetError) throw new ConfigurationError(rulesetErrorMessage(result.ruleset, result.rulesetError));
   const report: FileReport = { file, findings: result.isOpenApi ? result.findings : [], format: result.format, ruleset: result.ruleset };
-  if (!result.isOpenApi) report.skipped = looksLikeFragment(text) ? FRAGMENT : NOT_OPENAPI;
+  if (!result.isOpenApi) report.skipped = (await isFragment(text)) ? FRAGMENT : NOT_OPENAPI;
   else report.operations = result.operations;
   if (result.references?.length) report.references = result.references;
   if (result.untrustedCodeSkipped?.length) report.untrustedCodeSkipped = result.untrustedCodeSkipped;

@@ -1,9 +1,7 @@
 // Entry point of dist/cli.js. Runs the CLI when launched (node dist/cli.js, or through
 // bin/api-exposure-lint.js); when imported by tests it only exports the pieces below.
 import os from 'node:os';
-import '../builtin-rules';
 import path from 'node:path';
-import { installedRules } from '../engine/rules/installed';
 import { WorkerLinter } from '../node/worker/worker-linter';
 import { CLI_WORKER_HEAP } from '../node/worker/lint-worker-thread';
 import packageJson from '../../../package.json';
@@ -28,13 +26,6 @@ export { createProgress } from './progress';
 export { selectShard, parseShard } from './shard';
 export { mergeJson, mergeSarif, compareWalkOrder } from './merge';
 export { formatJunit } from './formatters/junit';
-
-const builtinRules = installedRules().map((meta) => ({
-  id: meta.code,
-  description: meta.description,
-  documentationUrl: meta.documentationUrl,
-  severity: meta.severity,
-}));
 
 const CORES = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
 
@@ -64,7 +55,7 @@ if (launchedAsCli()) {
         ...CLI_WORKER_HEAP,
       }),
     concurrency: CORES,
-    rules: builtinRules,
+    rules: async () => (await import('./rule-metadata')).builtinRuleMetadata(),
   }).then((code) => {
     // exitCode, not exit(): let stdout drain when it is a pipe.
     process.exitCode = code;

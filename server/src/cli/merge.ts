@@ -129,7 +129,7 @@ export async function runMerge(argv: readonly string[], environment: RunEnvironm
       ? mergeJson(inputs as JsonFinding[][])
       : mergeSarif(
           inputs as SarifLog[],
-          (environment.rules ?? []).map((r) => r.id),
+          ((await environment.rules?.()) ?? []).map((r) => r.id),
         );
   const text = JSON.stringify(merged, null, 2) + '\n';
   const output = lastValue(parsed, 'output');

@@ -4,13 +4,12 @@
 // Stages: choose the files (arguments, or what changed since a git ref) → lint → fix → keep what is
 // new (--new-only, --baseline) → report → notes and exit code.
 import path from 'node:path';
-import { HELP_TEXT, parseArgs, UsageError, type CliOptions } from './args';
+import { HELP_TEXT, parseArgs, type CliOptions } from './args';
 import { dropBaselined, readBaseline, writeBaseline } from './baseline';
 import { selectChangedFiles, type ChangeSelection } from './changed-files';
-import { ConfigurationError, oneLine, PROGRAM } from './errors';
+import { isConfigurationError, isUsageError, oneLine, PROGRAM } from './errors';
 import { computeExitCode, EXIT_OK, EXIT_USAGE } from './exit-code';
 import { expandFilePatterns } from './files';
-import { fixFiles } from './fix-files';
 import { FORMATTERS, formatSummary, type FileReport, type FormatOptions, type RuleMetadata } from './formatters';
 import { relativePosix } from './formatters/paths';
 import { createLintPlan, type LintedFile, type LinterLike, type LintPlan, type OutputStream } from './lint-file';
@@ -32,11 +31,18 @@ export interface RunEnvironment {
   stderr: OutputStream;
   version: string;
   createLinter: () => LinterLike;
-  /** Rule descriptions for SARIF (the built-in exposure rules); other rules are derived from findings. */
-  rules?: RuleMetadata[];
+  /**
+   * Rule descriptions for SARIF (the built-in exposure rules); other rules are derived from findings. Asked for only
+   * when a SARIF log is written or merged: they come with the engine, which a plain lint's main thread never loads.
+   */
+  rules?: () => Promise<RuleMetadata[]>;
   now?: () => number;
   /** Lints in flight at once (the CLI: one per core, matching its worker threads). Default 1. */
   concurrency?: number;
+}
+
+function wantsSarif(options: CliOptions): boolean {
+  return options.format === 'sarif' || options.outputs.some((output) => output.format === 'sarif');
 }
 
 function onlyErrors(files: FileReport[]): FileReport[] {
@@ -124,6 +130,8 @@ async function lintAndReport(options: CliOptions, environment: RunEnvironment, s
     let linted = await lintAll(files, plan, noteSkipped, environment);
     if (options.fixDryRun) unfixed = linted.map((l) => l.report);
     if (options.fix || options.fixDryRun) {
+      // Loaded here: fixes are planned and applied by the engine in this thread.
+      const { fixFiles } = await import('./fix-files');
       const outcome = await fixFiles(linted, plan, options.fix);
       linted = outcome.files;
       diffs = outcome.diffs;
@@ -164,7 +172,7 @@ async function lintAndReport(options: CliOptions, environment: RunEnvironment, s
     width: !options.output && environment.stdout.isTTY && environment.stdout.columns ? environment.stdout.columns : undefined,
     elapsedMs: now() - started,
     toolVersion: environment.version,
-    rules: environment.rules,
+    rules: wantsSarif(options) ? await environment.rules?.() : undefined,
     summary: !options.quiet,
   };
   await printReport(shown, diffs, options, environment, formatOptions);
@@ -205,9 +213,9 @@ export async function run(environment: RunEnvironment): Promise<number> {
     }
     return await lintAndReport(options, environment, started);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigurationError) {
+    if (isUsageError(error) || isConfigurationError(error)) {
       stderr.write(`${PROGRAM}: ${error.message}\n`);
-      if (verbose && error instanceof ConfigurationError && error.detail) stderr.write(error.detail + '\n');
+      if (verbose && isConfigurationError(error) && error.detail) stderr.write(error.detail + '\n');
       return EXIT_USAGE;
     }
     stderr.write(`${PROGRAM}: internal error: ${oneLine((error as Error)?.message ?? String(error))}\n`);

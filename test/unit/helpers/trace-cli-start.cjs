@@ -1,6 +1,6 @@
 // Preloaded (node --require) into a CLI or language server run by cli-launch.test.mjs: records, in order, each worker
-// thread the process creates, each bundle of dist/ it loads, each V8 flag it sets and each full collection it asks
-// for, and prints them on stderr at exit as one JSON line.
+// thread the process creates, each bundle of dist/ it loads and each V8 flag it sets, and prints them on stderr at
+// exit as one JSON line.
 const Module = require('node:module');
 const path = require('node:path');
 const threads = require('node:worker_threads');
@@ -33,17 +33,6 @@ vm.Script = class extends OriginalScript {
     if (/dist[\\/][\w-]+\.js$/.test(file))
       events.push({ bundle: path.basename(file), cached: options.cachedData !== undefined && !this.cachedDataRejected });
   }
-};
-// Full collections (server/src/node/collect-garbage.ts calls the gc of a new context).
-const runInNewContext = vm.runInNewContext;
-vm.runInNewContext = function (code) {
-  const result = runInNewContext.apply(this, arguments);
-  if (code === 'gc' && typeof result === 'function')
-    return () => {
-      events.push({ gc: true });
-      return result();
-    };
-  return result;
 };
 const load = Module._load;
 Module._load = function (request) {
