@@ -2,9 +2,10 @@
 // write reports or answer the editor. They must not load the engine's heavy half (Spectral, its rulesets, ajv,
 // rollup, undici) up front: ~40 MB and ~0.4 s per process (docs/benchmarks.md), in a thread that does not lint.
 // What needs it there loads it with import() when it runs: the CLI's diff and report, --changed-since's root
-// search, the server's reverse $ref index (on the first root met) and its in-process backend (tests). The lint
-// worker itself loads the tooling of ruleset files (migrator, rollup) for the first ruleset file it meets.
-// Checked on what esbuild bundles: the modules reachable from each entry point without an import().
+// search, --fix, SARIF's rule descriptions, the server's reverse $ref index (on the first root met) and its
+// in-process backend (tests). The lint worker itself loads the tooling of ruleset files (migrator, rollup) for the
+// first ruleset file it meets. Checked on what esbuild bundles: the modules reachable from each entry point without
+// an import(). (The CLI's import()s go further: into a bundle of their own, which cli-launch.test.mjs checks.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { build } from 'esbuild';
