@@ -302,31 +302,33 @@ const lazyRequires = {
 };
 
 /**
- * The CLI's main thread (dist/cli.js) reads arguments and files, hands documents to lint workers and writes reports;
- * the engine runs in the workers. Its few parts that run the engine in the main thread (sub-commands, --fix, SARIF's
- * rule descriptions…) are imported dynamically and listed in server/src/cli/engine-parts.ts, the entry of a second
- * bundle, dist/cli-engine.js. In dist/cli.js each of those dynamic imports becomes a load of that bundle (through
- * the bundle loader, with its code cache): a plain lint's main thread no longer reads, compiles and holds the ~7 MB
- * engine it never runs (docs/benchmarks.md, round 14). test/unit/cli-bundles.test.mjs checks that it stays out.
+ * The CLI's main thread (dist/cli.js) and the language server's (dist/server-main.js) hand documents to lint workers,
+ * where the engine runs; the few parts of each that run the engine in the main thread (the CLI's sub-commands, --fix,
+ * SARIF's rule descriptions…; the server's reverse $ref index and in-process backend) are imported dynamically and
+ * listed in an `engine-parts.ts`, the entry of a second bundle (dist/cli-engine.js, dist/server-engine.js). In the main
+ * bundle each of those dynamic imports becomes a load of that bundle (through the bundle loader, with its code cache):
+ * a main thread no longer reads, compiles and holds the ~7 MB engine unless it runs it (docs/benchmarks.md, round 14).
+ * test/unit/cli-launch.test.mjs and test/unit/main-threads-light.test.mjs check that it stays out.
  */
-const CLI_ENGINE_PARTS = 'server/src/cli/engine-parts.ts';
+const CLI_ENGINE_PARTS = { entry: 'server/src/cli/engine-parts.ts', bundle: 'cli-engine.js' };
+const SERVER_ENGINE_PARTS = { entry: 'server/src/lsp/engine-parts.ts', bundle: 'server-engine.js' };
 
-async function cliEngineSplit() {
-  const entry = path.join(root, CLI_ENGINE_PARTS);
-  const specifiers = [...(await readFile(entry, 'utf8')).matchAll(/^export \{[^}]*\} from '([^']+)';$/gm)].map((m) => m[1]);
-  const parts = new Set(specifiers.map((specifier) => path.resolve(path.dirname(entry), specifier)));
+async function engineSplit({ entry, bundle }) {
+  const file = path.join(root, entry);
+  const specifiers = [...(await readFile(file, 'utf8')).matchAll(/^export \{[^}]*\} from '([^']+)';$/gm)].map((m) => m[1]);
+  const parts = new Set(specifiers.map((specifier) => path.resolve(path.dirname(file), specifier)));
   const loader = JSON.stringify(path.join(root, 'server/src/node/bundle-loader.ts'));
   return {
-    name: 'cli-engine-split',
+    name: 'engine-split',
     setup(b) {
       b.onResolve({ filter: /^\.\.?\// }, (args) => {
         if (args.kind !== 'dynamic-import' || !parts.has(path.resolve(args.resolveDir, args.path))) return undefined;
-        return { path: 'cli-engine', namespace: 'cli-engine-split' };
+        return { path: bundle, namespace: 'engine-split' };
       });
-      // One load per process, its code cache saved at exit when it had none (as dist/cli.js's, in launch.ts).
-      b.onLoad({ filter: /.*/, namespace: 'cli-engine-split' }, () => ({
+      // One load per process, its code cache saved at exit when it had none (as the main bundle's).
+      b.onLoad({ filter: /.*/, namespace: 'engine-split' }, () => ({
         contents: `const { loadBundle } = require(${loader});
-const bundle = loadBundle(require('node:path').join(__dirname, 'cli-engine.js'), module);
+const bundle = loadBundle(require('node:path').join(__dirname, ${JSON.stringify(bundle)}), module);
 process.once('exit', bundle.saveCodeCache);
 module.exports = bundle.exports;
 `,
@@ -380,9 +382,10 @@ const CJS_WRAPPER = { banner: { js: '(function (exports, require, module, __file
 const entries = [
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
   { in: 'server/src/lsp/boot.ts', out: 'dist/server.js' },
-  { in: 'server/src/lsp/main.ts', out: 'dist/server-main.js', ...CJS_WRAPPER },
-  { in: 'server/src/cli/main.ts', out: 'dist/cli.js', plugins: [await cliEngineSplit()] },
-  { in: CLI_ENGINE_PARTS, out: 'dist/cli-engine.js', ...CJS_WRAPPER },
+  { in: 'server/src/lsp/main.ts', out: 'dist/server-main.js', ...CJS_WRAPPER, plugins: [await engineSplit(SERVER_ENGINE_PARTS)] },
+  { in: SERVER_ENGINE_PARTS.entry, out: `dist/${SERVER_ENGINE_PARTS.bundle}`, ...CJS_WRAPPER },
+  { in: 'server/src/cli/main.ts', out: 'dist/cli.js', plugins: [await engineSplit(CLI_ENGINE_PARTS)] },
+  { in: CLI_ENGINE_PARTS.entry, out: `dist/${CLI_ENGINE_PARTS.bundle}`, ...CJS_WRAPPER },
   { in: 'server/src/cli/launch.ts', out: 'dist/cli-launch.js' },
   { in: 'server/src/node/worker/boot.ts', out: 'dist/lint-worker.js' },
   { in: 'server/src/node/worker/main.ts', out: 'dist/lint-worker-main.js', ...CJS_WRAPPER },

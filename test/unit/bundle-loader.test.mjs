@@ -220,7 +220,7 @@ test('a bundle built wrapped (the server and worker bundles) loads as the same b
 
 test('the build wraps exactly the bundles only the loader loads, as the loader expects', () => {
   const startsWrapped = (name) => readFileSync(path.join(repoRoot, 'dist', name), 'latin1').startsWith(CJS_WRAPPER);
-  for (const name of ['server-main.js', 'lint-worker-main.js']) assert.ok(startsWrapped(name), name);
+  for (const name of ['server-main.js', 'server-engine.js', 'lint-worker-main.js', 'cli-engine.js']) assert.ok(startsWrapped(name), name);
   // Required directly too (tests, the engine library, an editor's server.js): plain CommonJS.
   for (const name of ['cli.js', 'engine.js', 'server.js', 'lint-worker.js', 'cli-launch.js']) assert.ok(!startsWrapped(name), name);
 });

@@ -12,7 +12,17 @@ const dist = path.resolve('dist');
 const bundles = readdirSync(dist).filter((name) => name.endsWith('.js'));
 
 test('the build wrote the bundles this test reads', () => {
-  for (const name of ['cli.js', 'lint-worker.js', 'lint-worker-main.js', 'server.js', 'server-main.js', 'engine.js', 'extension.js'])
+  for (const name of [
+    'cli.js',
+    'cli-engine.js',
+    'lint-worker.js',
+    'lint-worker-main.js',
+    'server.js',
+    'server-main.js',
+    'server-engine.js',
+    'engine.js',
+    'extension.js',
+  ])
     assert.ok(bundles.includes(name), name);
 });
 

@@ -5,10 +5,13 @@
 // search, --fix, SARIF's rule descriptions, the server's reverse $ref index (on the first root met) and its
 // in-process backend (tests). The lint worker itself loads the tooling of ruleset files (migrator, rollup) for the
 // first ruleset file it meets. Checked on what esbuild bundles: the modules reachable from each entry point without
-// an import(). (The CLI's import()s go further: into a bundle of their own, which cli-launch.test.mjs checks.)
+// an import(). Those import()s go into a bundle of their own (scripts/build.mjs): the last test checks the bundles
+// as built; test/unit/cli-launch.test.mjs and test/lsp/main-thread-engine.test.mjs, which runs load them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 const HEAVY = [
   '@stoplight/spectral-core',
@@ -79,3 +82,19 @@ test('the lint worker starts with what every lint needs, and without the tooling
     [],
   );
 });
+
+// Names of Spectral's core, its OAS ruleset and the engine's shared validators, kept by the whitespace-only minification.
+const ENGINE_MARKERS = ['createRulesetFunction', 'oasExample', 'compileShared'];
+for (const [main, engine] of [
+  ['cli.js', 'cli-engine.js'],
+  ['server-main.js', 'server-engine.js'],
+]) {
+  test(`dist/${main} holds none of the engine's code, dist/${engine} all of it`, () => {
+    const bundle = (name) => readFileSync(path.join('dist', name), 'latin1');
+    const [mainText, engineText] = [bundle(main), bundle(engine)];
+    for (const marker of ENGINE_MARKERS) {
+      assert.ok(!mainText.includes(marker), `dist/${main} has ${marker}`);
+      assert.ok(engineText.includes(marker), `dist/${engine} lacks ${marker}`);
+    }
+  });
+}

@@ -125,6 +125,7 @@ test('.vscodeignore is an allowlist that ships the server but not the CLI or sou
     '!dist/extension.js',
     '!dist/server.js',
     '!dist/server-main.js',
+    '!dist/server-engine.js',
     '!dist/lint-worker.js',
     '!dist/lint-worker-main.js',
     '!package.json',
@@ -132,7 +133,8 @@ test('.vscodeignore is an allowlist that ships the server but not the CLI or sou
   ]) {
     assert.ok(lines.includes(required), `missing ${required}`);
   }
-  assert.ok(!lines.some((line) => /src|node_modules|test|cli\.js|engine\.js/.test(line)), 'must not re-include sources or CLI');
+  // The server's own engine bundle (server-engine.js) ships; the CLI's bundles and the engine library (engine.js) do not.
+  assert.ok(!lines.some((line) => /src|node_modules|test|cli(-engine)?\.js|\/engine\.js/.test(line)), 'must not re-include sources or CLI');
 });
 
 // --- The ruleset JSON Schema ------------------------------------------------------------------

@@ -1,23 +1,6 @@
 // Polling with a deadline: the e2e tests never sleep for a fixed time.
 import net from 'node:net';
-import { setTimeout as delay } from 'node:timers/promises';
-
-/** Calls `probe` until it returns a truthy value (returned) or the deadline passes (throws naming `what`). */
-export async function pollUntil(probe, { what, timeoutMs = 30_000, intervalMs = 100 }) {
-  const deadline = Date.now() + timeoutMs;
-  let lastError;
-  while (Date.now() < deadline) {
-    try {
-      const value = await probe();
-      if (value) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    await delay(intervalMs);
-  }
-  const cause = lastError ? ` (last error: ${lastError.message})` : '';
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${cause}`);
-}
+export { pollUntil } from '../../shared/poll.mjs';
 
 /** A TCP port that was free a moment ago on 127.0.0.1. */
 export function freePort() {
