@@ -316,6 +316,7 @@ const SERVER_ENGINE_PARTS = { entry: 'server/src/lsp/engine-parts.ts', bundle: '
 async function engineSplit({ entry, bundle }) {
   const file = path.join(root, entry);
   const specifiers = [...(await readFile(file, 'utf8')).matchAll(/^export \{[^}]*\} from '([^']+)';$/gm)].map((m) => m[1]);
+  if (specifiers.length === 0) throw new Error(`${entry} lists no \`export { … } from '…';\`: nothing to split into ${bundle}`);
   const parts = new Set(specifiers.map((specifier) => path.resolve(path.dirname(file), specifier)));
   const loader = JSON.stringify(path.join(root, 'server/src/node/bundle-loader.ts'));
   return {

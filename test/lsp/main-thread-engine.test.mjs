@@ -24,16 +24,24 @@ vm.Script = class extends OriginalScript {
 };
 const engineLoads = () => compiled.filter((name) => name === 'server-engine.js').length;
 
-// In this order: once loaded, the engine's bundle stays in the process.
-test("a one-file spec is linted, its findings published, and the server's thread loads no engine", async (t) => {
+/** An in-memory server initialised on a copy of the LSP fixtures (and of `extraFixture`), opened on `file`. */
+async function openIn(t, file, extraFixture) {
   const workspace = await makeWorkspace();
+  if (extraFixture)
+    await fs.cp(path.join(root, 'test/fixtures', extraFixture), workspace.file(path.basename(extraFixture)), { recursive: true });
   const client = startInMemoryServer();
   t.after(async () => {
     client.dispose();
     await workspace.remove();
   });
   await client.initialize(workspace.dir);
-  const { uri } = await client.openFile(workspace.file('external.yaml'));
+  const { uri } = await client.openFile(workspace.file(file));
+  return { client, uri };
+}
+
+// In this order: once loaded, the engine's bundle stays in the process.
+test("a one-file spec is linted, its findings published, and the server's thread loads no engine", async (t) => {
+  const { client, uri } = await openIn(t, 'external.yaml');
   const publish = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
   assert.ok(codesOf(publish).includes('external-oauth2'));
   assert.ok(compiled.includes('server-main.js'), compiled.join());
@@ -41,15 +49,7 @@ test("a one-file spec is linted, its findings published, and the server's thread
 });
 
 test("a fragment of a multi-file description: the server's thread loads the engine once, to find its roots", async (t) => {
-  const workspace = await makeWorkspace();
-  await fs.cp(path.join(root, 'test/fixtures/multi-file/split'), workspace.file('split'), { recursive: true });
-  const client = startInMemoryServer();
-  t.after(async () => {
-    client.dispose();
-    await workspace.remove();
-  });
-  await client.initialize(workspace.dir);
-  const { uri } = await client.openFile(workspace.file('split/paths/pets.yaml'));
+  const { client, uri } = await openIn(t, 'split/paths/pets.yaml', 'multi-file/split');
   // Both roots that $ref it are found (the scan of the workspace) and report in it.
   const roots = (p) => ['external-oauth2', 'internal-permission-scopes'].every((code) => p.diagnostics.some((d) => d.code === code));
   await client.waitForDiagnostics(uri, roots);
