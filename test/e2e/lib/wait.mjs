@@ -1,6 +1,8 @@
 // Polling with a deadline: the e2e tests never sleep for a fixed time.
 import net from 'node:net';
-export { pollUntil } from '../../shared/poll.mjs';
+import { pollUntil } from '../../shared/poll.mjs';
+
+export { pollUntil };
 
 /** A TCP port that was free a moment ago on 127.0.0.1. */
 export function freePort() {
