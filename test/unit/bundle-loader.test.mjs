@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { CJS_WRAPPER, codeCacheFile, loadBundle } from '../../dist/cli.js';
+import { CJS_WRAPPER, CLI_V8_FLAGS, codeCacheFile, loadBundle, v8FlagsTagOf } from '../../dist/cli.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -40,6 +40,9 @@ function writeBundle(dir, { answer = 42, extra = '' } = {}) {
 /** A bundle's exports without the function, which each load defines anew. */
 const values = (exports) => ({ ...exports, answer: typeof exports.answer });
 const cachesIn = (dir) => readdirSync(dir).filter((name) => name.includes('.code-cache'));
+/** A bundle's code cache as the CLI names it (its V8 flags are in the name; this test process sets none). */
+const cliCache = (bundle) => codeCacheFile(bundle, v8FlagsTagOf(CLI_V8_FLAGS));
+const v8FlagsTag = () => v8FlagsTagOf(); // the language server's flags: the defaults
 
 test('a bundle loads as require loads it; the cache is made once and then used', (t) => {
   const dir = tempDir(t);
@@ -116,7 +119,7 @@ test('a bundle that is not pure ASCII goes through require, uncached', (t) => {
   assert.deepEqual(cachesIn(dir), []);
 });
 
-test('the CLI makes the code caches of its bundle and its worker on a first run, and lints the same with them', async (t) => {
+test("the CLI makes the code caches of its bundle and its worker on a first run, keeps them beside the language server's, and lints the same with them", async (t) => {
   // A copy of what bin/ runs, so that the repository's own caches are not touched while other tests run.
   const dir = tempDir(t);
   mkdirSync(path.join(dir, 'dist'));
@@ -145,18 +148,37 @@ test('the CLI makes the code caches of its bundle and its worker on a first run,
   const caches = cachesIn(path.join(dir, 'dist')).sort();
   assert.deepEqual(
     caches,
-    [codeCacheFile(path.join(dir, 'dist/cli.js')), codeCacheFile(path.join(dir, 'dist/lint-worker-main.js'))]
-      .map((f) => path.basename(f))
-      .sort(),
+    [cliCache(path.join(dir, 'dist/cli.js')), cliCache(path.join(dir, 'dist/lint-worker-main.js'))].map((f) => path.basename(f)).sort(),
   );
   // A cache V8 rejected would be written again under the same name: its modification time tells.
   const writtenAt = () => caches.map((name) => statSync(path.join(dir, 'dist', name)).mtimeMs);
   const firstWrites = writtenAt();
+  // The language server's lint workers load the same worker bundle under other V8 flags (V8 rejects a cache made
+  // under other flags): they make a cache of their own and leave the CLI's valid.
+  const serverFlagsLint = await promisify(execFile)(
+    process.execPath,
+    [
+      '-e',
+      `const cli = require(${JSON.stringify(path.join(dir, 'dist/cli.js'))});
+       cli.setProcessV8Flags();
+       const linter = new cli.WorkerLinter({ workerScript: ${JSON.stringify(path.join(dir, 'dist/lint-worker.js'))} });
+       const file = require('node:path').resolve('examples/petstore-external.yaml');
+       const trust = { trustWorkspaceCode: false, allowRemote: false, allowedRoots: [] };
+       linter.lint({ filePath: file, text: require('node:fs').readFileSync(file, 'utf8'), trust })
+         .then((result) => { process.stdout.write(String(result.findings.length)); return linter.dispose(); });`,
+    ],
+    { cwd: repoRoot },
+  );
+  assert.ok(Number(serverFlagsLint.stdout) > 0, serverFlagsLint.stderr);
+  const serverWorkerCache = path.basename(codeCacheFile(path.join(dir, 'dist/lint-worker-main.js'), v8FlagsTag()));
+  assert.ok(!caches.includes(serverWorkerCache));
+  const allCaches = [...caches, serverWorkerCache].sort();
+  assert.deepEqual(cachesIn(path.join(dir, 'dist')).sort(), allCaches);
   const second = await run();
   assert.equal(second.code, 1, second.stderr);
   assert.deepEqual(JSON.parse(second.stdout), JSON.parse(first.stdout));
   assert.ok(JSON.parse(first.stdout).length > 0);
-  assert.deepEqual(cachesIn(path.join(dir, 'dist')).sort(), caches, 'the second run used them and wrote nothing new');
+  assert.deepEqual(cachesIn(path.join(dir, 'dist')).sort(), allCaches, 'the second run used them and wrote nothing new');
   assert.deepEqual(writtenAt(), firstWrites, 'V8 took both caches (the worker one too): none was written again');
   const cliLoads = (outcome) =>
     JSON.parse(
@@ -167,10 +189,7 @@ test('the CLI makes the code caches of its bundle and its worker on a first run,
     ).filter((e) => e.bundle === 'cli.js');
   assert.deepEqual(cliLoads(first), [{ bundle: 'cli.js', cached: false }]);
   assert.deepEqual(cliLoads(second), [{ bundle: 'cli.js', cached: true }]);
-  assert.ok(
-    readFileSync(codeCacheFile(path.join(dir, 'dist/lint-worker-main.js'))).length > 100_000,
-    'the worker cache holds the lint code',
-  );
+  assert.ok(readFileSync(cliCache(path.join(dir, 'dist/lint-worker-main.js'))).length > 100_000, 'the worker cache holds the lint code');
 });
 
 test('the language server makes its code cache on a first run and starts from it on the next', async (t) => {
@@ -192,7 +211,7 @@ test('the language server makes its code cache on a first run and starts from it
     return JSON.parse(line.slice('TRACE '.length)).filter((e) => e.bundle === 'server-main.js');
   };
   assert.deepEqual(await start(), [{ bundle: 'server-main.js', cached: false }]);
-  assert.deepEqual(cachesIn(dir), [path.basename(codeCacheFile(path.join(dir, 'server-main.js')))]);
+  assert.deepEqual(cachesIn(dir), [path.basename(codeCacheFile(path.join(dir, 'server-main.js'), v8FlagsTag()))]);
   assert.deepEqual(await start(), [{ bundle: 'server-main.js', cached: true }]);
 });
 

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { run } from '../../dist/cli.js';
+import { run, lintFile, createLintPlan, parseArgs } from '../../dist/cli.js';
 import { scratchDir } from '../shared/scratch.mjs';
 
 const OPENAPI = 'openapi: 3.0.3\n';
@@ -453,3 +453,26 @@ test('files linted two at a time keep their order in the report, whatever order 
   );
   assert.match(err.join(''), /skipped c\.txt\.yaml/);
 });
+
+// A run over a folder of hundreds of specs must not hold every file's text until the report is written: only --fix
+// and --fix-dry-run, which edit them, keep it.
+for (const { flags, keepsText } of [
+  { flags: [], keepsText: false },
+  { flags: ['--format', 'sarif'], keepsText: false },
+  { flags: ['--fix'], keepsText: true },
+  { flags: ['--fix-dry-run'], keepsText: true },
+]) {
+  test(`a linted file keeps its text ${keepsText ? 'with' : 'without'} ${flags.join(' ') || 'fix options'}`, async () => {
+    const root = makeRepo({ 'api.yaml': `${OPENAPI}# warn some-rule\n` });
+    const file = path.join(root, 'api.yaml');
+    const calls = [];
+    const plan = createLintPlan(parseArgs([...flags, file]), { cwd: root, stderr: { write() {} }, createLinter: () => fakeLinter(calls) });
+    const linted = await lintFile(file, plan);
+    assert.deepEqual(
+      linted.report.findings.map((f) => f.code),
+      ['some-rule'],
+    );
+    assert.equal(calls.length, 1);
+    assert.equal(linted.source?.text, keepsText ? readFileSync(file, 'utf8') : undefined);
+  });
+}

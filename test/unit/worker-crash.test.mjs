@@ -1,6 +1,7 @@
 // Workers that die are replaced: a lint worker terminated from outside or out of memory resolves its
 // job with one finding saying so (never a partial result) and the next lint gets a fresh worker; a
-// quick-fix worker that dies fails its pending requests with a clear error and the next request works.
+// quick-fix worker that dies fails its pending requests with a clear error and the next request works; disposing
+// the linter (the language server's shutdown) is no crash.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -63,6 +64,35 @@ test('a lint worker out of memory: one lint-error naming the limit; the next lin
   } finally {
     await linter.dispose();
   }
+});
+
+test('disposing the linter is no crash: nothing logged, a lint it was running is cancelled', { timeout: 120000 }, async () => {
+  const root = rulesetWith('');
+  const running = path.join(root, 'RUNNING');
+  writeFileSync(
+    path.join(root, 'functions/rogue.js'),
+    `module.exports = function rogue() { require('fs').writeFileSync(${JSON.stringify(running)}, ''); return new Promise(() => {}); };\n`,
+  );
+  const errors = [];
+  const log = { info() {}, warn: (m) => errors.push(m), error: (m) => errors.push(m) };
+  const linter = new engine.WorkerLinter({ workerScript, timeoutMs: 120000, concurrency: 2, log });
+  // One worker has linted and is idle, the other is running a lint that never ends.
+  const idle = await lint(linter, path.join(root, 'api.yaml'), { rulesetFile: 'api-exposure-lint:exposure' });
+  assert.deepEqual(codes(idle).sort(), EXPOSURE);
+  const pending = lint(linter, path.join(root, 'api.yaml'));
+  const deadline = Date.now() + 60000;
+  while (!existsSync(running)) {
+    assert.ok(Date.now() < deadline, 'the rule started');
+    await new Promise((resolve) => setTimeout(resolve, 20)); // polling with a deadline
+  }
+  const cancelled = assert.rejects(pending, { name: 'LintCancelledError' });
+  await linter.dispose();
+  await cancelled;
+  while (linter.runningThreads() > 0) {
+    assert.ok(Date.now() < deadline, 'the worker threads ended');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  assert.deepEqual(errors, []);
 });
 
 test('a quick-fix worker that dies fails its pending request clearly; the next request gets a new worker', { timeout: 60000 }, async () => {

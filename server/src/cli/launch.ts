@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { parseArgs } from './args';
 import { CLI_WORKER_HEAP, prestartLintWorker, type WarmUpHint } from '../node/worker/lint-worker-thread';
-import { setProcessV8Flags } from '../node/v8-flags';
+import { CLI_V8_FLAGS, setProcessV8Flags } from '../node/v8-flags';
 import { loadBundle } from '../node/bundle-loader';
 
 /**
@@ -22,7 +22,7 @@ export function earlyWorkerFor(argv: readonly string[]): WarmUpHint | undefined 
   }
 }
 
-setProcessV8Flags();
+setProcessV8Flags(CLI_V8_FLAGS);
 const early = earlyWorkerFor(process.argv.slice(2));
 // With the heap the CLI's WorkerLinter asks for (main.ts), or it would not adopt this worker.
 if (early) prestartLintWorker(path.join(__dirname, 'lint-worker.js'), early, CLI_WORKER_HEAP);

@@ -6,7 +6,7 @@ import { WorkerLinter } from '../node/worker/worker-linter';
 import { CLI_WORKER_HEAP } from '../node/worker/lint-worker-thread';
 import packageJson from '../../../package.json';
 import { run } from './run';
-import { setProcessV8Flags } from '../node/v8-flags';
+import { CLI_V8_FLAGS, setProcessV8Flags } from '../node/v8-flags';
 
 export { parseArgs, UsageError, FORMATS, HELP_TEXT } from './args';
 export { expandFilePatterns, createRepoRootFinder } from './files';
@@ -20,8 +20,11 @@ export { unifiedDiff } from './unified-diff';
 export { baselineEntries, renderBaseline, BASELINE_VERSION } from './baseline';
 export { OPERATIONAL_CODES, RULE_FAILURE_CODES } from './finding-identity';
 export { run };
+export { lintFile, createLintPlan } from './lint-file';
 export { safeWriteFile, readWithSnapshot, SafeWriteError, WRITE_FAULT_VARIABLE } from '../node/safe-write';
 export { loadBundle, codeCacheFile, CJS_WRAPPER } from '../node/bundle-loader';
+export { setProcessV8Flags, v8FlagsTagOf, CLI_V8_FLAGS } from '../node/v8-flags';
+export { WorkerLinter };
 export { createProgress } from './progress';
 export { selectShard, parseShard } from './shard';
 export { mergeJson, mergeSarif, compareWalkOrder } from './merge';
@@ -36,7 +39,7 @@ function launchedAsCli(): boolean {
 }
 
 if (launchedAsCli()) {
-  setProcessV8Flags(); // again when run as node dist/cli.js, without the launcher
+  setProcessV8Flags(CLI_V8_FLAGS); // again when run as node dist/cli.js, without the launcher
   // run() never rejects: every error becomes a message on stderr and exit code 2.
   void run({
     argv: process.argv.slice(2),

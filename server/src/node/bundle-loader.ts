@@ -8,21 +8,24 @@
 //   rejected by V8 or unwritable (an install folder the user cannot write), in which case the bundle is simply
 //   compiled as before.
 //
-// The cache's name carries the V8 version (VS Code's Electron and the system's Node can share one install) and the
-// bundle's size and modification time: V8 checks its own version and flags but, for the source, only its length, so
-// a rebuilt bundle must never meet the cache of the previous one. Measured in docs/benchmarks.md (round 10).
+// The cache's name carries the V8 version (VS Code's Electron and the system's Node can share one install), the
+// bundle's size and modification time (V8 checks its own version and flags but, for the source, only its length, so
+// a rebuilt bundle must never meet the cache of the previous one), and the V8 flags the process set (v8-flags.ts:
+// the CLI's and the language server's differ, and V8 rejects a cache made under other flags). Measured in
+// docs/benchmarks.md (round 10).
 import { isAscii } from 'node:buffer';
 import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import vm from 'node:vm';
+import { v8FlagsTag } from './v8-flags';
 
-/** Where the code cache of `bundle` (an absolute path) is kept for this V8 and this build of the bundle. */
-export function codeCacheFile(bundle: string): string {
+/** Where the code cache of `bundle` (an absolute path) is kept for this V8, these flags (v8-flags.ts) and this build of the bundle. */
+export function codeCacheFile(bundle: string, flags: string = v8FlagsTag()): string {
   // Written out, not hashed: a hash would load node:crypto in every thread before its bundle.
   const { size, mtimeMs } = statSync(bundle);
-  return `${bundle}.v8-${process.versions.v8}.${size}-${Math.round(mtimeMs)}.code-cache`;
+  return `${bundle}.v8-${process.versions.v8}${flags ? `-${flags}` : ''}.${size}-${Math.round(mtimeMs)}.code-cache`;
 }
 
 export interface LoadedBundle {

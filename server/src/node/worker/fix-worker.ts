@@ -3,6 +3,7 @@
 // must not hold up hover, diagnostics or other documents on the language server's thread. A separate
 // worker (not the lint pool) so a fix never waits behind a long lint.
 import { Worker } from 'node:worker_threads';
+import { v8FlagsWorkerData } from '../v8-flags';
 import type { FixRequest, FromWorker, ToWorker } from './messages';
 import { CURRENT_RULE_BYTES } from './messages';
 
@@ -49,7 +50,11 @@ export class FixWorker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.workerScript, {
       // The lint worker's watchdog memory, unused here: the script is shared.
-      workerData: { currentRule: new SharedArrayBuffer(CURRENT_RULE_BYTES), currentRuleStart: new SharedArrayBuffer(8) },
+      workerData: {
+        currentRule: new SharedArrayBuffer(CURRENT_RULE_BYTES),
+        currentRuleStart: new SharedArrayBuffer(8),
+        ...v8FlagsWorkerData(),
+      },
       stdout: false,
       stderr: false,
     });

@@ -1,6 +1,7 @@
 // One lint worker thread (dist/lint-worker.js) and the shared memory its owner reads while it runs. Kept apart
 // from WorkerLinter, with no engine import, so that a small launcher can start a worker before the ~10 MB CLI
 // bundle loads (see server/src/cli/launch.ts) and the CLI's WorkerLinter adopts it.
+import { v8FlagsWorkerData } from '../v8-flags';
 import { Worker } from 'node:worker_threads';
 import { CURRENT_RULE_BYTES, LINT_CLOCK_BYTES, THREAD_ID } from './messages';
 import { threadCpuMsOf } from '../thread-cpu';
@@ -84,6 +85,7 @@ export class LintWorker<Job = unknown> {
         abort: this.abort.buffer,
         proxy,
         warmUp,
+        ...v8FlagsWorkerData(),
       },
       resourceLimits: { maxOldGenerationSizeMb: heap.maxMemoryMb, maxYoungGenerationSizeMb: heap.youngGenerationMb },
       stdout: false,

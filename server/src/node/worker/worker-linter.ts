@@ -162,7 +162,14 @@ export class WorkerLinter {
     this.disposed = true;
     if (this.watchdog) clearInterval(this.watchdog);
     for (const job of this.queue.splice(0)) job.reject(new LintCancelledError());
-    await Promise.all(this.workers.splice(0).map((w) => w.worker.terminate()));
+    const workers = this.workers.splice(0);
+    for (const worker of workers) {
+      // Stopped on purpose: its thread's 'exit' is no crash to log (the language server said "the lint worker crashed"
+      // at every shutdown), and a lint it was running is cancelled, not reported as a crash.
+      worker.exited = true;
+      this.finish(worker)?.reject(new LintCancelledError());
+    }
+    await Promise.all(workers.map((w) => w.worker.terminate()));
   }
 
   private pump(): void {
@@ -387,7 +394,13 @@ export class WorkerLinter {
     this.finish(worker);
     worker.exited = true;
     void worker.worker.terminate();
-    this.workers.splice(this.workers.indexOf(worker), 1);
+    this.forget(worker);
+  }
+
+  /** Drops a worker from the pool (a worker no longer in it must not make splice(-1) drop the last one). */
+  private forget(worker: LintWorker<Job>): void {
+    const at = this.workers.indexOf(worker);
+    if (at >= 0) this.workers.splice(at, 1);
   }
 
   /**
@@ -398,7 +411,7 @@ export class WorkerLinter {
   private onCrash(worker: LintWorker<Job>, error: Error): void {
     if (worker.exited) return;
     worker.exited = true;
-    this.workers.splice(this.workers.indexOf(worker), 1);
+    this.forget(worker);
     const rule = worker.currentRule();
     const job = this.finish(worker);
     const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
