@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { patchSource } from './patch-source.mjs';
 import { lazyAsyncApiSpecs, lazyNodeFetchInRefReaders, lazyNodeFetchInSpectralRuntime } from './lazy-requires.mjs';
@@ -436,3 +437,10 @@ await Promise.all(
       escapeNonAscii(path.join(root, e.out));
     }),
 );
+
+// SARIF's descriptions of the built-in rules, for the CLI's main thread, which never loads the engine
+// (server/src/cli/builtin-rules-file.ts): written from the engine bundle just built, so they cannot drift from the
+// rule modules (test/unit/cli-launch.test.mjs compares them).
+const { loadBundle } = createRequire(import.meta.url)(path.join(distDir, 'cli.js'));
+const cliEngine = loadBundle(path.join(distDir, CLI_ENGINE_PARTS.bundle)).exports;
+writeFileSync(path.join(distDir, 'builtin-rules.json'), `${JSON.stringify(cliEngine.builtinRuleMetadata(), null, 2)}\n`);

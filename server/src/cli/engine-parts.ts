@@ -6,5 +6,6 @@ export { runDiff } from './diff/command';
 export { runReport } from './report/command';
 export { addRootsOfChangedFragments } from './changed-roots';
 export { fixFiles } from './fix-files';
+// For the build, which writes dist/builtin-rules.json with it (the CLI reads that file: builtin-rules-file.ts).
 export { builtinRuleMetadata } from './rule-metadata';
 export { looksLikeFragment } from '../engine/fragments';

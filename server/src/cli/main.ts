@@ -6,6 +6,7 @@ import { WorkerLinter } from '../node/worker/worker-linter';
 import { CLI_WORKER_HEAP } from '../node/worker/lint-worker-thread';
 import packageJson from '../../../package.json';
 import { run } from './run';
+import { readBuiltinRuleMetadata } from './builtin-rules-file';
 import { CLI_V8_FLAGS, setProcessV8Flags } from '../node/v8-flags';
 
 export { parseArgs, UsageError, FORMATS, HELP_TEXT } from './args';
@@ -58,7 +59,7 @@ if (launchedAsCli()) {
         ...CLI_WORKER_HEAP,
       }),
     concurrency: CORES,
-    rules: async () => (await import('./rule-metadata')).builtinRuleMetadata(),
+    rules: async () => readBuiltinRuleMetadata(__dirname),
   }).then((code) => {
     // exitCode, not exit(): let stdout drain when it is a pipe.
     process.exitCode = code;

@@ -1,6 +1,6 @@
 // SARIF's descriptions of the built-in rules (tool.driver.rules). They come from the rule modules, which bring the
-// engine with them: loaded only by a run that writes SARIF or merges SARIF logs (the main thread of a plain lint
-// never loads the engine; scripts/build.mjs keeps it out of dist/cli.js).
+// engine with them: the build writes them to dist/builtin-rules.json from dist/cli-engine.js (scripts/build.mjs), and
+// the CLI's main thread reads that file (builtin-rules-file.ts) rather than load the engine.
 import '../builtin-rules';
 import { installedRules } from '../engine/rules/installed';
 import type { RuleMetadata } from './formatters';

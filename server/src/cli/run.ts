@@ -33,7 +33,7 @@ export interface RunEnvironment {
   createLinter: () => LinterLike;
   /**
    * Rule descriptions for SARIF (the built-in exposure rules); other rules are derived from findings. Asked for only
-   * when a SARIF log is written or merged: they come with the engine, which a plain lint's main thread never loads.
+   * when a SARIF log is written or merged (the CLI reads them from the file the build wrote: builtin-rules-file.ts).
    */
   rules?: () => Promise<RuleMetadata[]>;
   now?: () => number;
