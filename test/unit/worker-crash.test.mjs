@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { engine, workspace, trusted, codes, workerScript, EXTERNAL_API } from './helpers/engine.mjs';
+import { pollUntil } from '../shared/poll.mjs';
 
 const lint = (linter, file, extra = {}) => linter.lint({ filePath: file, text: readFileSync(file, 'utf8'), trust: trusted, ...extra });
 const EXPOSURE = ['external-code-samples', 'external-oauth2', 'external-rate-limit'];
@@ -21,22 +22,23 @@ function rulesetWith(body) {
   });
 }
 
-test('a lint worker terminated mid-lint: one lint-error for that lint, a new worker for the next', { timeout: 120000 }, async () => {
-  // The function signals (through a file) that it is running, then never settles.
+/** A workspace whose rule function signals (through a file) that it is running, then never settles; `started` waits for it. */
+function hangingRule() {
   const root = rulesetWith('');
   const running = path.join(root, 'RUNNING');
   writeFileSync(
     path.join(root, 'functions/rogue.js'),
     `module.exports = function rogue() { require('fs').writeFileSync(${JSON.stringify(running)}, ''); return new Promise(() => {}); };\n`,
   );
+  return { root, started: () => pollUntil(() => existsSync(running), { what: 'the rule to start', timeoutMs: 60000, intervalMs: 20 }) };
+}
+
+test('a lint worker terminated mid-lint: one lint-error for that lint, a new worker for the next', { timeout: 120000 }, async () => {
+  const { root, started } = hangingRule();
   const linter = new engine.WorkerLinter({ workerScript, timeoutMs: 120000 });
   try {
     const pending = lint(linter, path.join(root, 'api.yaml'));
-    const deadline = Date.now() + 60000;
-    while (!existsSync(running)) {
-      assert.ok(Date.now() < deadline, 'the rule started');
-      await new Promise((resolve) => setTimeout(resolve, 20)); // polling with a deadline
-    }
+    await started();
     // Killed from outside, as an OOM killer or a crash would.
     await linter.workers[0].worker.terminate();
     const result = await pending;
@@ -67,12 +69,7 @@ test('a lint worker out of memory: one lint-error naming the limit; the next lin
 });
 
 test('disposing the linter is no crash: nothing logged, a lint it was running is cancelled', { timeout: 120000 }, async () => {
-  const root = rulesetWith('');
-  const running = path.join(root, 'RUNNING');
-  writeFileSync(
-    path.join(root, 'functions/rogue.js'),
-    `module.exports = function rogue() { require('fs').writeFileSync(${JSON.stringify(running)}, ''); return new Promise(() => {}); };\n`,
-  );
+  const { root, started } = hangingRule();
   const errors = [];
   const log = { info() {}, warn: (m) => errors.push(m), error: (m) => errors.push(m) };
   const linter = new engine.WorkerLinter({ workerScript, timeoutMs: 120000, concurrency: 2, log });
@@ -80,18 +77,11 @@ test('disposing the linter is no crash: nothing logged, a lint it was running is
   const idle = await lint(linter, path.join(root, 'api.yaml'), { rulesetFile: 'api-exposure-lint:exposure' });
   assert.deepEqual(codes(idle).sort(), EXPOSURE);
   const pending = lint(linter, path.join(root, 'api.yaml'));
-  const deadline = Date.now() + 60000;
-  while (!existsSync(running)) {
-    assert.ok(Date.now() < deadline, 'the rule started');
-    await new Promise((resolve) => setTimeout(resolve, 20)); // polling with a deadline
-  }
+  await started();
   const cancelled = assert.rejects(pending, { name: 'LintCancelledError' });
   await linter.dispose();
   await cancelled;
-  while (linter.runningThreads() > 0) {
-    assert.ok(Date.now() < deadline, 'the worker threads ended');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await pollUntil(() => linter.runningThreads() === 0, { what: 'the worker threads to end', intervalMs: 20 });
   assert.deepEqual(errors, []);
 });
 
