@@ -114,14 +114,15 @@ export async function lintText(file: string, text: string, plan: LintPlan, openD
 }
 
 /**
- * The text is kept with the report only when the run fixes files: a run over a folder of hundreds of specs (an
- * inventory, a whole API directory) otherwise held every file's text until the report was written (60 copies of a
- * 0.5 MB spec: 287 → 256 MB at the peak, docs/benchmarks.md round 15).
+ * The text (and the snapshot --fix checks before it writes) is kept with the report only when the run fixes files: a
+ * run over a folder of hundreds of specs (an inventory, a whole API directory) otherwise held every file's text until
+ * the report was written (60 copies of a 0.5 MB spec: 287 → 256 MB at the peak, docs/benchmarks.md round 15).
  */
 export async function lintFile(file: string, plan: LintPlan): Promise<LintedFile> {
-  const read = await readDocument(file);
+  const fixing = plan.options.fix || plan.options.fixDryRun;
+  const read = await readDocument(file, { snapshot: fixing });
   if (!read.ok) return { report: { file, findings: [fileProblem(read.reason)] } };
   const report = await lintText(file, read.text, plan);
-  if (!plan.options.fix && !plan.options.fixDryRun) return { report };
+  if (!fixing) return { report };
   return { report, source: { text: read.text, bom: read.bom, snapshot: read.snapshot } };
 }
