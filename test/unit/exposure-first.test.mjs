@@ -33,6 +33,7 @@ async function bothPasses(filePath, text, extra = {}) {
 }
 
 const generated = generateSpec({ targetBytes: 80_000, seed: 5 }).text;
+const blockfrostJson = () => JSON.stringify(parse(readFileSync(require.resolve('@blockfrost/openapi/openapi.yaml'), 'utf8')), null, 2);
 const TWIN_OPERATION = `    get:
       description: ${'Lists things. '.repeat(160)}See http://build.corp/docs
       responses:
@@ -64,6 +65,8 @@ const CORPUS = {
   'blockfrost openapi.yaml (real, npm)': [require.resolve('@blockfrost/openapi/openapi.yaml')],
   'inventory-business-unit.yaml': [path.join(repoRoot, 'test/fixtures/real-world/inventory-business-unit.yaml')],
   'payments-partner.json': [path.join(repoRoot, 'test/fixtures/real-world/payments-partner.json')],
+  // A real spec as JSON, big enough to be cut at every level the early pass cuts (json-pieces.ts).
+  'blockfrost openapi.yaml written as JSON (real, npm)': [path.join(repoRoot, 'test/fixtures/blockfrost.json'), blockfrostJson()],
   'weather-public-swagger2.yaml': [path.join(repoRoot, 'test/fixtures/real-world/weather-public-swagger2.yaml')],
   'petstore-external.yaml': [path.join(repoRoot, 'examples/petstore-external.yaml')],
   'orders-internal.yaml': [path.join(repoRoot, 'examples/orders-internal.yaml')],
@@ -193,40 +196,81 @@ for (const [name, edit] of Object.entries(UNAVAILABLE)) {
   });
 }
 
-test(
-  'typing in a spec parsed in pieces: after every edit the early findings equal a complete lint of that text',
-  { timeout: 600_000 },
-  async () => {
-    // One long-lived linter, as in the language server's worker: pieces of the previous text are reused.
-    const typing = new engine.Linter(engine.createNodeHost());
-    const file = path.join(repoRoot, 'test/fixtures/typing-pieces.yaml');
-    let text = stringify(parse(generated), { aliasDuplicateObjects: false });
-    const edits = [
-      (t) => t.replace(/description: ([A-Z])/, 'description: x$1'),
-      (t) =>
-        t.replace(
-          '\npaths:\n',
-          "\npaths:\n  /added:\n    get:\n      x-audience: external-public\n      responses:\n        '200':\n          description: OK\n",
-        ),
-      (t) => t.replace('/added:\n    get:\n', '/added:\n    get: [\n'), // broken YAML: no early answer
-      (t) => t.replace('/added:\n    get: [\n', '/added:\n    get:\n'),
-      (t) => t.replace(/x-audience: external-public/, 'x-audience: company-internal'),
-    ];
-    let compared = 0;
-    for (const edit of edits) {
-      text = edit(text);
-      const early = await typing.lint({ filePath: file, text, trust: trusted, timeoutMs: 600_000, exposureOnly: true });
-      const complete = await new engine.Linter(engine.createNodeHost()).lint({ filePath: file, text, trust: trusted, timeoutMs: 600_000 });
-      if (early.exposureUnavailable) {
-        assert.ok(
-          complete.findings.some((f) => f.code === 'parser'),
-          'no early answer only for text Spectral cannot parse',
-        );
-        continue;
-      }
-      assert.deepEqual(early.findings.map(key).sort(), exposureOf(complete));
-      compared++;
-    }
-    assert.equal(compared, 4);
+// Typing in a spec parsed in pieces (YAML: yaml-chunks.ts, JSON: json-pieces.ts): one long-lived linter, as in
+// the language server's worker, reuses the pieces of the previous text. Each edit, and whether its text parses.
+const TYPING = {
+  'YAML (generated, block style)': {
+    file: path.join(repoRoot, 'test/fixtures/typing-pieces.yaml'),
+    text: () => stringify(parse(generated), { aliasDuplicateObjects: false }),
+    edits: [
+      [(t) => t.replace(/description: ([A-Z])/, 'description: x$1'), true],
+      [
+        (t) =>
+          t.replace(
+            '\npaths:\n',
+            "\npaths:\n  /added:\n    get:\n      x-audience: external-public\n      responses:\n        '200':\n          description: OK\n",
+          ),
+        true,
+      ],
+      [(t) => t.replace('/added:\n    get:\n', '/added:\n    get: [\n'), false],
+      [(t) => t.replace('/added:\n    get: [\n', '/added:\n    get:\n'), true],
+      [(t) => t.replace(/x-audience: external-public/, 'x-audience: company-internal'), true],
+    ],
   },
-);
+  'JSON (blockfrost, real)': {
+    file: path.join(repoRoot, 'test/fixtures/typing-pieces.json'),
+    text: blockfrostJson,
+    edits: [
+      [(t) => t.replace(/"description": "([A-Z])/, '"description": "x$1'), true],
+      [
+        (t) =>
+          t.replace(
+            '"paths": {\n',
+            '"paths": {\n    "/added": { "get": { "x-audience": "external-public", "responses": { "200": { "description": "OK" } } } },\n',
+          ),
+        true,
+      ],
+      [(t) => t.replace('"/added": { "get": {', '"/added": { "get": {,'), false],
+      [(t) => t.replace('"/added": { "get": {,', '"/added": { "get": {'), true],
+      [(t) => t.replace('"x-audience": "external-public", "responses"', '"x-audience": "company-internal", "responses"'), true],
+      // A security scheme renamed where it is defined: operations that require it change their findings.
+      [(t) => t.replace(/"securitySchemes": \{\n(\s+)"([^"]+)"/, '"securitySchemes": {\n$1"renamed-$2"'), true],
+    ],
+  },
+};
+
+for (const [name, { file, text: initial, edits }] of Object.entries(TYPING)) {
+  test(
+    `typing in a spec parsed in pieces, ${name}: after every edit the early findings equal a complete lint of that text`,
+    { timeout: 600_000 },
+    async () => {
+      const typing = new engine.Linter(engine.createNodeHost());
+      let text = initial();
+      let compared = 0;
+      for (const [edit, parses] of edits) {
+        const edited = edit(text);
+        assert.notEqual(edited, text, `the edit ${edit} applies`);
+        text = edited;
+        const early = await typing.lint({ filePath: file, text, trust: trusted, timeoutMs: 600_000, exposureOnly: true });
+        const complete = await new engine.Linter(engine.createNodeHost()).lint({
+          filePath: file,
+          text,
+          trust: trusted,
+          timeoutMs: 600_000,
+        });
+        if (!parses) {
+          assert.ok(early.exposureUnavailable, 'no early answer for a text that does not parse');
+          assert.ok(
+            complete.findings.some((f) => f.code === 'parser'),
+            'no early answer only for text Spectral cannot parse',
+          );
+          continue;
+        }
+        assert.equal(early.exposureUnavailable, undefined, `an early answer after ${edit}`);
+        assert.deepEqual(early.findings.map(key).sort(), exposureOf(complete));
+        compared++;
+      }
+      assert.equal(compared, edits.filter(([, parses]) => parses).length);
+    },
+  );
+}

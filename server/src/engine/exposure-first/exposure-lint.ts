@@ -17,6 +17,7 @@ import { oneLine } from '../ruleset/errors';
 import { exposurePass } from './exposure-pass';
 import { documentLocator, JsonTextLocator, type ExposureLocator } from './locators';
 import { parseYamlInPieces, type PieceCache } from './yaml-chunks';
+import { parseJsonInPieces, type JsonPieceCache } from './json-pieces';
 import { BoundedMap } from '../bounded-map';
 import type { ResolutionMemory } from './ref-view';
 
@@ -29,6 +30,12 @@ export interface ExposureLintInput {
 
 /** YAML documents up to this size keep their parsed pieces for the next keystroke (see yaml-chunks.ts). */
 export const PIECES_MAX_TEXT = 3_000_000;
+/**
+ * JSON documents up to this size keep their parsed entries (see json-pieces.ts): GitHub's 13 MB spec, whose
+ * keystrokes they make several times cheaper, for ~100 MB of the worker's heap while it is open. Bigger ones
+ * (Microsoft Graph's 20 MB) are parsed whole at every keystroke: the server's memory matters more there.
+ */
+export const JSON_PIECES_MAX_TEXT = 16_000_000;
 /** Documents whose pieces are kept: the one being typed in, and one more. */
 export const PIECES_MAX_DOCUMENTS = 2;
 
@@ -41,9 +48,10 @@ interface Parsed {
   document?: Document;
 }
 
-/** The exposure-only lint, with what it keeps between keystrokes: the last version's YAML pieces, per document. */
+/** The exposure-only lint, with what it keeps between keystrokes: the last version's YAML or JSON pieces, per document. */
 export class ExposureOnlyLinter {
   private readonly pieces = new BoundedMap<string, PieceCache>(PIECES_MAX_DOCUMENTS);
+  private readonly jsonPieces = new BoundedMap<string, JsonPieceCache>(PIECES_MAX_DOCUMENTS);
   /** The last resolution of pieces' data, per document (see ref-view.ts); goes with the document's pieces. */
   private readonly resolutions = new BoundedMap<string, ResolutionMemory>(PIECES_MAX_DOCUMENTS);
 
@@ -60,16 +68,33 @@ export class ExposureOnlyLinter {
           findingRanges: (paths) => chunked.locator.findingRanges(paths) ?? void (placed = false),
           operationRanges: (paths) => chunked.locator.operationRanges(paths) ?? void (placed = false),
         };
-        let resolution = this.resolutions.get(options.filePath);
-        if (!resolution) this.resolutions.set(options.filePath, (resolution = { unchanged: new WeakSet(), copies: new Map() }));
-        const result = await lintParsed(input, { data: chunked.data, locator, resolution });
+        const result = await lintParsed(input, { data: chunked.data, locator, resolution: this.resolutionOf(options.filePath) });
         if (placed) return result;
       } else {
-        this.pieces.delete(options.filePath);
-        this.resolutions.delete(options.filePath);
+        this.forget(options.filePath);
       }
     }
+    if (format === 'json' && options.text.length <= JSON_PIECES_MAX_TEXT) {
+      const chunked = parseJsonInPieces(options.text, this.jsonPieces.get(options.filePath) ?? new Map());
+      if (chunked) {
+        this.jsonPieces.set(options.filePath, chunked.pieces);
+        return lintParsed(input, { data: chunked.data, locator: chunked.locator, resolution: this.resolutionOf(options.filePath) });
+      }
+      this.forget(options.filePath);
+    }
     return lintExposureOnly(input);
+  }
+
+  private resolutionOf(filePath: string): ResolutionMemory {
+    let resolution = this.resolutions.get(filePath);
+    if (!resolution) this.resolutions.set(filePath, (resolution = { unchanged: new WeakSet(), copies: new Map() }));
+    return resolution;
+  }
+
+  private forget(filePath: string): void {
+    this.pieces.delete(filePath);
+    this.jsonPieces.delete(filePath);
+    this.resolutions.delete(filePath);
   }
 }
 

@@ -13,7 +13,8 @@ interface Wanted {
 
 const newNode = (): Wanted => ({ children: new Map(), ends: [] });
 
-class Scanner {
+/** Reads plain JSON text at `pos` without building values (also json-pieces.ts, which cuts a document at its entries). */
+export class JsonScanner {
   pos = 0;
   constructor(readonly text: string) {}
 
@@ -33,17 +34,16 @@ class Scanner {
     const t = this.text;
     const start = this.pos + 1;
     let i = start;
-    let escaped = false;
     for (;;) {
       const q = t.indexOf('"', i);
       if (q < 0) throw new SyntaxError('unterminated string');
       let backslashes = 0;
       for (let j = q - 1; j >= start && t.charCodeAt(j) === 92; j--) backslashes++;
-      if (backslashes > 0) escaped = true;
       if (backslashes % 2 === 0) {
         this.pos = q + 1;
         const raw = t.slice(start, q);
-        return escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
+        // Any escape (`\/`, `\u0061`, not only an escaped quote) reads as what it stands for.
+        return raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
       }
       i = q + 1;
     }
@@ -153,7 +153,7 @@ export function jsonValueSpans(text: string, paths: readonly JsonPath[]): Array<
   const found: Array<[number, number] | undefined> = new Array(paths.length);
   try {
     // Spectral's parser sees a byte-order mark as a blank (see createDocument): same offsets here.
-    const scanner = new Scanner(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text);
+    const scanner = new JsonScanner(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text);
     scanner.skipSpace();
     scanner.value(root, found);
   } catch {
