@@ -233,6 +233,16 @@ const TYPING = {
       [(t) => t.replace('"/added": { "get": {', '"/added": { "get": {,'), false],
       [(t) => t.replace('"/added": { "get": {,', '"/added": { "get": {'), true],
       [(t) => t.replace('"x-audience": "external-public", "responses"', '"x-audience": "company-internal", "responses"'), true],
+      // A $ref target edited: the error response operations share leaks internals, then no longer does.
+      [
+        (t) =>
+          t.replace(
+            /("500": \{\n\s+"description": "[^"]*",\n\s+"content": \{\n\s+"application\/json": \{\n\s+"schema": \{\n\s+"type": "object",\n\s+"properties": \{)/,
+            '$1\n                "stackTrace": { "type": "string" },',
+          ),
+        true,
+      ],
+      [(t) => t.replace('\n                "stackTrace": { "type": "string" },', ''), true],
       // A security scheme renamed where it is defined: operations that require it change their findings.
       [(t) => t.replace(/"securitySchemes": \{\n(\s+)"([^"]+)"/, '"securitySchemes": {\n$1"renamed-$2"'), true],
     ],
