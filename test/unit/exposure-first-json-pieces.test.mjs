@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { parse } from 'yaml';
 import { loadTypeScriptModule } from './helpers/load-ts.mjs';
 import { pathsOf } from './helpers/paths-of.mjs';
+import { ordered } from './helpers/ordered-data.mjs';
 import { repoRoot } from './helpers/engine.mjs';
 import { generateSpec } from '../bench/generate-spec.mjs';
 
@@ -18,14 +19,6 @@ const require = createRequire(import.meta.url);
 const spectralBundling = { mainFields: ['module', 'main'] };
 const { parseJsonInPieces } = loadTypeScriptModule('server/src/engine/exposure-first/json-pieces.ts', spectralBundling);
 const { JsonTextLocator } = loadTypeScriptModule('server/src/engine/exposure-first/locators.ts', spectralBundling);
-
-/** Data with its key order made visible (objects as [key, value] lists) and its types kept. */
-const ordered = (value) =>
-  Array.isArray(value)
-    ? ['[]', ...value.map(ordered)]
-    : value && typeof value === 'object'
-      ? ['{}', ...Object.keys(value).map((key) => [key, ordered(value[key])])]
-      : value;
 
 /** Objects reachable from `data` more than once: JSON.parse never shares one between two places. */
 function sharedObjects(data) {

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadTypeScriptModule } from './helpers/load-ts.mjs';
 import { pathsOf } from './helpers/paths-of.mjs';
+import { ordered } from './helpers/ordered-data.mjs';
 import { repoRoot } from './helpers/engine.mjs';
 import { generateSpec } from '../bench/generate-spec.mjs';
 import { parse, stringify } from 'yaml';
@@ -19,14 +20,6 @@ const spectralBundling = { mainFields: ['module', 'main'] };
 const { parseYamlInPieces } = loadTypeScriptModule('server/src/engine/exposure-first/yaml-chunks.ts', spectralBundling);
 const { createDocument } = loadTypeScriptModule('server/src/engine/document.ts', spectralBundling);
 const { documentLocator } = loadTypeScriptModule('server/src/engine/exposure-first/locators.ts', spectralBundling);
-
-/** Data with its key order made visible (objects as [key, value] lists) and its types kept. */
-const ordered = (value) =>
-  Array.isArray(value)
-    ? ['[]', ...value.map(ordered)]
-    : value && typeof value === 'object'
-      ? ['{}', ...Object.keys(value).map((key) => [key, ordered(value[key])])]
-      : value;
 
 /** Every node's path, plus paths that do not exist (under a node, past a scalar). */
 function pathsAndMissing(data) {
