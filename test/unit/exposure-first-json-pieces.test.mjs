@@ -17,7 +17,7 @@ import { generateSpec } from '../bench/generate-spec.mjs';
 
 const require = createRequire(import.meta.url);
 const spectralBundling = { mainFields: ['module', 'main'] };
-const { parseJsonInPieces } = loadTypeScriptModule('server/src/engine/exposure-first/json-pieces.ts', spectralBundling);
+const { parseJsonInPieces, MAX_JSON_PIECES } = loadTypeScriptModule('server/src/engine/exposure-first/json-pieces.ts', spectralBundling);
 const { JsonTextLocator } = loadTypeScriptModule('server/src/engine/exposure-first/locators.ts', spectralBundling);
 
 /** Objects reachable from `data` more than once: JSON.parse never shares one between two places. */
@@ -154,6 +154,13 @@ const DECLINED = {
   'an unterminated document': big.slice(0, -10),
   'a broken value inside an entry': big.replace('"3.0.3"', '3.0.3.'),
   'an array at the root': `[${big}]`,
+  // Tiny entries by the ten thousand: pieces would cost several times the memory of one parse.
+  'more entries at the cuts than MAX_JSON_PIECES': JSON.stringify({
+    openapi: '3.0.3',
+    info: { title: 't', version: '1' },
+    paths: {},
+    ...Object.fromEntries(Array.from({ length: MAX_JSON_PIECES }, (_, i) => [`x-${i}`, i])),
+  }),
 };
 
 for (const [name, text] of Object.entries(DECLINED)) {
@@ -161,6 +168,14 @@ for (const [name, text] of Object.entries(DECLINED)) {
     assert.equal(parseJsonInPieces(text, new Map()), undefined);
   });
 }
+
+// Every entry the scan walks counts, those of small objects parsed whole too (here `info`'s two).
+test('a document with as many entries at the cuts as MAX_JSON_PIECES allows is cut', () => {
+  const entries = Object.fromEntries(Array.from({ length: MAX_JSON_PIECES - 5 }, (_, i) => [`x-${i}`, i]));
+  assertSameAsWhole(JSON.stringify({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths: {}, ...entries }), new Map(), {
+    mustCut: true,
+  });
+});
 
 test('a __proto__ key inside an entry is data, as JSON.parse makes it', () => {
   const text = big.replace('"summary": "S"', '"summary": "S", "__proto__": { "polluted": true }');

@@ -25,6 +25,12 @@ import { LineIndex } from './line-index';
 const MIN_SPLIT_CHARS = 2048;
 /** Objects are cut this many levels deep at most (root entries, then `paths` → path items → operations, `components` → `schemas` → schemas). */
 const MAX_SPLIT_LEVEL = 3;
+/**
+ * More entries than this at the cuts and the text is parsed whole: a piece costs a few hundred bytes beside its data,
+ * so a document of a million tiny entries would take several times the memory of one parse. Real specs stay far
+ * below (GitHub's 13 MB: 3,261 pieces; Microsoft Graph's 20 MB: 20,011).
+ */
+export const MAX_JSON_PIECES = 50_000;
 
 /** One entry of an object, `"key": value` as written, parsed alone. */
 interface JsonPiece {
@@ -103,8 +109,13 @@ function parsePiece(entry: string, key: string): JsonPiece | null {
   return { key, value: parsed[key], newlines, lastNewline };
 }
 
+/** Counts the entries the scan has met, up to MAX_JSON_PIECES. */
+interface EntryBudget {
+  left: number;
+}
+
 /** The entries of the object at the scanner's position (its `{`), walking into big object values up to MAX_SPLIT_LEVEL. */
-function scanObject(scanner: JsonScanner, level: number): RawEntry[] {
+function scanObject(scanner: JsonScanner, level: number, budget: EntryBudget): RawEntry[] {
   const text = scanner.text;
   scanner.pos++;
   scanner.skipSpace();
@@ -117,7 +128,7 @@ function scanObject(scanner: JsonScanner, level: number): RawEntry[] {
   for (;;) {
     scanner.skipSpace();
     const start = scanner.pos;
-    if (text.charCodeAt(start) !== 34 /* " */) throw new NotCut();
+    if (text.charCodeAt(start) !== 34 /* " */ || --budget.left < 0) throw new NotCut();
     const key = scanner.string();
     // JSON.parse refuses raw control characters in a string; the scanner does not look.
     for (let i = start + 1; i < scanner.pos - 1; i++) if (text.charCodeAt(i) < 32) throw new NotCut();
@@ -129,7 +140,7 @@ function scanObject(scanner: JsonScanner, level: number): RawEntry[] {
     scanner.skipSpace();
     const valueStart = scanner.pos;
     let nested: RawEntry[] | undefined;
-    if (level < MAX_SPLIT_LEVEL && text.charCodeAt(valueStart) === 123 /* { */) nested = scanObject(scanner, level + 1);
+    if (level < MAX_SPLIT_LEVEL && text.charCodeAt(valueStart) === 123 /* { */) nested = scanObject(scanner, level + 1, budget);
     else scanner.skipValue();
     const end = scanner.pos;
     // A small object is one piece: what was walked inside it is dropped.
@@ -152,7 +163,7 @@ export function parseJsonInPieces(text: string, previous: JsonPieceCache): Chunk
   try {
     scanner.skipSpace();
     if (text.charCodeAt(scanner.pos) !== 123) return undefined;
-    rootEntries = scanObject(scanner, 1);
+    rootEntries = scanObject(scanner, 1, { left: MAX_JSON_PIECES });
     scanner.skipSpace();
     if (scanner.pos !== text.length) return undefined; // text after the root object
   } catch (error) {
