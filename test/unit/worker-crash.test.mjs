@@ -78,7 +78,7 @@ test('disposing the linter is no crash: nothing logged, a lint it was running is
   assert.deepEqual(codes(idle).sort(), EXPOSURE);
   const pending = lint(linter, path.join(root, 'api.yaml'));
   await started();
-  const cancelled = assert.rejects(pending, { name: 'LintCancelledError' });
+  const cancelled = assert.rejects(pending, { name: 'LintCancelledError', message: 'Lint cancelled: the linter was shut down' });
   await linter.dispose();
   await cancelled;
   await pollUntil(() => linter.runningThreads() === 0, { what: 'the worker threads to end', intervalMs: 20 });

@@ -51,8 +51,9 @@ export interface LintCancellationToken {
 
 export class LintCancelledError extends Error {
   override readonly name = 'LintCancelledError';
-  constructor() {
-    super('Lint cancelled: a newer request superseded it');
+  /** Why: an editor's lint is cancelled when a newer request supersedes it, any lint when the linter is disposed. */
+  constructor(reason = 'a newer request superseded it') {
+    super(`Lint cancelled: ${reason}`);
   }
 }
 
@@ -161,13 +162,14 @@ export class WorkerLinter {
   async dispose(): Promise<void> {
     this.disposed = true;
     if (this.watchdog) clearInterval(this.watchdog);
-    for (const job of this.queue.splice(0)) job.reject(new LintCancelledError());
+    const shutDown = 'the linter was shut down';
+    for (const job of this.queue.splice(0)) job.reject(new LintCancelledError(shutDown));
     const workers = this.workers.splice(0);
     for (const worker of workers) {
       // Stopped on purpose: its thread's 'exit' is no crash to log (the language server said "the lint worker crashed"
       // at every shutdown), and a lint it was running is cancelled, not reported as a crash.
       worker.exited = true;
-      this.finish(worker)?.reject(new LintCancelledError());
+      this.finish(worker)?.reject(new LintCancelledError(shutDown));
     }
     await Promise.all(workers.map((w) => w.worker.terminate()));
   }
