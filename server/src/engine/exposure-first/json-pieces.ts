@@ -9,11 +9,12 @@
 // The data equals JSON.parse of the whole text: the same values, key order (containers are filled in document
 // order, as JSON.parse fills them) and no sharing between places (an entry written twice alike gets objects of
 // its own). A text JSON.parse would refuse is not cut (a syntax error at a cut, text after the root, a key that
-// JSON forbids); neither is one with a byte-order mark, a duplicate key or `__proto__` at a cut. The caller
-// then parses it whole, as before. Ranges are those JsonTextLocator finds in the whole text: each entry's are
-// found in its own text once and kept with it, then moved to where the entry is now. A path that ends on an
-// object that was cut (e.g. `paths`) is located in the whole text. test/unit/exposure-first-json-pieces.test.mjs
-// compares data and every node's ranges with the whole text's.
+// JSON forbids); neither is one with a byte-order mark, a duplicate key or `__proto__` at a cut, or more entries
+// there than MAX_JSON_PIECES. The caller then parses it whole, as before. Ranges are those JsonTextLocator finds
+// in the whole text: each entry's are found in its own text once and kept with it, then moved to where the entry
+// is now; a path that ends on an object that was cut (e.g. `paths`) gets its key's range, found by the scan; the
+// root's (its first key) is found in the whole text. test/unit/exposure-first-json-pieces.test.mjs compares data
+// and every node's ranges with the whole text's.
 import type { JsonPath, Range } from '../types';
 import { DOCUMENT_START } from '../document-findings';
 import { JsonTextLocator, type ExposureLocator } from './locators';
@@ -66,6 +67,8 @@ interface Composite {
   kind: 'composite';
   children: Map<string, Node>;
   order: Array<[string, Node]>;
+  /** Its key's range, quotes included (keys hold no line break); undefined for the root. */
+  key?: Range;
 }
 
 type Node = Leaf | Composite;
@@ -76,6 +79,8 @@ interface RawEntry {
   /** The entry's text: from its key's opening quote to the end of its value. */
   start: number;
   end: number;
+  /** Just after the key's closing quote. */
+  keyEnd: number;
   /** The value's entries, when the value is an object cut into pieces. */
   entries?: RawEntry[];
 }
@@ -130,6 +135,7 @@ function scanObject(scanner: JsonScanner, level: number, budget: EntryBudget): R
     const start = scanner.pos;
     if (text.charCodeAt(start) !== 34 /* " */ || --budget.left < 0) throw new NotCut();
     const key = scanner.string();
+    const keyEnd = scanner.pos;
     // JSON.parse refuses raw control characters in a string; the scanner does not look.
     for (let i = start + 1; i < scanner.pos - 1; i++) if (text.charCodeAt(i) < 32) throw new NotCut();
     if (key === '__proto__' || keys.has(key)) throw new NotCut();
@@ -144,7 +150,7 @@ function scanObject(scanner: JsonScanner, level: number, budget: EntryBudget): R
     else scanner.skipValue();
     const end = scanner.pos;
     // A small object is one piece: what was walked inside it is dropped.
-    entries.push({ key, start, end, ...(nested && end - valueStart >= MIN_SPLIT_CHARS ? { entries: nested } : {}) });
+    entries.push({ key, start, end, keyEnd, ...(nested && end - valueStart >= MIN_SPLIT_CHARS ? { entries: nested } : {}) });
     scanner.skipSpace();
     const next = text.charCodeAt(scanner.pos++);
     if (next === 125 /* } */) return entries;
@@ -180,13 +186,18 @@ export function parseJsonInPieces(text: string, previous: JsonPieceCache): Chunk
   let line = 0;
   let lineStart = 0;
 
-  const leaf = (entry: RawEntry): Leaf => {
-    for (let i = cursor; i < entry.start; i++) {
+  const advance = (to: number) => {
+    for (let i = cursor; i < to; i++) {
       if (text.charCodeAt(i) === 10) {
         line++;
         lineStart = i + 1;
       }
     }
+    cursor = to;
+  };
+
+  const leaf = (entry: RawEntry): Leaf => {
+    advance(entry.start);
     const entryText = text.slice(entry.start, entry.end);
     let piece = pieces.get(entryText) ?? previous.get(entryText);
     if (piece === undefined) piece = parsePiece(entryText, entry.key);
@@ -204,15 +215,22 @@ export function parseJsonInPieces(text: string, previous: JsonPieceCache): Chunk
     return node;
   };
 
-  const composite = (entries: RawEntry[]): Composite => {
+  const composite = (entries: RawEntry[], key?: Range): Composite => {
     const children = new Map<string, Node>();
     const order: Array<[string, Node]> = [];
     for (const entry of entries) {
-      const node = entry.entries ? composite(entry.entries) : leaf(entry);
+      let node: Node;
+      if (entry.entries) {
+        advance(entry.start);
+        const start = { line, character: entry.start - lineStart };
+        node = composite(entry.entries, { start, end: { line, character: start.character + entry.keyEnd - entry.start } });
+      } else {
+        node = leaf(entry);
+      }
       children.set(entry.key, node);
       order.push([entry.key, node]);
     }
-    return { kind: 'composite', children, order };
+    return { kind: 'composite', children, order, ...(key ? { key } : {}) };
   };
 
   try {
@@ -232,7 +250,7 @@ function dataOf(node: Node): unknown {
   return container;
 }
 
-type Found = { leaf: Leaf; inner: JsonPath } | { cut: true } | { missing: true };
+type Found = { leaf: Leaf; inner: JsonPath } | { cut: Composite } | { missing: true };
 
 /** Where a path ends up: in an entry (with the path inside its wrapped text), on an object that was cut, or nowhere. */
 function descend(root: Composite, path: JsonPath): Found {
@@ -244,8 +262,15 @@ function descend(root: Composite, path: JsonPath): Found {
     if (child.kind === 'leaf') return { leaf: child, inner: path.slice(i) };
     node = child;
   }
-  return { cut: true };
+  return { cut: node };
 }
+
+/**
+ * A finding's range on an object that was cut, as narrowJsonRanges gives it: its key. Undefined for the root (its
+ * first key) and for a path whose last segment is a number (an array item's range): the whole text answers those.
+ */
+const cutFindingRange = (node: Composite, path: JsonPath): Range | undefined =>
+  typeof path[path.length - 1] === 'number' ? undefined : node.key;
 
 /** A range found in an entry's wrapped text, moved to where the entry is in the whole text. */
 function moved(leaf: Leaf, relative: Range): Range {
@@ -315,9 +340,13 @@ class JsonPiecesLocator implements ExposureLocator {
   findingRanges(paths: readonly JsonPath[]): Range[] | undefined {
     const found = paths.map((path) => descend(this.root, path));
     if (found.some((f) => 'missing' in f)) return undefined; // as in the whole text: a path that is not there
-    if (found.some((f) => 'cut' in f)) return this.wholeText().findingRanges(paths);
-    const ranges = leafRanges(this.text, found as Array<{ leaf: Leaf; inner: JsonPath }>, 'finding');
-    return ranges.every((range) => range !== undefined) ? (ranges as Range[]) : undefined;
+    const onCuts = found.map((f, i) => ('cut' in f ? cutFindingRange(f.cut, paths[i]) : undefined));
+    if (found.some((f, i) => 'cut' in f && !onCuts[i])) return this.wholeText().findingRanges(paths);
+    const inLeaves = found.flatMap((f, i) => ('leaf' in f ? [{ ...f, index: i }] : []));
+    const ranges = leafRanges(this.text, inLeaves, 'finding');
+    if (ranges.some((range) => range === undefined)) return undefined;
+    inLeaves.forEach(({ index }, j) => (onCuts[index] = ranges[j]));
+    return onCuts as Range[];
   }
 
   operationRanges(paths: readonly JsonPath[]): Range[] | undefined {
