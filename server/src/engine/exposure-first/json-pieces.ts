@@ -292,7 +292,8 @@ function leafRanges(text: string, found: Array<{ leaf: Leaf; inner: JsonPath }>,
   found.forEach(({ leaf }, i) => {
     const known = (kind === 'finding' ? leaf.piece.findingRanges : leaf.piece.operationRanges)?.get(keys[i]);
     if (known) relative[i] = known;
-    else byPiece.set(leaf.piece, [...(byPiece.get(leaf.piece) ?? []), i]);
+    else if (byPiece.has(leaf.piece)) byPiece.get(leaf.piece)!.push(i);
+    else byPiece.set(leaf.piece, [i]);
   });
   for (const [piece, indexes] of byPiece) {
     const inners = indexes.map((i) => found[i].inner);
@@ -324,7 +325,7 @@ class JsonPiecesLocator implements ExposureLocator {
     private readonly root: Composite,
   ) {}
 
-  /** Paths that end on an object that was cut: located in the whole text, as before. */
+  /** The root's range (its first key), and an array index given on an object that was cut: found in the whole text. */
   private wholeText(): JsonTextLocator {
     if (!this.whole) {
       this.whole = new JsonTextLocator(this.text);
