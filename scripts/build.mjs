@@ -267,7 +267,8 @@ function processTargetResults(context, fnContext, results) {`,
  * Spectral's schema function compiles one ajv validator per schema object, and `oasExample` passes a fresh copy of
  * the schema on every call: a compile per example checked (2,587 on GitHub's spec, ~3.5 s), most of them for schemas
  * that differ only in their description or example. On a miss, the validator an equal schema compiled earlier on
- * the same ajv instance is reused (server/src/engine/memo/shared-validators.ts says when two are equal).
+ * the same ajv instance is reused (server/src/engine/memo/shared-validators.ts says when two are equal), and a plain
+ * schema's valid data needs no validator at all (server/src/engine/memo/plain-schema-validator.ts).
  */
 const ajvValidatorsByContent = {
   name: 'ajv-validators-by-content',
@@ -276,10 +277,10 @@ const ajvValidatorsByContent = {
       const source = await readFile(args.path, 'utf8');
       const shared = JSON.stringify(path.join(root, 'server/src/engine/memo/shared-validators.ts'));
       const patches = [
-        ['exports.createAjvInstances = void 0;', `exports.createAjvInstances = void 0;\nconst { compileShared } = require(${shared});`],
+        ['exports.createAjvInstances = void 0;', `exports.createAjvInstances = void 0;\nconst { validatorFor } = require(${shared});`],
         [
           'actualCompiledSchemas.set(schema, ajv.compile(schema)).get(schema);',
-          'actualCompiledSchemas.set(schema, compileShared(ajv, schema)).get(schema);',
+          'actualCompiledSchemas.set(schema, validatorFor(ajv, schema)).get(schema);',
         ],
       ];
       return { contents: patchSource(source, patches, args.path, 'spectral-functions'), loader: 'js' };

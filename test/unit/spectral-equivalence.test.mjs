@@ -1,7 +1,8 @@
 // Memoized example validation, the nimma alias and the rest of the engine's speed-ups must not change a
 // single result: on real specs (from npm packages) and on fixtures made to stress the example rules
 // (shared, nested, read/write-only, circular and $id schemas, Swagger 2, OpenAPI 3.1 dialects, schemas alike but
-// for their annotations, which share one ajv validator), our findings equal those of a plain `Spectral` run with
+// for their annotations, which share one ajv validator, plain schemas whose valid examples need no validator), our
+// findings equal those of a plain `Spectral` run with
 // the same rules, finding for finding.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,6 +23,8 @@ const CORPUS = [
   path.join(fixtures, 'examples-equivalence/swagger2-examples.json'),
   path.join(fixtures, 'examples-equivalence/oas31-dialect.yaml'),
   path.join(fixtures, 'examples-equivalence/shared-validators-oas3.yaml'),
+  path.join(fixtures, 'examples-equivalence/plain-schemas-oas3.yaml'),
+  path.join(fixtures, 'examples-equivalence/plain-schemas-oas31.yaml'),
   path.join(fixtures, 'real-world/payments-partner.json'),
   path.join(fixtures, 'real-world/weather-public-swagger2.yaml'),
   path.join(repoRoot, 'examples/petstore-external.yaml'),

@@ -20,6 +20,7 @@
 //   across calls is what ajv's own `getSchema` does.
 
 import { declaresIdOrAnchor } from './schema-ids';
+import { isPlainData, plainValidatorFor } from './plain-schema-validator';
 
 type Compile = (schema: object) => unknown;
 interface Ajv {
@@ -29,9 +30,12 @@ interface Ajv {
 const REFERENCE = /"(\$ref|\$dynamicRef|\$recursiveRef)":/;
 
 const byInstance = new WeakMap<object, Map<string, unknown>>();
-const stats = { compiled: 0, shared: 0, unshareable: 0 };
+const stats = { compiled: 0, shared: 0, unshareable: 0, answeredPlainly: 0 };
 
-/** How often a validator was compiled, taken from an equal schema, or compiled without sharing (tests, benchmark). */
+/**
+ * How often a validator was compiled, taken from an equal schema, compiled without sharing, or not needed: the data
+ * was found valid without one (tests, benchmark).
+ */
 export function sharedValidatorStats(): Readonly<typeof stats> {
   return { ...stats };
 }
@@ -79,4 +83,32 @@ export function compileShared(ajv: Ajv, schema: object): unknown {
   stats.compiled++;
   validators.set(key, validator);
   return validator;
+}
+
+interface Validator {
+  (data: unknown): unknown;
+  errors?: unknown;
+}
+
+/**
+ * What Spectral's `createAjvInstances` returns for a schema (scripts/build.mjs, ajv-validators-by-content): for a
+ * plain schema (plain-schema-validator.ts), a validator that answers "valid" without compiling when the data is, and
+ * asks the compiled one (compileShared, on its first need) otherwise, for ajv's errors; else the compiled one.
+ */
+export function validatorFor(ajv: Ajv, schema: object): unknown {
+  const plain = plainValidatorFor(schema);
+  if (plain === undefined) return compileShared(ajv, schema);
+  let compiled: Validator | undefined;
+  const validate: Validator = (data) => {
+    if (isPlainData(data) && plain(data)) {
+      stats.answeredPlainly++;
+      validate.errors = null;
+      return true;
+    }
+    compiled ??= compileShared(ajv, schema) as Validator;
+    const valid = compiled(data);
+    validate.errors = compiled.errors;
+    return valid;
+  };
+  return validate;
 }
