@@ -176,6 +176,16 @@ const DECLINED = [
   ['a circular schema', circular, false],
   ['an undefined keyword value', { type: 'string', minLength: undefined }, false],
   ['a non-finite bound', { maximum: Infinity }, false],
+  [
+    'a schema that throws when read',
+    Object.defineProperty({ type: 'string' }, 'minLength', {
+      enumerable: true,
+      get() {
+        throw new Error('unreadable');
+      },
+    }),
+    false,
+  ],
 ];
 
 for (const [name, schema, ajvRefusesIt] of DECLINED) {
@@ -335,8 +345,15 @@ test('validatorFor answers valid data without compiling, and gives ajv its error
   assert.equal(validate('again'), true);
   assert.equal(validate.errors, null, 'no stale errors after a valid value');
 
-  // Data the walk cannot judge (a Date) goes to ajv even when the schema is plain.
+  // Data the walk cannot judge (a Date, an object that throws when read) goes to ajv even when the schema is plain.
   assert.equal(validatorFor(ajv, { type: 'integer' })(new Date(0)), false);
+  const unreadable = Object.defineProperty({}, 'a', {
+    enumerable: true,
+    get() {
+      throw new Error('unreadable');
+    },
+  });
+  assert.equal(validatorFor(ajv, { type: 'object' })(unreadable), false, 'asked ajv (the stub says: not a string)');
   // A schema that is not plain is compiled at once, as before.
   const before2 = compiled.length;
   validatorFor(ajv, { $ref: '#/a' });

@@ -322,8 +322,8 @@ class SchemaWalk {
 export function plainValidatorFor(schema: unknown): PlainValidator | undefined {
   try {
     return new SchemaWalk().schema(schema, 0);
-  } catch (error) {
-    if (error instanceof Declined) return undefined;
-    throw error;
+  } catch {
+    // Declined, or a schema that throws when read (a getter, a Proxy): ajv decides, as it did before this walk.
+    return undefined;
   }
 }

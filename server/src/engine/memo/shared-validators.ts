@@ -99,8 +99,15 @@ export function validatorFor(ajv: Ajv, schema: object): unknown {
   const plain = plainValidatorFor(schema);
   if (plain === undefined) return compileShared(ajv, schema);
   let compiled: Validator | undefined;
+  const answersValid = (data: unknown): boolean => {
+    try {
+      return isPlainData(data) && plain(data);
+    } catch {
+      return false; // data that throws when read: ajv's validator meets it as it did before
+    }
+  };
   const validate: Validator = (data) => {
-    if (isPlainData(data) && plain(data)) {
+    if (answersValid(data)) {
       stats.answeredPlainly++;
       validate.errors = null;
       return true;
