@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { loadTypeScriptModule } from './helpers/load-ts.mjs';
 import { prng } from '../bench/generate-spec.mjs';
 
@@ -194,6 +195,13 @@ for (const [name, schema, ajvRefusesIt] of DECLINED) {
     if (ajvRefusesIt) assert.ok(ajvAnswers(schema, 'x').includes('throws'), 'ajv was expected to refuse this schema in some dialect');
   });
 }
+
+test('the walk uses the ajv and ajv-formats Spectral validates with (the same installed copies)', () => {
+  const spectralFunctions = path.dirname(require.resolve('@stoplight/spectral-functions/package.json'));
+  for (const name of ['ajv/dist/runtime/equal', 'ajv/dist/runtime/ucs2length', 'ajv-formats/dist/formats']) {
+    assert.equal(require.resolve(name, { paths: [spectralFunctions] }), require.resolve(name), name);
+  }
+});
 
 test('plain data: what JSON or YAML makes, nothing else', () => {
   for (const value of [null, 1, 'a', true, [1, [2]], { a: { b: [null] } }, Object.create(null)]) assert.equal(isPlainData(value), true);
