@@ -88,7 +88,12 @@ const PLAIN = [
     { type: 'array', items: { type: 'string', minLength: 2 }, minItems: 1, maxItems: 2 },
     [['ab'], [], ['ab', 'cd', 'ef'], ['a'], 'ab'],
   ],
-  ['uniqueItems', { uniqueItems: true }, [[1, 2], [1, 1], [{ a: 1 }, { a: 1 }], [{ a: 1 }, { a: 2 }], ['1', 1], 'x']],
+  [
+    'uniqueItems',
+    { uniqueItems: true },
+    [[1, 2], [1, 1], [{ a: 1 }, { a: 1 }], [{ a: 1 }, { a: 2 }], ['1', 1], [null, null], [true, 'true'], 'x'],
+  ],
+  ['a long enum of scalars', { enum: Array.from({ length: 1000 }, (_, i) => (i % 2 ? i : `v${i}`)) }, [999, 'v998', 'v999', '999', 1000]],
   ['string lengths count code points', { minLength: 2, maxLength: 2 }, ['ab', 'a', '😀😀', '😀', 'abc', 5]],
   ['object sizes', { minProperties: 1, maxProperties: 2 }, [{}, { a: 1 }, { a: 1, b: 2, c: 3 }, []]],
   ['pattern, without the u flag', { pattern: '^[\\w-.]+$' }, ['a-b.c', 'a b', 3]],
@@ -177,6 +182,8 @@ const DECLINED = [
   ['a circular schema', circular, false],
   ['an undefined keyword value', { type: 'string', minLength: undefined }, false],
   ['a non-finite bound', { maximum: Infinity }, false],
+  ['an enum of more objects than compared pairwise', { enum: Array.from({ length: 300 }, (_, i) => ({ i })) }, false],
+  ['an enum with a duplicate scalar (draft-04)', { enum: ['a', 'b', 'a'] }, true],
   [
     'a schema that throws when read',
     Object.defineProperty({ type: 'string' }, 'minLength', {
@@ -211,6 +218,13 @@ test('plain data: what JSON or YAML makes, nothing else', () => {
   let deep = 1;
   for (let i = 0; i < 100; i++) deep = [deep];
   assert.equal(isPlainData(deep), false, 'too deep to walk');
+});
+
+test('uniqueItems on more objects than compared pairwise is left to ajv (false: ask ajv), scalars are answered', () => {
+  const validate = plainValidatorFor({ uniqueItems: true });
+  assert.equal(validate(Array.from({ length: 300 }, (_, i) => ({ i }))), false, 'too many objects to tell: ajv decides');
+  assert.equal(validate(Array.from({ length: 5000 }, (_, i) => i)), true);
+  assert.equal(validate([...Array.from({ length: 5000 }, (_, i) => i), 0]), false);
 });
 
 // Random schemas from the keywords above, some broken the ways ajv refuses, and random values: whenever a schema is

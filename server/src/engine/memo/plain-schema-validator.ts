@@ -26,7 +26,7 @@ const equal = ajvEqual as unknown as (a: unknown, b: unknown) => boolean;
 
 /**
  * True when a plain JSON value is valid; false when it is not, or too big to tell (a `uniqueItems` array of more
- * than MAX_PAIRWISE items): either way the caller asks ajv. Only ever built for a schema ajv would compile.
+ * than MAX_PAIRWISE objects or arrays): either way the caller asks ajv. Only ever built for a schema ajv would compile.
  */
 export type PlainValidator = (data: unknown) => boolean;
 
@@ -35,7 +35,10 @@ type Check = (data: unknown) => boolean;
 /** Beyond these the walk declines: a schema this big is rare among examples, and ajv handles it anyway. */
 const MAX_SCHEMA_NODES = 5_000;
 const MAX_DEPTH = 64;
-/** Bounds the pairwise deep comparisons of an `enum` (declined past it) or a `uniqueItems` array (left to ajv). */
+/**
+ * Bounds the pairwise deep comparisons of an `enum` (declined past it) or a `uniqueItems` array (left to ajv) holding
+ * objects or arrays: the walk runs at every example checked, where ajv's meta-schema check ran once per compile.
+ */
 const MAX_PAIRWISE = 256;
 
 const JSON_TYPES = new Set(['array', 'boolean', 'integer', 'null', 'number', 'object', 'string']);
@@ -84,10 +87,18 @@ export function isPlainData(value: unknown, depth = 0): boolean {
   return true;
 }
 
-const hasDuplicates = (items: readonly unknown[]): boolean => {
+const isScalar = (value: unknown): boolean => value === null || typeof value !== 'object';
+
+/**
+ * Whether two items are deep-equal, as ajv compares them. Scalars (what enums mostly hold) in one pass: for them
+ * deep equality is `===`, which a Set keeps apart ('1' and 1 stay two); undefined past MAX_PAIRWISE other items.
+ */
+function hasDuplicates(items: readonly unknown[]): boolean | undefined {
+  if (items.every(isScalar)) return new Set(items).size !== items.length;
+  if (items.length > MAX_PAIRWISE) return undefined;
   for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) if (equal(items[i], items[j])) return true;
   return false;
-};
+}
 
 class Declined extends Error {}
 const decline = (): never => {
@@ -204,8 +215,8 @@ class SchemaWalk {
       case 'nullable':
         return undefined; // typeCheck
       case 'enum': {
-        if (!Array.isArray(value) || value.length === 0 || value.length > MAX_PAIRWISE) return decline();
-        if (!isPlainData(value) || hasDuplicates(value)) decline();
+        if (!Array.isArray(value) || value.length === 0 || !isPlainData(value)) return decline();
+        if (hasDuplicates(value) !== false) decline(); // draft-04's meta-schema wants unique entries; undefined: too many to tell
         return (data) => value.some((allowed) => equal(data, allowed));
       }
       case 'const':
@@ -253,7 +264,7 @@ class SchemaWalk {
       case 'uniqueItems':
         if (typeof value !== 'boolean') return decline();
         if (!value) return undefined;
-        return (data) => !Array.isArray(data) || (data.length <= MAX_PAIRWISE && !hasDuplicates(data));
+        return (data) => !Array.isArray(data) || hasDuplicates(data) === false;
       case 'pattern': {
         // As ajv builds it (`unicodeRegExp: false`: no `u` flag); one it cannot build makes its compile throw.
         if (typeof value !== 'string') return decline();
