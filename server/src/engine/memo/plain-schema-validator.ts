@@ -171,6 +171,11 @@ function formatCheck(name: unknown): Check | undefined {
   return decline();
 }
 
+/** What the size limits measure (undefined: the limit does not apply to this data). */
+const itemCount = (data: unknown): number | undefined => (Array.isArray(data) ? data.length : undefined);
+const codePointCount = (data: unknown): number | undefined => (typeof data === 'string' ? ucs2length(data) : undefined);
+const propertyCount = (data: unknown): number | undefined => (isObjectData(data) ? Object.keys(data).length : undefined);
+
 class SchemaWalk {
   private nodes = 0;
   private readonly ancestors = new Set<object>();
@@ -304,11 +309,7 @@ class SchemaWalk {
 
   private limit(key: string, value: unknown): Check {
     if (!isCount(value)) return decline();
-    const size = (data: unknown): number | undefined => {
-      if (key.endsWith('Items')) return Array.isArray(data) ? data.length : undefined;
-      if (key.endsWith('Length')) return typeof data === 'string' ? ucs2length(data) : undefined;
-      return isObjectData(data) ? Object.keys(data).length : undefined;
-    };
+    const size = key.endsWith('Items') ? itemCount : key.endsWith('Length') ? codePointCount : propertyCount;
     const atLeast = key.startsWith('min');
     return (data) => {
       const n = size(data);
