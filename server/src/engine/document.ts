@@ -4,13 +4,12 @@
 // bomb ("billion laughs": a few hundred bytes that expand to billions of nodes, which Spectral's parser
 // and rules would walk one by one) and nesting so deep that the parser or the rules overflow the stack.
 import { Document } from '@stoplight/spectral-core';
-import * as Parsers from '@stoplight/spectral-parsers';
 import { isAlias, isPair, isScalar, parseDocument, type Node } from 'yaml';
 import type { DocumentFormat } from './types';
 import { detectFormat, isOpenApiData, looksLikeOpenApi } from './document-kind';
 import { JsonParser } from './json-parse';
 import { indexYamlLocations } from './yaml-locations';
-import { withPlainObjects } from './plain-objects';
+import { yamlMayHaveAliases, YamlParser } from './yaml-parse';
 
 export { detectFormat, isOpenApiData, looksLikeOpenApi };
 
@@ -35,8 +34,9 @@ export function createDocument(text: string, filePath: string, format: DocumentF
   const source = !hasBom ? text : format === 'json' ? ' ' + text.slice(1) : text.slice(1);
   let document: Document<unknown, any>;
   try {
-    // JSON: Spectral's parser, keeping where values are as a JsonTree rather than a tree of objects (json-parse.ts).
-    document = format === 'json' ? new Document(source, JsonParser, filePath) : new Document(source, Parsers.Yaml, filePath);
+    // Spectral's parsers, JSON keeping where values are as a JsonTree rather than a tree of objects (json-parse.ts), both
+    // making plain objects where they list their keys alike (yaml-parse.ts, plain-objects.ts).
+    document = format === 'json' ? new Document(source, JsonParser, filePath) : new Document(source, YamlParser, filePath);
   } catch (error) {
     if (error instanceof RangeError) throw tooDeep();
     throw error;
@@ -44,25 +44,12 @@ export function createDocument(text: string, filePath: string, format: DocumentF
   if (nestingDepthExceeds(document.data, MAX_NESTING_DEPTH)) throw tooDeep();
   if (format === 'yaml') {
     indexYamlLocations(document);
-    // Plain objects where they list their keys alike (plain-objects.ts; json-parse.ts makes them so for JSON).
-    const parsed = (document as unknown as { parserResult: { data: unknown } }).parserResult;
-    parsed.data = withPlainObjects(parsed.data);
   }
   return document;
 }
 
 function tooDeep(): DocumentRefusedError {
   return new DocumentRefusedError(`Not linted: the document nests more than ${MAX_NESTING_DEPTH} levels deep`);
-}
-
-// Aliases are only a risk when the text has anchors and aliases; most API descriptions have none, and pay nothing
-// (markdown `**bold**` alone looks like an alias, which is why both are required).
-const ALIAS_TOKEN = /(?:^|[\s[{,:-])\*[^\s,[\]{}]/;
-const ANCHOR_TOKEN = /(?:^|[\s[{,:-])&[^\s,[\]{}]/;
-
-/** False when the text certainly has no YAML alias of an anchor (it may have one when true). */
-export function yamlMayHaveAliases(text: string): boolean {
-  return ALIAS_TOKEN.test(text) && ANCHOR_TOKEN.test(text);
 }
 
 /** Counts the nodes the YAML expands to (each alias counts as a copy of its anchor), without expanding it. */

@@ -18,7 +18,8 @@ import * as Parsers from '@stoplight/spectral-parsers';
 import createOrderedObject from '@stoplight/ordered-object-literal';
 import type { JsonPath, Range } from '../types';
 import { KeyRanges } from '../key-ranges';
-import { MAX_NESTING_DEPTH, nestingDepthExceeds, yamlMayHaveAliases } from '../document';
+import { MAX_NESTING_DEPTH, nestingDepthExceeds } from '../document';
+import { yamlMayHaveAliases } from '../yaml-parse';
 import type { ExposureLocator } from './locators';
 import { DOCUMENT_START } from '../document-findings';
 

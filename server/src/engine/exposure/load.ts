@@ -3,11 +3,11 @@
 // the audience configuration of the ruleset that applies to the file (x-exposure, overrides x-audience),
 // merged after the caller's own (CLI --audience / --audience-glob), as the linter merges them.
 import type { Document } from '@stoplight/spectral-core';
-import * as Parsers from '@stoplight/spectral-parsers';
 import type { EngineHost, TrustOptions } from '../host';
 import type { AudienceConfig } from '../types';
 import { createDocument, detectFormat, isOpenApiData, looksLikeOpenApi } from '../document';
 import { JsonParser } from '../json-parse';
+import { YamlParser } from '../yaml-parse';
 import { createRefResolver } from '../ref-resolver';
 import { findRulesetFile } from '../ruleset/discover';
 import { RulesetCache } from '../ruleset/cache';
@@ -59,7 +59,7 @@ export class ExposureReader {
       baseUri: document.source ?? undefined,
       parseResolveResult: async (opts: { targetAuthority: { href(): string }; result: unknown }) => {
         const source = opts.targetAuthority.href().replace(/\/$/, '');
-        const parser = source.toLowerCase().endsWith('.json') ? JsonParser : Parsers.Yaml;
+        const parser = source.toLowerCase().endsWith('.json') ? JsonParser : YamlParser;
         opts.result = parser.parse(String(opts.result)).data;
         return opts;
       },
