@@ -5,11 +5,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { loadTypeScriptModule } from './helpers/load-ts.mjs';
 import { ordered } from './helpers/ordered-data.mjs';
 import { repoRoot } from './helpers/engine.mjs';
+import { prng } from '../bench/generate-spec.mjs';
 
+const require = createRequire(import.meta.url);
 const spectralBundling = { mainFields: ['module', 'main'] };
 const { parseYaml, parsedPlainly } = loadTypeScriptModule('server/src/engine/yaml-parse.ts', spectralBundling);
 const { withPlainObjects } = loadTypeScriptModule('server/src/engine/plain-objects.ts', spectralBundling);
@@ -185,4 +188,11 @@ test('real specs and every YAML fixture: the same parse; a real spec is parsed p
     orderedAt(parsed.data).some((at) => at.endsWith('/responses')),
     'its responses keep their text order',
   );
+});
+
+test("the walk uses the @stoplight/yaml and yaml-ast-parser Spectral's YAML parser runs on (the same installed copies)", () => {
+  const spectralParsers = path.dirname(require.resolve('@stoplight/spectral-parsers/package.json'));
+  const yaml = path.dirname(require.resolve('@stoplight/yaml/package.json'));
+  assert.equal(require.resolve('@stoplight/yaml', { paths: [spectralParsers] }), require.resolve('@stoplight/yaml'));
+  assert.equal(require.resolve('@stoplight/yaml-ast-parser', { paths: [yaml] }), require.resolve('@stoplight/yaml-ast-parser'));
 });
