@@ -94,8 +94,7 @@ test('keys of different types that read alike are told apart by the key they mak
 // Random documents: mappings with keys of many forms (index-like, numbers written every way, booleans, nulls, quoted
 // or not, repeated now and then), nested mappings, sequences and flow collections.
 function randomDocuments(count, seed) {
-  let state = seed;
-  const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const random = prng(seed);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const KEYS = [
     'a',
