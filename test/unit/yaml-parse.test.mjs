@@ -71,7 +71,12 @@ const CASES = [
   ['a "__proto__" key', 'x:\n  __proto__: {polluted: true}\n  y: 1\n', false],
   ['a key that is not a scalar', 'x:\n  ? [a, b]\n  : 1\n  c: 2\n', false],
   ['a key that is not a scalar among index keys', 'x:\n  "1": a\n  ? {k: v}\n  : 1\n', false],
-  ['a syntax error', 'a: [1, 2\nb: 3\n', false],
+  ['a syntax error', 'a: [1, 2\nb: 3\n', true],
+  ['an unclosed quote among index keys', 'r:\n  "200": {a: 1}\n  b: "open\n  "1": x\n', true],
+  ['a bad indentation', 'a:\n  b: 1\n c: 2\n"3":\n   - x\n  - y\n', true],
+  ['a tab and a stray colon', 'a:\t1\nb: : 2\n"9": {x: 1\n', true],
+  ['a half-typed mapping', 'paths:\n  /a:\n    get:\n      responses:\n        "200":\n          description: ok\n        4\n', true],
+  ['an alias to no anchor', 'a: *nothing\nb: 1\n', true],
   ['markdown bold, no alias', 'info:\n  description: "**bold** and *this*"\n  "7": seven\n', true],
   ['an empty text', '', true],
   ['a scalar document', 'just text\n', true],
@@ -162,6 +167,20 @@ test('random documents: the same parse as Spectral then plain objects, most of t
   });
   // Repeated keys send some to Spectral's parse; the rest must not be (else this compares Spectral with itself).
   assert.ok(plainly > documents.length / 3, `${plainly} of ${documents.length} parsed plainly`);
+});
+
+test('random documents broken as typing breaks them: the same parse, diagnostics included', () => {
+  const random = prng(7);
+  let broken = 0;
+  for (const text of randomDocuments(300, 424242)) {
+    // Delete a character, or insert one of those that break YAML, at a random place.
+    const at = Math.floor(random() * text.length);
+    const edit = random() < 0.5 ? '' : ['"', ':', '\t', ' ', '{', '[', '-', '\n', "'"][Math.floor(random() * 9)];
+    const typed = text.slice(0, at) + edit + text.slice(edit === '' ? at + 1 : at);
+    assertSameParse(typed, `broken document:\n${typed}`);
+    if (Yaml.parse(typed).diagnostics.some((d) => d.code !== 'YAMLIncompatibleValue')) broken++;
+  }
+  assert.ok(broken > 50, `${broken} of 300 with an error`);
 });
 
 function yamlFilesUnder(folder) {

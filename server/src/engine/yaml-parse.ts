@@ -45,6 +45,8 @@ export function yamlMayHaveAliases(text: string): boolean {
 /** Text that may hold what the Proxy orders otherwise than a plain object: a "__proto__" key, an alias (merge keys: the walk). */
 const mayNeedSpectralParse = (text: string): boolean => text.includes('__proto__') || yamlMayHaveAliases(text);
 const MERGE_KEY = '<<';
+/** @stoplight/yaml's message for a key met twice in a mapping. */
+const DUPLICATE_KEY = 'duplicate key';
 
 /** Spectral's YAML parse, with plain objects wherever a plain object lists the keys alike. */
 export function parseYaml(text: string): ParserResult {
@@ -55,16 +57,16 @@ export function parseYaml(text: string): ParserResult {
 export function parsedPlainly(text: string): ParserResult | undefined {
   if (mayNeedSpectralParse(text)) return undefined;
   const result = parseWithPointers(text, PLAIN_OPTIONS);
-  // A duplicated key moves to its last place in the Proxy's order, where a plain object keeps its first; an error may
-  // leave an alias unresolved. Only the notes on keys that are not strings (`200:`, common and harmless) are let by.
-  if (result.diagnostics.some((diagnostic) => diagnostic.code !== 'YAMLIncompatibleValue')) return undefined;
+  // A duplicated key moves to its last place in the Proxy's order, where a plain object keeps its first. (A syntax
+  // error needs nothing more: the same walk made the data from the same tree, and the text has no alias to leave.)
+  if (result.diagnostics.some((diagnostic) => diagnostic.message === DUPLICATE_KEY)) return undefined;
   try {
     result.data = withTextKeyOrder(result.ast as YamlNode | undefined, result.data);
   } catch (error) {
     if (error === DECLINED) return undefined;
     throw error;
   }
-  result.metadata = SPECTRAL_OPTIONS as typeof result.metadata;
+  result.metadata = { ...SPECTRAL_OPTIONS } as typeof result.metadata; // as each of Spectral's parses has its own
   return result;
 }
 
