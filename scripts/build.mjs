@@ -160,13 +160,15 @@ const spectralFunctionNames = {
  * Spectral maps every result of a rule run on the resolved tree (local $refs inlined, one object shared by every
  * place that uses it) back to where it is written, then prints its range, message and path, before dropping the
  * duplicates at the end of the run. On bungie.net's spec typed-enum reports 664,521 results that are 2,444
- * findings: nearly the whole lint went to mapping and printing copies. Two changes, same findings:
+ * findings: nearly the whole lint went to mapping and printing copies. Three changes, same findings:
  * - findAssociatedItemForPath follows the root document's local $refs one segment at a time, from the key met
  *   so far and the segment alone: each step (the segment encoded, the `$ref`s followed) is computed once per
  *   document and looked up afterwards. A path that meets a `$ref` to another file takes Spectral's own loop.
  * - processTargetResults skips a result whose rule, written document, written path, missing property path and
  *   raw message are those of one it already handled in this run: everything it would push is computed from these,
  *   so Spectral's de-duplication would have dropped it (it keeps the first of equal results; this one is later).
+ * - before that, it skips a result that repeats one handled below the same shared object, without mapping it: one
+ *   mapping per call instead of one per result (server/src/engine/memo/repeated-results.ts says when it maps alike).
  */
 const spectralResultsOnce = {
   name: 'spectral-results-mapped-once',
@@ -228,7 +230,14 @@ class DocumentInventory {`,
     });
     b.onLoad({ filter: /[\\/]node_modules[\\/]@stoplight[\\/]spectral-core[\\/]dist[\\/]runner[\\/]lintNode\.js$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
+      const repeated = JSON.stringify(path.join(root, 'server/src/engine/memo/repeated-results.ts'));
       const patches = [
+        ['exports.lintNode = void 0;', `exports.lintNode = void 0;\nconst { repeatedResults } = require(${repeated});`],
+        ['processTargetResults(context, _fnContext, results)));', 'processTargetResults(context, _fnContext, results, target.value)));'],
+        [
+          '                processTargetResults(context, fnContext, targetResults);',
+          '                processTargetResults(context, fnContext, targetResults, target.value);',
+        ],
         [
           'function processTargetResults(context, fnContext, results) {',
           `// The results a run already handled, by context, rule and written document: keys of what a result is made from.
@@ -247,7 +256,17 @@ function firstOfItsKind(context, rule, document, path, associatedItem, message) 
     keys.add(key);
     return true;
 }
-function processTargetResults(context, fnContext, results) {`,
+function processTargetResults(context, fnContext, results, targetValue) {
+    // Repeats of a result already handled below a shared object, skipped before they are mapped (memo/repeated-results.ts).
+    const repeats = results.length === 0 ? undefined : repeatedResults(context, fnContext.rule, targetValue, fnContext.path, spectral_runtime_1.decodeSegmentFragment);`,
+        ],
+        [
+          `    for (const result of results) {
+        const escapedJsonPath =`,
+          `    for (const result of results) {
+        if (repeats !== undefined && repeats(result))
+            continue;
+        const escapedJsonPath =`,
         ],
         [
           `        const document = (_c = associatedItem === null || associatedItem === void 0 ? void 0 : associatedItem.document) !== null && _c !== void 0 ? _c : context.documentInventory.document;

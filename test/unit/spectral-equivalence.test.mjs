@@ -1,7 +1,8 @@
 // Memoized example validation, the nimma alias and the rest of the engine's speed-ups must not change a
 // single result: on real specs (from npm packages) and on fixtures made to stress the example rules
 // (shared, nested, read/write-only, circular and $id schemas, Swagger 2, OpenAPI 3.1 dialects, schemas alike but
-// for their annotations, which share one ajv validator, plain schemas whose valid examples need no validator), our
+// for their annotations, which share one ajv validator, plain schemas whose valid examples need no validator, results
+// repeated below shared objects), our
 // findings equal those of a plain `Spectral` run with
 // the same rules, finding for finding.
 import { test } from 'node:test';
@@ -25,6 +26,11 @@ const CORPUS = [
   path.join(fixtures, 'examples-equivalence/shared-validators-oas3.yaml'),
   path.join(fixtures, 'examples-equivalence/plain-schemas-oas3.yaml'),
   path.join(fixtures, 'examples-equivalence/plain-schemas-oas31.yaml'),
+  // Results below shared objects, skipped as repeats before they are mapped (memo/repeated-results.ts); the same
+  // document with a $ref that has a sibling key, and with one written otherwise than Spectral's pointer (no skipping).
+  path.join(fixtures, 'examples-equivalence/shared-results-oas3.yaml'),
+  path.join(fixtures, 'examples-equivalence/shared-results-ref-sibling.json'),
+  path.join(fixtures, 'examples-equivalence/shared-results-raw-pointer.json'),
   path.join(fixtures, 'real-world/payments-partner.json'),
   path.join(fixtures, 'real-world/weather-public-swagger2.yaml'),
   path.join(repoRoot, 'examples/petstore-external.yaml'),
@@ -61,4 +67,6 @@ test('the corpus exercises the example rules, the caches and the bypass for $id 
   const run = engine.runCacheStats();
   assert.ok(run.hits > 0 && run.hits < run.calls, JSON.stringify(run));
   assert.ok(validators.shared > 0 && validators.compiled > 0, JSON.stringify(validators));
+  // Results repeated below shared objects were skipped before Spectral mapped them (memo/repeated-results.ts).
+  assert.ok(engine.repeatedResultStats().skipped > 0, JSON.stringify(engine.repeatedResultStats()));
 });

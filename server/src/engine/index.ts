@@ -44,3 +44,4 @@ export type { Inventory, InventoryDocument, InventoryOperation, RequirementStatu
 export { exampleCacheStats, clearExampleCache } from './memo/example-validation-cache';
 export { runCacheStats } from './memo/run-results-cache';
 export { sharedValidatorStats } from './memo/shared-validators';
+export { repeatedResultStats } from './memo/repeated-results';
