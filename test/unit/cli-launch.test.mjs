@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -67,6 +67,27 @@ test('the lint worker starts before the CLI bundle loads, and that worker does t
   assert.equal(lintWorkers(events), 1, `one file, one worker: ${JSON.stringify(events)}`);
   // The CLI's workers have a small young generation (CLI_YOUNG_GENERATION_MB); the early one too, or it is not adopted.
   assert.equal(events[started].youngGenerationMb, 8, JSON.stringify(events));
+});
+
+test('a run with a big file gets workers with a bigger young generation, the early one too (and it does the lint)', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ael-big-'));
+  try {
+    // Just over the threshold, and quick to lint: one long description.
+    const file = path.join(dir, 'big.json');
+    const spec = { openapi: '3.0.3', info: { title: 'Big', version: '1', description: 'x'.repeat(5_000_000) }, paths: {} };
+    writeFileSync(file, JSON.stringify(spec));
+    const { code, stdout, events } = await tracedRun(['--format', 'json', '-r', 'spectral:oas', file]);
+    assert.equal(code, 0, 'warnings only');
+    assert.ok(
+      JSON.parse(stdout).some((f) => f.code === 'oas3-api-servers'),
+      stdout,
+    );
+    const workers = events.filter((e) => e.worker === 'lint-worker.js');
+    assert.equal(workers.length, 1, `the early worker was adopted: ${JSON.stringify(events)}`);
+    assert.equal(workers[0].youngGenerationMb, 32, JSON.stringify(events));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test("each of the CLI's lint workers, early or not, has its small young generation", async () => {

@@ -45,11 +45,12 @@ export interface LintPlan {
 /** The plan of a command that lints files (lint, report): one linter, the run's profile, repository roots. */
 export function createLintPlan(
   options: CliOptions,
-  environment: { cwd: string; stderr: OutputStream; createLinter: () => LinterLike },
+  environment: { cwd: string; stderr: OutputStream; createLinter: (files?: readonly string[]) => LinterLike },
+  files?: readonly string[],
 ): LintPlan {
   const { cwd } = environment;
   return {
-    linter: environment.createLinter(),
+    linter: environment.createLinter(files),
     options,
     cwd,
     profile: cliLintProfile(options, cwd, rulesetOption(options, cwd)),

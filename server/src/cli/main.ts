@@ -3,7 +3,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { WorkerLinter } from '../node/worker/worker-linter';
-import { CLI_WORKER_HEAP } from '../node/worker/lint-worker-thread';
+import { cliWorkerHeap } from '../node/worker/lint-worker-thread';
+import { largestFileBytes } from './file-sizes';
 import packageJson from '../../../package.json';
 import { run } from './run';
 import { readBuiltinRuleMetadata } from './builtin-rules-file';
@@ -51,12 +52,12 @@ if (launchedAsCli()) {
     version: packageJson.version,
     // Each file is linted in a worker thread with a time budget: one hostile file cannot hang the run.
     // One worker per core: a folder of thousands of specs uses the whole machine.
-    createLinter: () =>
+    createLinter: (files = []) =>
       new WorkerLinter({
         workerScript: path.join(__dirname, 'lint-worker.js'),
         concurrency: CORES,
-        // A small young generation: less memory for the same time on most specs (CLI_YOUNG_GENERATION_MB).
-        ...CLI_WORKER_HEAP,
+        // A small young generation: less memory for the same time on most specs; a bigger one for a big file (cliWorkerHeap).
+        ...cliWorkerHeap(largestFileBytes(files, process.cwd())),
       }),
     concurrency: CORES,
     rules: async () => readBuiltinRuleMetadata(__dirname),

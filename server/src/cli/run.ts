@@ -30,7 +30,8 @@ export interface RunEnvironment {
   stdout: OutputStream;
   stderr: OutputStream;
   version: string;
-  createLinter: () => LinterLike;
+  /** `files`: those the run will lint, when known (the CLI's workers are sized for the biggest). */
+  createLinter: (files?: readonly string[]) => LinterLike;
   /**
    * Rule descriptions for SARIF (the built-in exposure rules); other rules are derived from findings. Asked for only
    * when a SARIF log is written or merged (the CLI reads them from the file the build wrote: builtin-rules-file.ts).
@@ -118,7 +119,7 @@ async function lintAndReport(options: CliOptions, environment: RunEnvironment, s
   const baselineFile = options.baseline === undefined ? undefined : path.resolve(cwd, options.baseline);
   const baseline = baselineFile === undefined ? undefined : await readBaseline(baselineFile);
 
-  const plan = createLintPlan(options, environment);
+  const plan = createLintPlan(options, environment, files);
   let reports: FileReport[];
   // --fix-dry-run writes nothing: the findings its diff would fix are still in the files, and CI must see them.
   let unfixed: FileReport[] | undefined;

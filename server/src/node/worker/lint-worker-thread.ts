@@ -22,8 +22,9 @@ export const DEFAULT_WORKER_MEMORY_MB = 4096;
  * The CLI's lint workers' young generation (V8's default for a 4 GB heap is 48 MB). A lint of a few megabytes makes
  * much short-lived garbage, which a big young generation holds until it fills: with 8 MB, Stripe's 2.5 MB spec lints
  * in the same time at 168 MB instead of 196 MB, Blockfrost's at 135 MB instead of 156 MB, GitHub's 13 MB one ~9%
- * slower at 430 MB instead of 460 MB (docs/benchmarks.md, round 13). The language server keeps V8's default: a
- * keystroke's exposure pass on a 13 MB spec has a latency bound to meet.
+ * slower at 430 MB instead of 460 MB (docs/benchmarks.md, round 13): a run with a big file gets a bigger one
+ * (cliWorkerHeap). The language server keeps V8's default: a keystroke's exposure pass on a 13 MB spec has a latency
+ * bound to meet.
  */
 export const CLI_YOUNG_GENERATION_MB = 8;
 
@@ -35,6 +36,23 @@ export interface WorkerHeap {
 
 /** The CLI's lint workers' heap, for its early worker (cli/launch.ts) and its WorkerLinter (cli/main.ts) alike. */
 export const CLI_WORKER_HEAP: WorkerHeap = { maxMemoryMb: DEFAULT_WORKER_MEMORY_MB, youngGenerationMb: CLI_YOUNG_GENERATION_MB };
+
+/** From this size, a file gets the CLI's workers a bigger young generation (CLI_BIG_YOUNG_GENERATION_MB). */
+export const CLI_BIG_FILE_BYTES = 5_000_000;
+
+/**
+ * The young generation of the CLI's workers for a run with a file of CLI_BIG_FILE_BYTES or more. The lint of a big
+ * document keeps much alive for a while, which a small young generation copies over and over: GitHub's 13 MB spec
+ * lints in 7.0 s at 345 MB with 32 MB instead of 8.1 s at 305 MB (16 MB: 7.3 s, 330 MB; 64 MB: 6.8 s, 386 MB),
+ * Microsoft Graph's 20 MB one in 13.9 s at 595 MB instead of 14.6 s at 543 MB, while Stripe's 2.5 MB one takes as long
+ * and ~35 MB more (docs/benchmarks.md, round 18).
+ */
+export const CLI_BIG_YOUNG_GENERATION_MB = 32;
+
+/** The CLI's lint workers' heap for a run whose biggest file has this many bytes; both the early worker and the WorkerLinter ask for it. */
+export function cliWorkerHeap(largestFileBytes: number): WorkerHeap {
+  return largestFileBytes >= CLI_BIG_FILE_BYTES ? { ...CLI_WORKER_HEAP, youngGenerationMb: CLI_BIG_YOUNG_GENERATION_MB } : CLI_WORKER_HEAP;
+}
 
 /**
  * Given to a worker started ahead of its owner: the built-in ruleset to warm up while the owner loads (undefined:
