@@ -18,10 +18,10 @@
 // place, whatever A: the decoding is the same for every A that meets a $ref. Decoding gives back every segment but
 // those the pointer percent-encodes (`+`, `{`, spaces, non-ASCII letters: encodePointerUriFragment encodes, and the
 // decoding does not undo it), where the mapping stops, short of the written place that a path meeting no $ref finds.
-// So with S existing below T and made only of segments encoded as they are, A1 + S and A2 + S map alike when A1 and
+// So with S existing below T and made only of keys that round trip gives back, A1 + S and A2 + S map alike when A1 and
 // A2 do: both to T's written place plus S, or both where the same pointer's decoding stops. One mapping of A per call
 // (not one per result) tells.
-import { pathToPointer, pointerToPath } from '@stoplight/json';
+import { decodePointerFragment, encodePointerUriFragment, pathToPointer, pointerToPath } from '@stoplight/json';
 import type { PathSegment } from './relative-results';
 
 interface MappedItem {
@@ -61,8 +61,19 @@ export function repeatedResultStats(): Readonly<typeof stats> {
   return { ...stats };
 }
 
-/** A segment the pointer's encoding gives back unchanged (encodeURIComponent leaves these characters as they are). */
-const ENCODED_AS_IS = /^[A-Za-z0-9\-_.!~*'()/]*$/;
+/** Keys by whether Spectral's pointer round trip (its encoding for refMap keys, its decoding back) gives them back. */
+const roundTrips = new Map<string, boolean>();
+const MAX_REMEMBERED_KEYS = 10_000;
+
+function comesBackAsIs(segment: string): boolean {
+  let asIs = roundTrips.get(segment);
+  if (asIs === undefined) {
+    asIs = decodePointerFragment(String(encodePointerUriFragment(segment))) === segment;
+    if (roundTrips.size >= MAX_REMEMBERED_KEYS) roundTrips.clear();
+    roundTrips.set(segment, asIs);
+  }
+  return asIs;
+}
 
 /**
  * For one call of a rule's function on `target` at `targetPath`: a test telling a result that repeats one already
@@ -89,11 +100,12 @@ export function repeatedResults(
 
   return (result) => {
     if (typeof result.message !== 'string') return false;
-    const key = placeBelow(target, targetPath, result.path ?? targetPath, decode);
-    if (key === undefined) return false;
-    const entry = below.get(`${key}\n${result.message}`);
+    const place = placeBelow(target, targetPath, result.path ?? targetPath, decode);
+    if (place === undefined) return false;
+    const key = `${place}\n${result.message}`;
+    const entry = below.get(key);
     if (entry === undefined) {
-      below.set(`${key}\n${result.message}`, { firstCallPath: targetPath });
+      below.set(key, { firstCallPath: targetPath });
       return false;
     }
     if (!refsFollowedAsWritten(inventory)) return false;
@@ -112,14 +124,14 @@ export function repeatedResults(
   };
 }
 
-/** The result's place below the target, as a key; undefined when it is not below it, not there, or not encoded as is. */
+/** The result's place below the target, as a key; undefined when it is not below it, not there, or a key does not come back as is. */
 function placeBelow(target: object, targetPath: PathSegment[], path: PathSegment[], decode: Decode): string | undefined {
   if (path.length < targetPath.length) return undefined;
   for (let i = 0; i < targetPath.length; i++) if (path[i] !== targetPath[i]) return undefined;
   let value: unknown = target;
   for (let i = targetPath.length; i < path.length; i++) {
     const segment = decode(path[i]);
-    if (typeof segment === 'string' && !ENCODED_AS_IS.test(segment)) return undefined;
+    if (typeof segment === 'string' && !comesBackAsIs(segment)) return undefined;
     if (typeof value !== 'object' || value === null || !Object.prototype.hasOwnProperty.call(value, segment)) return undefined;
     value = (value as Record<string, unknown>)[segment];
   }
