@@ -107,11 +107,7 @@ function withTextKeyOrder(node: YamlNode | null | undefined, value: unknown): un
   for (const key in object) {
     const mapping = mappings[at++];
     if (mapping === undefined || !isPlainKey(mapping.key)) throw DECLINED;
-    const child = object[key];
-    if (typeof child === 'object' && child !== null) {
-      const next = withTextKeyOrder(mapping.value, child);
-      if (next !== child) object[key] = next;
-    }
+    orderChild(object, key, mapping.value);
   }
   if (at !== mappings.length) throw DECLINED;
   return object;
@@ -124,14 +120,19 @@ function orderedAsWritten(mappings: NonNullable<YamlNode['mappings']>, object: R
     const key = keyOf(mapping.key);
     if (!Object.prototype.hasOwnProperty.call(object, key)) throw DECLINED;
     keys.push(key);
-    const child = object[key];
-    if (typeof child === 'object' && child !== null) {
-      const next = withTextKeyOrder(mapping.value, child);
-      if (next !== child) object[key] = next;
-    }
+    orderChild(object, key, mapping.value);
   }
   if (Object.keys(object).length !== keys.length) throw DECLINED;
   return orderedObject(object, orderOf(keys));
+}
+
+/** The walk one level down: the value at `key`, replaced by its ordered object where it needs one. */
+function orderChild(object: Record<string, unknown>, key: string, node: YamlNode | null): void {
+  const child = object[key];
+  if (typeof child === 'object' && child !== null) {
+    const next = withTextKeyOrder(node, child);
+    if (next !== child) object[key] = next;
+  }
 }
 
 /** A scalar key that is not a merge key (`<<:` splices another mapping's keys in, `"<<":` too). */
